@@ -1,0 +1,17 @@
+package io.shopgraph.platform.errors;
+
+/** The stable {@code extensions.code} of every top-level GraphQL error. */
+public enum ErrorCode {
+    /** No valid credential for what was asked (storefront token, customer token or bearer token). */
+    UNAUTHENTICATED,
+    /** A valid credential that lacks the role or scope the operation declares. */
+    FORBIDDEN,
+    /** The object does not exist, or belongs to another store: the two are never told apart. */
+    NOT_FOUND,
+    /** A malformed request: syntax, unknown fields, wrong argument types, invalid arguments. */
+    BAD_REQUEST,
+    /** A request over a limit: depth, field count, page size, body size, rate. */
+    LIMIT_EXCEEDED,
+    /** Anything unexpected. The message never carries internals; the server log has the details. */
+    INTERNAL
+}

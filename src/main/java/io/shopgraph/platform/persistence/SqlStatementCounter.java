@@ -1,0 +1,28 @@
+package io.shopgraph.platform.persistence;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+
+/**
+ * Counts every SQL statement Hibernate prepares (entity, HQL and native alike). Tests read the
+ * count around one HTTP request to prove that a query's statement budget does not grow with the
+ * page size. An atomic increment per statement is cheap enough to keep in production.
+ */
+@PersistenceUnitExtension
+public class SqlStatementCounter implements StatementInspector {
+
+    private static final AtomicLong STATEMENTS = new AtomicLong();
+
+    @Override
+    public String inspect(String sql) {
+        STATEMENTS.incrementAndGet();
+        return sql;
+    }
+
+    public static long total() {
+        return STATEMENTS.get();
+    }
+}

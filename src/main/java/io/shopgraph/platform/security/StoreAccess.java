@@ -1,0 +1,114 @@
+package io.shopgraph.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.shopgraph.platform.errors.ApiException;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/**
+ * The one place a resolver asks "who may do this, in which store?". Every storefront field calls
+ * {@link #requireStorefront()} and every merchant field {@link #requireMerchant(Scope)} before it
+ * runs anything else; both bind the request to the store they resolve. Answers are memoised for
+ * the request.
+ */
+@RequestScoped
+public class StoreAccess {
+
+    private final RequestCredentials credentials;
+    private final SecurityIdentity identity;
+    private final StoreAccessResolver resolver;
+    private final TenantContext tenant;
+
+    private volatile StoreId storefrontStore;
+    private volatile MerchantGrant merchantGrant;
+
+    StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
+            TenantContext tenant) {
+        this.credentials = credentials;
+        this.identity = identity;
+        this.resolver = resolver;
+        this.tenant = tenant;
+    }
+
+    /** The store of the request's storefront token; UNAUTHENTICATED without a live one. */
+    public StoreId requireStorefront() {
+        StoreId store = storefrontStore;
+        if (store == null) {
+            String token = credentials.storefrontToken().orElseThrow(() -> ApiException.unauthenticated(
+                    "This field needs a storefront access token in the " + RequestCredentials.STOREFRONT_TOKEN + " header."));
+            store = resolver.storeForStorefrontToken(token)
+                    .orElseThrow(() -> ApiException.unauthenticated("The storefront access token is not valid."));
+            tenant.enter(store);
+            storefrontStore = store;
+        }
+        return store;
+    }
+
+    /** The caller's grant, after checking it carries {@code scope}. */
+    public MerchantGrant requireMerchant(Scope scope) {
+        MerchantGrant grant = merchant().orElseThrow(() -> identity.isAnonymous()
+                ? ApiException.unauthenticated("This field needs a merchant bearer token.")
+                : ApiException.forbidden("The caller is not a member of this store."));
+        if (!grant.allows(scope)) {
+            throw ApiException.forbidden("This field needs the " + scope.name().toLowerCase() + " scope.");
+        }
+        return grant;
+    }
+
+    /**
+     * The store of whichever credential the request carries, merchant first. Used by fields both
+     * sides share, such as {@code node}.
+     */
+    public Audience requireAny() {
+        if (!identity.isAnonymous()) {
+            requireMerchantMembership();
+            return Audience.MERCHANT;
+        }
+        requireStorefront();
+        return Audience.STOREFRONT;
+    }
+
+    /** The merchant grant when the request carries a bearer token of a member; empty otherwise. */
+    public Optional<MerchantGrant> merchant() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        MerchantGrant grant = merchantGrant;
+        if (grant == null) {
+            grant = resolver.merchantGrant(principal(), credentials.requestedStore()).orElse(null);
+            if (grant == null) {
+                return Optional.empty();
+            }
+            tenant.enter(grant.store());
+            merchantGrant = grant;
+        }
+        return Optional.of(grant);
+    }
+
+    private void requireMerchantMembership() {
+        if (merchant().isEmpty()) {
+            throw ApiException.forbidden("The caller is not a member of this store.");
+        }
+    }
+
+    private MerchantPrincipal principal() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Optional<String> clientId = Optional.ofNullable(jwt.<String>getClaim("azp"))
+                    .or(() -> Optional.ofNullable(jwt.<String>getClaim("client_id")));
+            String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+            return new MerchantPrincipal(jwt.getIssuer(), subject, clientId);
+        }
+        throw ApiException.unauthenticated("This field needs a merchant bearer token.");
+    }
+
+    /** Which side of the schema the caller is on. */
+    public enum Audience {
+        STOREFRONT, MERCHANT
+    }
+}

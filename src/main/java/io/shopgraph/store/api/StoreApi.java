@@ -1,0 +1,13 @@
+package io.shopgraph.store.api;
+
+import java.util.Map;
+import java.util.Set;
+
+import io.shopgraph.platform.kernel.StoreId;
+
+/** What other modules may ask of the store module. Batch-friendly by design. */
+public interface StoreApi {
+
+    /** Settings of the given stores that other modules need (currency, tax mode), by id. */
+    Map<StoreId, StoreSettings> settings(Set<StoreId> stores);
+}

@@ -1,0 +1,54 @@
+package io.shopgraph.store.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.store.domain.StaffRole;
+
+/**
+ * Finds the store a credential belongs to, before any store is known. The tenant filter cannot
+ * help here, so these are native queries; row-level security still applies and lets through only
+ * rows matching the credential that the transaction declared in {@code app.token_hash} or
+ * {@code app.principal_*}: knowing a token's hash is the only way to read its row.
+ */
+@ApplicationScoped
+class CredentialLookup {
+
+    private final EntityManager em;
+
+    CredentialLookup(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    Optional<StoreId> storeOfLiveToken(String tokenHash) {
+        em.createNativeQuery("select set_config('app.token_hash', ?1, true)").setParameter(1, tokenHash).getSingleResult();
+        List<?> rows = em.createNativeQuery(
+                "select store_id from store.storefront_token where token_hash = ?1 and revoked_at is null")
+                .setParameter(1, tokenHash)
+                .getResultList();
+        return rows.stream().findFirst().map(id -> new StoreId((UUID) id));
+    }
+
+    @Transactional
+    List<Membership> memberships(String issuer, String subject) {
+        em.createNativeQuery("select set_config('app.principal_issuer', ?1, true), set_config('app.principal_subject', ?2, true)")
+                .setParameter(1, issuer).setParameter(2, subject).getSingleResult();
+        List<?> rows = em.createNativeQuery(
+                "select store_id, role from store.staff_member where issuer = ?1 and subject = ?2 order by store_id limit 101")
+                .setParameter(1, issuer).setParameter(2, subject)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new Membership(new StoreId((UUID) row[0]), StaffRole.valueOf((String) row[1])))
+                .toList();
+    }
+
+    record Membership(StoreId store, StaffRole role) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.shopgraph.store.application;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.shopgraph.platform.graphql.Node;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.store.domain.Store;
+
+@Type("Shop")
+@Description("A store: the seller whose catalogue, carts and orders the current token gives access to.")
+public record ShopView(
+        @Id @NonNull @Description("The store's global id; merchants send it in X-Store-Id.") String id,
+        @NonNull @Description("The store's display name.") String name,
+        @NonNull @Description("The store's unique handle, lowercase letters, digits and hyphens.") String handle,
+        @NonNull @Description("The ISO 4217 code of the currency prices are set in.") String currencyCode,
+        @NonNull @Description("The ISO 3166-1 alpha-2 code of the country the store sells from.") String countryCode,
+        @NonNull @Description("Whether prices include tax (true in most of Europe) or tax is added at checkout.") boolean pricesIncludeTax,
+        @NonNull @Description("The store's IANA time zone, e.g. Europe/Paris.") String timezone)
+        implements Node {
+
+    public static final String TYPE = "Shop";
+
+    static ShopView of(Store store) {
+        return new ShopView(GlobalId.format(TYPE, store.id), store.name, store.handle, store.currencyCode,
+                store.countryCode, store.pricesIncludeTax, store.timezone);
+    }
+}

@@ -1,0 +1,134 @@
+package io.shopgraph.store.application;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantScope;
+import io.shopgraph.store.domain.StaffMember;
+import io.shopgraph.store.domain.StaffMemberRepository;
+import io.shopgraph.store.domain.StaffRole;
+import io.shopgraph.store.domain.Store;
+import io.shopgraph.store.domain.StoreRepository;
+import io.shopgraph.store.domain.StorefrontToken;
+import io.shopgraph.store.domain.StorefrontTokenRepository;
+
+/** Creating stores. */
+@ApplicationScoped
+public class StoreCommands {
+
+    private static final Pattern HANDLE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private final TenantScope tenantScope;
+    private final StoreRepository stores;
+    private final StaffMemberRepository staff;
+    private final StorefrontTokenRepository tokens;
+
+    StoreCommands(TenantScope tenantScope, StoreRepository stores, StaffMemberRepository staff,
+            StorefrontTokenRepository tokens) {
+        this.tenantScope = tenantScope;
+        this.stores = stores;
+        this.staff = staff;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Creates a store with its owner and optional seeded token, all in one transaction. The new
+     * store's id is chosen first and bound as the tenant, so its tenant-owned rows are written
+     * under it by both tenancy layers.
+     */
+    public StoreId create(NewStore store) {
+        validate(store);
+        StoreId id = new StoreId(Ids.newId());
+        tenantScope.run(id, () -> insert(id, store));
+        return id;
+    }
+
+    @Transactional
+    void insert(StoreId id, NewStore request) {
+        if (stores.findByHandle(request.handle()).isPresent()) {
+            throw new DomainException(StoreErrorCode.HANDLE_TAKEN, java.util.List.of("handle"),
+                    "Another store already uses the handle '" + request.handle() + "'.");
+        }
+        Instant now = Instant.now();
+        Store store = new Store();
+        store.id = id.value();
+        store.name = request.name().strip();
+        store.handle = request.handle();
+        store.currencyCode = request.currencyCode();
+        store.countryCode = request.countryCode();
+        store.pricesIncludeTax = request.pricesIncludeTax();
+        store.timezone = request.timezone();
+        store.plan = request.plan();
+        store.createdAt = now;
+        stores.persist(store);
+        request.owner().ifPresent(owner -> {
+            StaffMember member = new StaffMember();
+            member.id = Ids.newId();
+            member.issuer = owner.issuer();
+            member.subject = owner.subject();
+            member.role = StaffRole.OWNER;
+            member.createdAt = now;
+            staff.persist(member);
+        });
+        request.storefrontToken().ifPresent(plain -> {
+            StorefrontToken token = new StorefrontToken();
+            token.id = Ids.newId();
+            token.title = "Default storefront";
+            token.tokenHash = TokenHashing.hash(plain);
+            token.tokenHint = TokenHashing.hint(plain);
+            token.createdAt = now;
+            tokens.persist(token);
+        });
+    }
+
+    private static void validate(NewStore store) {
+        if (store.name() == null || store.name().isBlank() || store.name().length() > 255) {
+            throw new DomainException(StoreErrorCode.INVALID_NAME, java.util.List.of("name"),
+                    "The name must have 1 to 255 characters.");
+        }
+        if (store.handle() == null || !HANDLE.matcher(store.handle()).matches()) {
+            throw new DomainException(StoreErrorCode.INVALID_HANDLE, java.util.List.of("handle"),
+                    "The handle must be 1 to 63 lowercase letters, digits and inner hyphens.");
+        }
+        if (!isCurrency(store.currencyCode())) {
+            throw new DomainException(StoreErrorCode.INVALID_CURRENCY, java.util.List.of("currencyCode"),
+                    "The currency must be an ISO 4217 code such as EUR.");
+        }
+        if (store.countryCode() == null || !COUNTRIES.contains(store.countryCode())) {
+            throw new DomainException(StoreErrorCode.INVALID_COUNTRY, java.util.List.of("countryCode"),
+                    "The country must be an ISO 3166-1 alpha-2 code such as FR.");
+        }
+        if (!isTimezone(store.timezone())) {
+            throw new DomainException(StoreErrorCode.INVALID_TIMEZONE, java.util.List.of("timezone"),
+                    "The time zone must be an IANA id such as Europe/Paris.");
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        try {
+            return code != null && code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isTimezone(String zone) {
+        try {
+            return zone != null && ZoneId.of(zone) != null;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

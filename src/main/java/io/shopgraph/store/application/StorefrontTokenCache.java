@@ -1,0 +1,54 @@
+package io.shopgraph.store.application;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.store.application.StorefrontTokenCommands.StorefrontTokenRevoked;
+
+/**
+ * Remembers which store a token hash belongs to, so that a storefront request does not pay a
+ * transaction for its token. A revocation drops the entry on this instance when it commits; other
+ * instances stop accepting the token within {@code shopgraph.storefront-token.cache-ttl}.
+ */
+@ApplicationScoped
+class StorefrontTokenCache {
+
+    private static final int MAX_ENTRIES = 100_000;
+
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final long ttlNanos;
+
+    StorefrontTokenCache(@ConfigProperty(name = "shopgraph.storefront-token.cache-ttl", defaultValue = "10s") Duration ttl) {
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    Optional<StoreId> get(String tokenHash) {
+        Entry entry = entries.get(tokenHash);
+        if (entry == null || System.nanoTime() - entry.loadedAt > ttlNanos) {
+            return null;
+        }
+        return entry.store;
+    }
+
+    void put(String tokenHash, Optional<StoreId> store) {
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(tokenHash, new Entry(store, System.nanoTime()));
+    }
+
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) StorefrontTokenRevoked revoked) {
+        entries.remove(revoked.tokenHash());
+    }
+
+    private record Entry(Optional<StoreId> store, long loadedAt) {
+    }
+}

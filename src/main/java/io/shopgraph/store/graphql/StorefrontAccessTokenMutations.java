@@ -1,0 +1,82 @@
+package io.shopgraph.store.graphql;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.graphql.MutationSupport;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.security.Scope;
+import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.store.application.StorefrontAccessTokenErrorCode;
+import io.shopgraph.store.application.StorefrontAccessTokenView;
+import io.shopgraph.store.application.StorefrontTokenCommands;
+
+@GraphQLApi
+public class StorefrontAccessTokenMutations {
+
+    private final StoreAccess access;
+    private final StorefrontTokenCommands commands;
+
+    StorefrontAccessTokenMutations(StoreAccess access, StorefrontTokenCommands commands) {
+        this.access = access;
+        this.commands = commands;
+    }
+
+    @Mutation("storefrontAccessTokenCreate")
+    @NonNull
+    @Description("Merchant: creates a storefront access token. The token is in the payload's accessToken, this once "
+            + "only. Needs the write_settings scope.")
+    public StorefrontAccessTokenCreatePayload storefrontAccessTokenCreate(
+            @NonNull @Name("input") @Description("The token to create.") StorefrontAccessTokenCreateInput input) {
+        access.requireMerchant(Scope.WRITE_SETTINGS);
+        return MutationSupport.run(() -> {
+            var created = commands.create(input.title());
+            return new StorefrontAccessTokenCreatePayload(created.token(), created.accessToken(), List.of());
+        }, errors -> new StorefrontAccessTokenCreatePayload(null, null, StorefrontAccessTokenUserError.from(errors)));
+    }
+
+    @Mutation("storefrontAccessTokenRevoke")
+    @NonNull
+    @Description("Merchant: revokes a storefront access token; storefronts using it are refused from then on. "
+            + "Needs the write_settings scope.")
+    public StorefrontAccessTokenRevokePayload storefrontAccessTokenRevoke(
+            @NonNull @Id @Name("id") @Description("The global id of the token to revoke.") String id) {
+        access.requireMerchant(Scope.WRITE_SETTINGS);
+        return MutationSupport.run(() -> {
+            UUID uuid = GlobalId.parse(id, StorefrontAccessTokenView.TYPE).orElseThrow(() -> new DomainException(
+                    StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));
+            return new StorefrontAccessTokenRevokePayload(commands.revoke(uuid), List.of());
+        }, errors -> new StorefrontAccessTokenRevokePayload(null, StorefrontAccessTokenUserError.from(errors)));
+    }
+
+    @Input("StorefrontAccessTokenCreateInput")
+    @Description("A storefront access token to create.")
+    public record StorefrontAccessTokenCreateInput(
+            @NonNull @Description("What the token is for, e.g. the site that will use it; 1 to 100 characters.") String title) {
+    }
+
+    @Name("StorefrontAccessTokenCreatePayload")
+    @Description("The result of storefrontAccessTokenCreate.")
+    public record StorefrontAccessTokenCreatePayload(
+            @Description("The new token's details; null when the mutation failed.") StorefrontAccessTokenView storefrontAccessToken,
+            @Description("The token to send in X-Storefront-Token. Shown only in this answer: store it now.") String accessToken,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull StorefrontAccessTokenUserError> userErrors) {
+    }
+
+    @Name("StorefrontAccessTokenRevokePayload")
+    @Description("The result of storefrontAccessTokenRevoke.")
+    public record StorefrontAccessTokenRevokePayload(
+            @Description("The revoked token; null when the mutation failed.") StorefrontAccessTokenView storefrontAccessToken,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull StorefrontAccessTokenUserError> userErrors) {
+    }
+
+}
