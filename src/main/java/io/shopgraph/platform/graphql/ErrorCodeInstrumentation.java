@@ -1,7 +1,6 @@
 package io.shopgraph.platform.graphql;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,7 +10,6 @@ import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -90,15 +88,6 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message) {
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(message)
-                .extensions(Map.of("code", code.name()));
-        if (original.getLocations() != null) {
-            builder.locations(original.getLocations());
-        }
-        if (original.getPath() != null) {
-            builder.path(original.getPath());
-        }
-        return builder.build();
+        return new CodedError(message, original.getLocations(), original.getPath(), code);
     }
 }

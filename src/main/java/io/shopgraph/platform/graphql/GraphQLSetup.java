@@ -3,25 +3,18 @@ package io.shopgraph.platform.graphql;
 import java.lang.reflect.Field;
 import java.util.List;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.parser.ParserOptions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Hooks ShopGraph into SmallRye's GraphQL build (registered as a {@link EventingService} in
  * META-INF/services, which costs nothing per request, unlike CDI GraphQL events).
- * <ul>
- * <li>Parser limits: SmallRye's {@code parser-max-tokens} only reaches the SDL parser in 2.17, so the
- * operation parser's limits are set here.</li>
- * <li>Error codes: {@link ErrorCodeInstrumentation} is appended to SmallRye's own instrumentation chain.
+ * {@link ErrorCodeInstrumentation} is appended to SmallRye's own instrumentation chain.
  * {@code GraphQL.Builder} has no getter and {@code instrumentation(...)} replaces the chain, which would
- * silently drop the depth and complexity limits, so the existing chain is read and wrapped.</li>
- * </ul>
+ * silently drop the depth and complexity limits, so the existing chain is read and wrapped.
  */
 @RegisterForReflection(targets = GraphQL.Builder.class)
 public class GraphQLSetup implements EventingService {
@@ -33,19 +26,9 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        applyParserLimits();
         Instrumentation existing = readInstrumentation(builder);
         Instrumentation codes = new ErrorCodeInstrumentation();
         return builder.instrumentation(existing == null ? codes : new ChainedInstrumentation(List.of(existing, codes)));
-    }
-
-    static void applyParserLimits() {
-        var config = ConfigProvider.getConfig();
-        int maxTokens = config.getOptionalValue("shopgraph.graphql.max-tokens", Integer.class).orElse(5000);
-        int maxCharacters = config.getOptionalValue("shopgraph.graphql.max-characters", Integer.class).orElse(100_000);
-        ParserOptions.setDefaultOperationParserOptions(ParserOptions.getDefaultOperationParserOptions()
-                .transform(options -> options.maxTokens(maxTokens).maxCharacters(maxCharacters)
-                        .maxWhitespaceTokens(maxTokens * 10)));
     }
 
     private static Instrumentation readInstrumentation(GraphQL.Builder builder) {

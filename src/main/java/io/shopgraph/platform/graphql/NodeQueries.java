@@ -48,9 +48,12 @@ public class NodeQueries {
     }
 
     @Query("nodes")
+    @NonNull
     @Description("The objects with these global ids, in the same order; null for each id that does not exist or "
             + "is not visible. At most 100 ids.")
-    public List<Node> nodes(@NonNull @Id @Name("ids") @Description("Global ids, at most 100.") List<@NonNull String> ids) {
+    // Typed [String!]! rather than [ID!]!: SmallRye 2.17 applies @Id to the list itself, asks for an ID
+    // scalar of type java.util.List, and fails every call with "Unknown Scalar Type".
+    public List<Node> nodes(@NonNull @Name("ids") @Description("Global ids, at most 100.") List<@NonNull String> ids) {
         if (ids.size() > MAX_IDS) {
             throw ApiException.limitExceeded("At most " + MAX_IDS + " ids per request.");
         }

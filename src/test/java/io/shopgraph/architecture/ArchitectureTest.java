@@ -1,0 +1,164 @@
+package io.shopgraph.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.modules.syntax.ModuleDependencyScope.consideringOnlyDependenciesInAnyPackage;
+import static com.tngtech.archunit.library.modules.syntax.ModuleRuleDefinition.modules;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import io.shopgraph.platform.Module;
+
+/**
+ * DESIGN.md rules 1-5, written once for every module: a new module only needs its
+ * {@code package-info.java} with {@link Module}; no test code changes and no exemptions.
+ */
+class ArchitectureTest {
+
+    static final String ROOT = "io.shopgraph";
+
+    /** DESIGN.md's module map: what each module may use at most. */
+    static final Map<String, Set<String>> DESIGN_DEPENDENCIES = Map.ofEntries(
+            Map.entry("platform", Set.of()),
+            Map.entry("store", Set.of("platform")),
+            Map.entry("customers", Set.of("platform", "store")),
+            Map.entry("catalog", Set.of("platform", "store")),
+            Map.entry("inventory", Set.of("platform", "store", "catalog")),
+            Map.entry("payments", Set.of("platform", "store")),
+            Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers")),
+            Map.entry("orders", Set.of("platform", "store", "customers", "catalog", "payments")),
+            Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders")),
+            Map.entry("analytics", Set.of("platform", "store")),
+            Map.entry("webhooks", Set.of("platform", "store")));
+
+    /** The GraphQL annotations that only describe a type and may sit on records outside graphql packages. */
+    static final Set<String> DESCRIPTIVE_GRAPHQL_ANNOTATIONS = Set.of("Type", "Input", "Name", "Description", "NonNull",
+            "Id", "DefaultValue", "Enum", "Interface");
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void everyModuleIsDeclaredAndKnownToTheDesign() {
+        Set<String> declared = new HashSet<>();
+        CLASSES.stream().map(JavaClass::getPackage).distinct()
+                .forEach(p -> p.tryGetAnnotationOfType(Module.class).ifPresent(m -> {
+                    declared.add(m.name());
+                    assertThat(DESIGN_DEPENDENCIES).as("module %s is in DESIGN.md's module map", m.name()).containsKey(m.name());
+                    assertThat(DESIGN_DEPENDENCIES.get(m.name()))
+                            .as("module %s may use only what DESIGN.md allows", m.name())
+                            .containsAll(Arrays.asList(m.allowedDependencies()));
+                    assertThat(p.getName()).isEqualTo(ROOT + "." + m.name());
+                }));
+        assertThat(declared).contains("platform", "store");
+        CLASSES.stream()
+                .filter(c -> c.getPackageName().startsWith(ROOT + "."))
+                .forEach(c -> assertThat(moduleOf(c)).as("%s belongs to a declared module", c.getName())
+                        .isPresent().get().isIn(declared));
+    }
+
+    @Test
+    void rule1and2_modulesUseOnlyAllowedModulesThroughTheirApiAndHaveNoCycles() {
+        modules().definedByAnnotation(Module.class)
+                .should().respectTheirAllowedDependenciesDeclaredIn("allowedDependencies",
+                        consideringOnlyDependenciesInAnyPackage(ROOT + ".."))
+                .andShould().onlyDependOnEachOtherThroughPackagesDeclaredIn("exposedPackages")
+                .andShould().beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    @Test
+    void rule2_layersInsideAModulePointInward() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..application..", "..infra..")
+                .orShould().dependOnClassesThat(areInAModuleGraphqlPackage())
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("..application..", "..api..", "..infra..")
+                .should().dependOnClassesThat(areInAModuleGraphqlPackage())
+                .check(CLASSES);
+    }
+
+    @Test
+    void rule3_entitiesStayInTheirModulesDomainAndApplication() {
+        classes().that().areAnnotatedWith(Entity.class).should().resideInAPackage("..domain..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("..domain..", "..application..")
+                .should().dependOnClassesThat().areAnnotatedWith(Entity.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void rule4_entitiesMapToTheirOwnModulesSchema() {
+        classes().that().areAnnotatedWith(Entity.class).should(mapToOwnSchema()).check(CLASSES);
+    }
+
+    @Test
+    void rule5_stripeIsConfinedToPaymentsInfraStripe() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".payments.infra.stripe..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rule5_onlyGraphqlPackagesUseGraphqlBeyondDescriptiveAnnotations() {
+        noClasses().that().resideOutsideOfPackage("..graphql..")
+                .should().dependOnClassesThat(areNonDescriptiveGraphqlTypes())
+                .check(CLASSES);
+    }
+
+    static Optional<String> moduleOf(JavaClass javaClass) {
+        Matcher matcher = Pattern.compile(Pattern.quote(ROOT) + "\\.([a-z]+)(\\..*)?").matcher(javaClass.getPackageName());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static DescribedPredicate<JavaClass> areInAModuleGraphqlPackage() {
+        return DescribedPredicate.describe("are in a module's graphql package",
+                c -> c.getPackageName().matches(Pattern.quote(ROOT) + "\\.(?!platform\\.)[a-z]+\\.graphql(\\..*)?"));
+    }
+
+    private static DescribedPredicate<JavaClass> areNonDescriptiveGraphqlTypes() {
+        return DescribedPredicate.describe("are GraphQL types other than the descriptive annotations "
+                + DESCRIPTIVE_GRAPHQL_ANNOTATIONS, c -> {
+                    String pkg = c.getPackageName();
+                    if (pkg.startsWith("io.smallrye.graphql") || pkg.startsWith("graphql")) {
+                        return true;
+                    }
+                    return pkg.equals("org.eclipse.microprofile.graphql") && !DESCRIPTIVE_GRAPHQL_ANNOTATIONS.contains(c.getSimpleName());
+                });
+    }
+
+    private static ArchCondition<JavaClass> mapToOwnSchema() {
+        return new ArchCondition<>("map to a table in their own module's schema") {
+            @Override
+            public void check(JavaClass entity, ConditionEvents events) {
+                String module = moduleOf(entity).orElse("?");
+                String schema = entity.tryGetAnnotationOfType(Table.class).map(Table::schema).orElse("");
+                boolean ok = schema.equals(module);
+                events.add(new SimpleConditionEvent(entity, ok,
+                        entity.getName() + " maps to schema '" + schema + "' but belongs to module '" + module + "'"));
+            }
+        };
+    }
+
+}

@@ -1,0 +1,90 @@
+package io.shopgraph.platform.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.shopgraph.platform.persistence.SqlStatementCounter;
+import io.shopgraph.testing.TestStores;
+import io.shopgraph.testing.TestStores.TestStore;
+
+/** Abusive requests are refused with a coded error before any resolver or SQL statement runs. */
+@QuarkusTest
+class RequestLimitsTest {
+
+    TestStore store;
+
+    @BeforeEach
+    void createStore() {
+        store = TestStores.create("limits");
+        store.storefront().execute("{ shop { id } }"); // caches the storefront token
+    }
+
+    @Test
+    void aQueryDeeperThanTheLimitIsRefused() {
+        String deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType "
+                + "{ ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name "
+                + "} } } } } } } } } } } } } } } } } } }";
+
+        assertRefusedWithoutSql(() -> store.storefront().post(deep, Map.of()), 200, "LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aQueryWithTooManyFieldsIsRefused() {
+        String fields = IntStream.range(0, 1500).mapToObj(i -> "f" + i + ": id").collect(Collectors.joining(" "));
+
+        assertRefusedWithoutSql(() -> store.storefront().post("{ shop { " + fields + " } }", Map.of()), 200, "LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aQueryWithThousandsOfFieldsBeyondTheParserLimitIsRefused() {
+        String fields = IntStream.range(0, 6000).mapToObj(i -> "f" + i + ": id").collect(Collectors.joining(" "));
+
+        assertRefusedWithoutSql(() -> store.storefront().post("{ shop { " + fields + " } }", Map.of()), 200, "LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void anOversizedBodyIsRefused() {
+        String padding = "x".repeat(300 * 1024);
+
+        assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id } } # " + padding, Map.of()), 413, "LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void aSyntaxErrorIsABadRequestWithItsPosition() {
+        Response response = assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id ", Map.of()), 200, "BAD_REQUEST");
+
+        assertThat(response.jsonPath().getString("errors[0].message")).contains("line 1");
+    }
+
+    @Test
+    void anUnknownFieldIsABadRequest() {
+        assertRefusedWithoutSql(() -> store.storefront().post("{ shop { nme } }", Map.of()), 200, "BAD_REQUEST");
+    }
+
+    @Test
+    void aPageLargerThanOneHundredIsRefused() {
+        Response response = store.owner().post("{ storefrontAccessTokens(first: 101) { nodes { id } } }", Map.of());
+
+        assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
+        assertThat(response.jsonPath().getString("data")).isNull();
+    }
+
+    private static Response assertRefusedWithoutSql(Supplier<Response> request, int status, String code) {
+        long before = SqlStatementCounter.total();
+        Response response = request.get();
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo(code);
+        assertThat(response.jsonPath().getString("data")).isNull();
+        assertThat(SqlStatementCounter.total()).as("SQL statements run").isEqualTo(before);
+        return response;
+    }
+}
