@@ -1,6 +1,7 @@
 package io.shopgraph.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.modules.syntax.ModuleDependencyScope.consideringOnlyDependenciesInAnyPackage;
 import static com.tngtech.archunit.library.modules.syntax.ModuleRuleDefinition.modules;
@@ -13,15 +14,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Query;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -29,6 +34,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import io.shopgraph.platform.Module;
+import io.shopgraph.platform.security.MerchantOperation;
+import io.shopgraph.platform.security.SharedOperation;
+import io.shopgraph.platform.security.StorefrontOperation;
 
 /**
  * DESIGN.md rules 1-5, written once for every module: a new module only needs its
@@ -125,6 +133,25 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("..graphql..")
                 .should().dependOnClassesThat(areNonDescriptiveGraphqlTypes())
                 .check(CLASSES);
+    }
+
+    @Test
+    void everyGraphqlOperationDeclaresWhoMayCallIt() {
+        methods().that().areAnnotatedWith(Query.class).or().areAnnotatedWith(Mutation.class)
+                .should(declareExactlyOneAccessAnnotation())
+                .check(CLASSES);
+    }
+
+    private static ArchCondition<JavaMethod> declareExactlyOneAccessAnnotation() {
+        return new ArchCondition<>("declare exactly one of @StorefrontOperation, @MerchantOperation, @SharedOperation") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                long declared = Stream.of(StorefrontOperation.class, MerchantOperation.class, SharedOperation.class)
+                        .filter(method::isAnnotatedWith).count();
+                events.add(new SimpleConditionEvent(method, declared == 1,
+                        method.getFullName() + " declares " + declared + " access annotations"));
+            }
+        };
     }
 
     static Optional<String> moduleOf(JavaClass javaClass) {

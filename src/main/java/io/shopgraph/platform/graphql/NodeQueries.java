@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.security.SharedOperation;
 import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
 
@@ -41,6 +42,7 @@ public class NodeQueries {
     }
 
     @Query("node")
+    @SharedOperation
     @Description("The object with this global id, or null when it does not exist or is not visible to the caller. "
             + "A malformed id is a BAD_REQUEST error.")
     public Node node(@NonNull @Id @Name("id") @Description("A global id, e.g. gid://shopgraph/Shop/<uuid>.") String id) {
@@ -48,6 +50,7 @@ public class NodeQueries {
     }
 
     @Query("nodes")
+    @SharedOperation
     @NonNull
     @Description("The objects with these global ids, in the same order; null for each id that does not exist or "
             + "is not visible. At most 100 ids.")
@@ -58,7 +61,7 @@ public class NodeQueries {
             throw ApiException.limitExceeded("At most " + MAX_IDS + " ids per request.");
         }
         List<GlobalId> parsed = ids.stream().map(NodeQueries::parse).toList();
-        Audience audience = access.requireAny();
+        Audience audience = access.audience();
         Map<String, Set<UUID>> idsByType = new LinkedHashMap<>();
         for (GlobalId id : parsed) {
             idsByType.computeIfAbsent(id.type(), t -> new LinkedHashSet<>()).add(id.id());

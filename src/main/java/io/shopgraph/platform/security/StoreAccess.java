@@ -74,6 +74,11 @@ public class StoreAccess {
         return Audience.STOREFRONT;
     }
 
+    /** The side of an already authorised request: merchant when it carries a member's bearer token. */
+    public Audience audience() {
+        return merchantGrant != null ? Audience.MERCHANT : Audience.STOREFRONT;
+    }
+
     /** The merchant grant when the request carries a bearer token of a member; empty otherwise. */
     public Optional<MerchantGrant> merchant() {
         if (identity.isAnonymous()) {

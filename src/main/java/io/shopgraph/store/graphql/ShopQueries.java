@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.platform.security.SharedOperation;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.application.ShopReads;
 import io.shopgraph.store.application.ShopView;
@@ -13,12 +13,10 @@ import io.shopgraph.store.application.ShopView;
 @GraphQLApi
 public class ShopQueries {
 
-    private final StoreAccess access;
     private final TenantContext tenant;
     private final ShopReads shops;
 
-    ShopQueries(StoreAccess access, TenantContext tenant, ShopReads shops) {
-        this.access = access;
+    ShopQueries(TenantContext tenant, ShopReads shops) {
         this.tenant = tenant;
         this.shops = shops;
     }
@@ -26,8 +24,8 @@ public class ShopQueries {
     @Query("shop")
     @NonNull
     @Description("The store the request acts for: the storefront token's store, or the merchant's chosen store.")
+    @SharedOperation
     public ShopView shop() {
-        access.requireAny();
         return shops.shop(tenant.store().orElseThrow());
     }
 }

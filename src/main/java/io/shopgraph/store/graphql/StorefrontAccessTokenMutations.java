@@ -15,7 +15,7 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.security.Scope;
-import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.store.application.StorefrontAccessTokenErrorCode;
 import io.shopgraph.store.application.StorefrontAccessTokenView;
 import io.shopgraph.store.application.StorefrontTokenCommands;
@@ -23,21 +23,19 @@ import io.shopgraph.store.application.StorefrontTokenCommands;
 @GraphQLApi
 public class StorefrontAccessTokenMutations {
 
-    private final StoreAccess access;
     private final StorefrontTokenCommands commands;
 
-    StorefrontAccessTokenMutations(StoreAccess access, StorefrontTokenCommands commands) {
-        this.access = access;
+    StorefrontAccessTokenMutations(StorefrontTokenCommands commands) {
         this.commands = commands;
     }
 
     @Mutation("storefrontAccessTokenCreate")
+    @MerchantOperation(Scope.WRITE_SETTINGS)
     @NonNull
     @Description("Merchant: creates a storefront access token. The token is in the payload's accessToken, this once "
             + "only. Needs the write_settings scope.")
     public StorefrontAccessTokenCreatePayload storefrontAccessTokenCreate(
             @NonNull @Name("input") @Description("The token to create.") StorefrontAccessTokenCreateInput input) {
-        access.requireMerchant(Scope.WRITE_SETTINGS);
         return MutationSupport.run(() -> {
             var created = commands.create(input.title());
             return new StorefrontAccessTokenCreatePayload(created.token(), created.accessToken(), List.of());
@@ -45,12 +43,12 @@ public class StorefrontAccessTokenMutations {
     }
 
     @Mutation("storefrontAccessTokenRevoke")
+    @MerchantOperation(Scope.WRITE_SETTINGS)
     @NonNull
     @Description("Merchant: revokes a storefront access token; storefronts using it are refused from then on. "
             + "Needs the write_settings scope.")
     public StorefrontAccessTokenRevokePayload storefrontAccessTokenRevoke(
             @NonNull @Id @Name("id") @Description("The global id of the token to revoke.") String id) {
-        access.requireMerchant(Scope.WRITE_SETTINGS);
         return MutationSupport.run(() -> {
             UUID uuid = GlobalId.parse(id, StorefrontAccessTokenView.TYPE).orElseThrow(() -> new DomainException(
                     StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));

@@ -9,21 +9,20 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.security.Scope;
-import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.store.application.StorefrontTokenReads;
 
 @GraphQLApi
 public class StorefrontAccessTokenQueries {
 
-    private final StoreAccess access;
     private final StorefrontTokenReads reads;
 
-    StorefrontAccessTokenQueries(StoreAccess access, StorefrontTokenReads reads) {
-        this.access = access;
+    StorefrontAccessTokenQueries(StorefrontTokenReads reads) {
         this.reads = reads;
     }
 
     @Query("storefrontAccessTokens")
+    @MerchantOperation(Scope.READ_SETTINGS)
     @NonNull
     @Description("Merchant: the store's storefront access tokens, oldest first. Needs the read_settings scope.")
     public StorefrontAccessTokenConnection storefrontAccessTokens(
@@ -32,7 +31,6 @@ public class StorefrontAccessTokenQueries {
             @Name("last") @Description("How many tokens to return before `before` (at most 100).") Integer last,
             @Name("before") @Description("Return tokens before this cursor.") String before,
             @Name("includeRevoked") @DefaultValue("false") @Description("Whether revoked tokens are listed too.") boolean includeRevoked) {
-        access.requireMerchant(Scope.READ_SETTINGS);
         return StorefrontAccessTokenConnection.of(reads.page(PageRequest.of(first, after, last, before), includeRevoked));
     }
 }
