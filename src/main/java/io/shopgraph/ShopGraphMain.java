@@ -1,6 +1,5 @@
 package io.shopgraph;
 
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import io.shopgraph.platform.persistence.EmbeddedDatabase;
@@ -14,18 +13,32 @@ public class ShopGraphMain {
 
     public static void main(String... args) {
         if (!EmbeddedDatabase.isDatabaseConfigured()) {
-            boolean allowed = LaunchMode.current() != LaunchMode.NORMAL || EmbeddedDatabase.explicitlyRequested();
-            if (!allowed) {
+            if (!EmbeddedDatabase.enabled()) {
                 System.err.println("""
                         ShopGraph needs a PostgreSQL database in production.
                         Set QUARKUS_DATASOURCE_JDBC_URL (e.g. jdbc:postgresql://db:5432/shopgraph),
                         QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD, and for migrations as a
                         separate owner role QUARKUS_FLYWAY_USERNAME and QUARKUS_FLYWAY_PASSWORD.
-                        (For a local trial only: SHOPGRAPH_EMBEDDED_DB=true starts an embedded PostgreSQL.)""");
+                        (For a local trial only: SHOPGRAPH_EMBEDDED_DB_ENABLED=true starts an embedded PostgreSQL.)""");
                 System.exit(2);
             }
             EmbeddedDatabase.start();
+            disableMerchantLoginForTrialsWithoutIssuer();
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * A packaged-jar trial on the embedded database (bench/, a first look) may have no OIDC issuer;
+     * production must configure one, and quarkus-oidc refuses to start without it. Dev mode has the
+     * OIDC dev service.
+     */
+    private static void disableMerchantLoginForTrialsWithoutIssuer() {
+        boolean devMode = Boolean.getBoolean("shopgraph.embedded-db.enabled");
+        boolean issuer = System.getenv("SHOPGRAPH_OIDC_ISSUER_URL") != null || System.getenv("QUARKUS_OIDC_AUTH_SERVER_URL") != null;
+        if (!devMode && !issuer) {
+            System.err.println("No OIDC issuer configured (SHOPGRAPH_OIDC_ISSUER_URL): merchant operations are disabled for this trial.");
+            System.setProperty("quarkus.oidc.tenant-enabled", "false");
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.shopgraph.platform.persistence.embedded.EmbeddedPostgresLauncher;
+import io.shopgraph.platform.persistence.EmbeddedDatabase;
 
 /** A fresh embedded PostgreSQL in a temporary directory for the test run (one boot for all tests). */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
@@ -18,7 +18,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         }
         try {
             Path dataDir = Files.createTempDirectory("shopgraph-test-pg");
-            Map<String, String> config = EmbeddedPostgresLauncher.start(dataDir, true);
+            Map<String, String> config = new java.util.HashMap<>(EmbeddedDatabase.launch(dataDir, true));
             config.forEach(System::setProperty);
             return config;
         } catch (Exception e) {
