@@ -68,4 +68,21 @@ public abstract class AccessInterceptor {
             return context.proceed();
         }
     }
+
+    /** {@link PlatformOperation}. */
+    @PlatformOperation
+    @Interceptor
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10)
+    public static class Platform extends AccessInterceptor {
+
+        Platform(StoreAccess access) {
+            super(access);
+        }
+
+        @AroundInvoke
+        Object check(InvocationContext context) throws Exception {
+            access.requirePlatformOperator();
+            return context.proceed();
+        }
+    }
 }

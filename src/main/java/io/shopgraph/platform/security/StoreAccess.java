@@ -1,9 +1,11 @@
 package io.shopgraph.platform.security;
 
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,11 +27,15 @@ public class StoreAccess {
     private final StoreAccessResolver resolver;
     private final TenantContext tenant;
 
+    private final String operatorRole;
+
     private volatile StoreId storefrontStore;
     private volatile MerchantGrant merchantGrant;
 
     StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
-            TenantContext tenant) {
+            TenantContext tenant,
+            @ConfigProperty(name = "shopgraph.platform-operator-role", defaultValue = "platform-operator") String operatorRole) {
+        this.operatorRole = operatorRole;
         this.credentials = credentials;
         this.identity = identity;
         this.resolver = resolver;
@@ -110,6 +116,25 @@ public class StoreAccess {
             return new MerchantPrincipal(jwt.getIssuer(), subject, clientId);
         }
         throw ApiException.unauthenticated("This field needs a merchant bearer token.");
+    }
+
+    /**
+     * The caller's subject, after checking its bearer token carries the platform-operator role in
+     * its {@code groups} claim. Binds no store.
+     */
+    public String requirePlatformOperator() {
+        if (identity.isAnonymous()) {
+            throw ApiException.unauthenticated("This field needs a platform operator's bearer token.");
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !hasGroup(jwt, operatorRole)) {
+            throw ApiException.forbidden("This field is for platform operators.");
+        }
+        return jwt.getSubject();
+    }
+
+    private static boolean hasGroup(JsonWebToken jwt, String role) {
+        Set<String> groups = jwt.getGroups();
+        return role != null && !role.isBlank() && groups != null && groups.contains(role);
     }
 
     /** Which side of the schema the caller is on. */
