@@ -2,8 +2,10 @@ package io.shopgraph.platform.security;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -29,13 +31,17 @@ public class StoreAccess {
 
     private final String operatorRole;
 
+    private final Instance<CustomerAccessResolver> customers;
+
     private volatile StoreId storefrontStore;
+    private volatile UUID customer;
     private volatile MerchantGrant merchantGrant;
 
     StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
-            TenantContext tenant,
+            TenantContext tenant, Instance<CustomerAccessResolver> customers,
             @ConfigProperty(name = "shopgraph.platform-operator-role", defaultValue = "platform-operator") String operatorRole) {
         this.operatorRole = operatorRole;
+        this.customers = customers;
         this.credentials = credentials;
         this.identity = identity;
         this.resolver = resolver;
@@ -54,6 +60,26 @@ public class StoreAccess {
             storefrontStore = store;
         }
         return store;
+    }
+
+    /**
+     * The signed-in customer: a live customer token in {@code X-Customer-Token} that belongs to the
+     * store of the request's (required) storefront token. UNAUTHENTICATED otherwise.
+     */
+    public UUID requireCustomer() {
+        UUID current = customer;
+        if (current == null) {
+            StoreId store = requireStorefront();
+            String token = credentials.customerToken().orElseThrow(() -> ApiException.unauthenticated(
+                    "This field needs a customer access token in the " + RequestCredentials.CUSTOMER_TOKEN + " header."));
+            if (customers.isUnsatisfied() || token.length() > 200) {
+                throw ApiException.unauthenticated("The customer access token is not valid.");
+            }
+            current = customers.get().customerForToken(store, token)
+                    .orElseThrow(() -> ApiException.unauthenticated("The customer access token is not valid."));
+            customer = current;
+        }
+        return current;
     }
 
     /** The caller's grant, after checking it carries {@code scope}. */

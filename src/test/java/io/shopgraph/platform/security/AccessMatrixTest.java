@@ -105,10 +105,35 @@ class AccessMatrixTest {
             sample("storeCreate", "mutation($i: StoreCreateInput!) { storeCreate(input: $i) { userErrors { code } } }",
                     s -> Map.of("i", Map.of("name", "Matrix", "handle", unique("matrix"), "currencyCode", "EUR",
                             "countryCode", "FR", "pricesIncludeTax", true, "timezone", "Europe/Paris",
-                            "ownerIssuer", LocalOidcIssuer.issuer(), "ownerSubject", unique("matrix-owner")))));
+                            "ownerIssuer", LocalOidcIssuer.issuer(), "ownerSubject", unique("matrix-owner")))),
+            // customers
+            sample("customer", "{ customer { id email } }"),
+            sample("customerCreate", "mutation($i: CustomerCreateInput!) { customerCreate(input: $i) { userErrors { code } } }",
+                    s -> Map.of("i", Map.of("email", unique("matrix") + "@example.com", "password", "matrix password"))),
+            sample("customerAccessTokenCreate",
+                    "mutation($i: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $i) { userErrors { code } } }",
+                    s -> Map.of("i", Map.of("email", unique("nobody") + "@example.com", "password", "wrong password"))),
+            sample("customerAccessTokenRenew",
+                    "mutation { customerAccessTokenRenew(customerAccessToken: \"sgct_unknown\") { userErrors { code } } }"),
+            sample("customerAccessTokenDelete",
+                    "mutation { customerAccessTokenDelete(customerAccessToken: \"sgct_unknown\") { userErrors { code } } }"),
+            sample("customerRecover", "mutation($e: String!) { customerRecover(email: $e) { userErrors { code } } }",
+                    s -> Map.of("e", unique("nobody") + "@example.com")),
+            sample("customerReset",
+                    "mutation { customerReset(input: {resetToken: \"sgpr_unknown\", password: \"new password\"}) { userErrors { code } } }"),
+            sample("customerAddressCreate",
+                    "mutation { customerAddressCreate(address: {address1: \"1 rue\", city: \"Paris\", countryCode: \"FR\"}) { userErrors { code } } }"),
+            sample("customerAddressUpdate", "mutation($id: ID!) { customerAddressUpdate(id: $id, address: "
+                    + "{address1: \"1 rue\", city: \"Paris\", countryCode: \"FR\"}) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("CustomerAddress"))),
+            sample("customerAddressDelete", "mutation($id: ID!) { customerAddressDelete(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("CustomerAddress"))),
+            sample("customerDefaultAddressUpdate",
+                    "mutation($id: ID!) { customerDefaultAddressUpdate(addressId: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("CustomerAddress"))));
 
     /** What an operation declares, read from its resolver method. */
-    sealed interface Declared permits Storefront, Shared, Merchant, Platform {
+    sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {
     }
 
     record Storefront() implements Declared {
@@ -121,6 +146,9 @@ class AccessMatrixTest {
     }
 
     record Platform() implements Declared {
+    }
+
+    record Customer() implements Declared {
     }
 
     /** A kind of caller, how to build its client for the target store, and what it may call. */
@@ -196,6 +224,18 @@ class AccessMatrixTest {
         all.add(new Principal("anonymous", d -> GraphQL.anonymous(), d -> false));
         all.add(new Principal("storefront token", d -> store.storefront(),
                 d -> d instanceof Storefront || d instanceof Shared));
+        String customerToken = customerToken(store);
+        String otherCustomerToken = customerToken(other);
+        all.add(new Principal("customer (storefront + customer token)", d -> store.storefront().header("X-Customer-Token", customerToken),
+                d -> d instanceof Storefront || d instanceof Shared || d instanceof Customer));
+        all.add(new Principal("customer token without storefront token", d -> GraphQL.anonymous().header("X-Customer-Token", customerToken),
+                d -> false));
+        all.add(new Principal("customer token with another store's storefront token",
+                d -> other.storefront().header("X-Customer-Token", customerToken),
+                d -> d instanceof Storefront || d instanceof Shared));
+        all.add(new Principal("other store's customer with this store's storefront token",
+                d -> store.storefront().header("X-Customer-Token", otherCustomerToken),
+                d -> d instanceof Storefront || d instanceof Shared));
         for (StaffRole role : StaffRole.values()) {
             String subject = role == StaffRole.OWNER ? store.ownerSubject() : addMember(store, role);
             all.add(new Principal("staff " + role, d -> bearer(LocalOidcIssuer.token(subject), store),
@@ -232,6 +272,17 @@ class AccessMatrixTest {
                 "aud", "another-api", "groups", List.of("platform-operator"))), store), d -> false));
         all.add(new Principal("unsigned owner token", d -> bearer(LocalOidcIssuer.unsignedToken(owner), store), d -> false));
         return all;
+    }
+
+    private static String customerToken(TestStore store) {
+        String email = unique("matrix-customer") + "@example.com";
+        store.storefront().execute("mutation($i: CustomerCreateInput!) { customerCreate(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("email", email, "password", "matrix password")));
+        String token = store.storefront().execute("mutation($i: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $i) { "
+                + "customerAccessToken { accessToken } } }", Map.of("i", Map.of("email", email, "password", "matrix password")))
+                .getString("data.customerAccessTokenCreate.customerAccessToken.accessToken");
+        assertThat(token).isNotNull();
+        return token;
     }
 
     private static GraphQL bearer(String token, TestStore store) {
@@ -314,6 +365,9 @@ class AccessMatrixTest {
         }
         if (method.isAnnotationPresent(MerchantOperation.class)) {
             found.add(new Merchant(method.getAnnotation(MerchantOperation.class).value()));
+        }
+        if (method.isAnnotationPresent(CustomerOperation.class)) {
+            found.add(new Customer());
         }
         if (method.isAnnotationPresent(PlatformOperation.class)) {
             found.add(new Platform());
