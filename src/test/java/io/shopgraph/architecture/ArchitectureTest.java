@@ -34,7 +34,9 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import io.shopgraph.platform.Module;
+import io.shopgraph.platform.security.CustomerOperation;
 import io.shopgraph.platform.security.MerchantOperation;
+import io.shopgraph.platform.security.PlatformOperation;
 import io.shopgraph.platform.security.SharedOperation;
 import io.shopgraph.platform.security.StorefrontOperation;
 
@@ -143,10 +145,11 @@ class ArchitectureTest {
     }
 
     private static ArchCondition<JavaMethod> declareExactlyOneAccessAnnotation() {
-        return new ArchCondition<>("declare exactly one of @StorefrontOperation, @MerchantOperation, @SharedOperation") {
+        return new ArchCondition<>("declare exactly one of @StorefrontOperation, @MerchantOperation, @SharedOperation, @PlatformOperation, @CustomerOperation") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                long declared = Stream.of(StorefrontOperation.class, MerchantOperation.class, SharedOperation.class)
+                long declared = Stream.of(StorefrontOperation.class, MerchantOperation.class, SharedOperation.class,
+                        PlatformOperation.class, CustomerOperation.class)
                         .filter(method::isAnnotatedWith).count();
                 events.add(new SimpleConditionEvent(method, declared == 1,
                         method.getFullName() + " declares " + declared + " access annotations"));

@@ -68,4 +68,38 @@ public abstract class AccessInterceptor {
             return context.proceed();
         }
     }
+
+    /** {@link PlatformOperation}. */
+    @PlatformOperation
+    @Interceptor
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10)
+    public static class Platform extends AccessInterceptor {
+
+        Platform(StoreAccess access) {
+            super(access);
+        }
+
+        @AroundInvoke
+        Object check(InvocationContext context) throws Exception {
+            access.requirePlatformOperator();
+            return context.proceed();
+        }
+    }
+
+    /** {@link CustomerOperation}. */
+    @CustomerOperation
+    @Interceptor
+    @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10)
+    public static class Customer extends AccessInterceptor {
+
+        Customer(StoreAccess access) {
+            super(access);
+        }
+
+        @AroundInvoke
+        Object check(InvocationContext context) throws Exception {
+            access.requireCustomer();
+            return context.proceed();
+        }
+    }
 }

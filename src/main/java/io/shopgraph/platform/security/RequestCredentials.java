@@ -17,6 +17,7 @@ public class RequestCredentials {
 
     public static final String STOREFRONT_TOKEN = "X-Storefront-Token";
     public static final String STORE_ID = "X-Store-Id";
+    public static final String CUSTOMER_TOKEN = "X-Customer-Token";
 
     private final CurrentVertxRequest request;
 
@@ -26,6 +27,22 @@ public class RequestCredentials {
 
     public Optional<String> storefrontToken() {
         return header(STOREFRONT_TOKEN);
+    }
+
+    public Optional<String> customerToken() {
+        return header(CUSTOMER_TOKEN);
+    }
+
+    /**
+     * The client's address as the HTTP layer sees it (behind a proxy, set
+     * quarkus.http.proxy.proxy-address-forwarding so it is the forwarded one); "unknown" outside HTTP.
+     */
+    public String clientAddress() {
+        RoutingContext current = request.getCurrent();
+        if (current == null || current.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        return current.request().remoteAddress().hostAddress();
     }
 
     /** The store a multi-store merchant picked: a Shop global id or a bare UUID. */

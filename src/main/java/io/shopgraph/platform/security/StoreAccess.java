@@ -1,9 +1,13 @@
 package io.shopgraph.platform.security;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,11 +29,19 @@ public class StoreAccess {
     private final StoreAccessResolver resolver;
     private final TenantContext tenant;
 
+    private final String operatorRole;
+
+    private final Instance<CustomerAccessResolver> customers;
+
     private volatile StoreId storefrontStore;
+    private volatile UUID customer;
     private volatile MerchantGrant merchantGrant;
 
     StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
-            TenantContext tenant) {
+            TenantContext tenant, Instance<CustomerAccessResolver> customers,
+            @ConfigProperty(name = "shopgraph.platform-operator-role", defaultValue = "platform-operator") String operatorRole) {
+        this.operatorRole = operatorRole;
+        this.customers = customers;
         this.credentials = credentials;
         this.identity = identity;
         this.resolver = resolver;
@@ -48,6 +60,26 @@ public class StoreAccess {
             storefrontStore = store;
         }
         return store;
+    }
+
+    /**
+     * The signed-in customer: a live customer token in {@code X-Customer-Token} that belongs to the
+     * store of the request's (required) storefront token. UNAUTHENTICATED otherwise.
+     */
+    public UUID requireCustomer() {
+        UUID current = customer;
+        if (current == null) {
+            StoreId store = requireStorefront();
+            String token = credentials.customerToken().orElseThrow(() -> ApiException.unauthenticated(
+                    "This field needs a customer access token in the " + RequestCredentials.CUSTOMER_TOKEN + " header."));
+            if (customers.isUnsatisfied() || token.length() > 200) {
+                throw ApiException.unauthenticated("The customer access token is not valid.");
+            }
+            current = customers.get().customerForToken(store, token)
+                    .orElseThrow(() -> ApiException.unauthenticated("The customer access token is not valid."));
+            customer = current;
+        }
+        return current;
     }
 
     /** The caller's grant, after checking it carries {@code scope}. */
@@ -110,6 +142,25 @@ public class StoreAccess {
             return new MerchantPrincipal(jwt.getIssuer(), subject, clientId);
         }
         throw ApiException.unauthenticated("This field needs a merchant bearer token.");
+    }
+
+    /**
+     * The caller's subject, after checking its bearer token carries the platform-operator role in
+     * its {@code groups} claim. Binds no store.
+     */
+    public String requirePlatformOperator() {
+        if (identity.isAnonymous()) {
+            throw ApiException.unauthenticated("This field needs a platform operator's bearer token.");
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || !hasGroup(jwt, operatorRole)) {
+            throw ApiException.forbidden("This field is for platform operators.");
+        }
+        return jwt.getSubject();
+    }
+
+    private static boolean hasGroup(JsonWebToken jwt, String role) {
+        Set<String> groups = jwt.getGroups();
+        return role != null && !role.isBlank() && groups != null && groups.contains(role);
     }
 
     /** Which side of the schema the caller is on. */

@@ -1,7 +1,9 @@
 package io.shopgraph.store.application;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.security.Scope;
 import io.shopgraph.store.domain.StaffRole;
 
 /**
@@ -49,6 +52,39 @@ class CredentialLookup {
                 .toList();
     }
 
+    /** The live installations of the partner app with this OIDC client id, in any store. */
+    @Transactional
+    List<Installation> installations(String clientId) {
+        em.createNativeQuery("select set_config('app.principal_client_id', ?1, true)").setParameter(1, clientId)
+                .getSingleResult();
+        List<?> rows = em.createNativeQuery(
+                "select store_id, array_to_string(scopes, ',') from store.app_installation "
+                        + "where client_id = ?1 and uninstalled_at is null order by store_id limit 101")
+                .setParameter(1, clientId)
+                .getResultList();
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new Installation(new StoreId((UUID) row[0]), scopesOf((String) row[1])))
+                .toList();
+    }
+
+    private static Set<Scope> scopesOf(String names) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                try {
+                    scopes.add(Scope.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    // a scope this version no longer knows grants nothing
+                }
+            }
+        }
+        scopes.remove(Scope.MANAGE_STAFF);
+        return scopes;
+    }
+
     record Membership(StoreId store, StaffRole role) {
+    }
+
+    record Installation(StoreId store, Set<Scope> scopes) {
     }
 }

@@ -28,14 +28,25 @@ public class DemoStoreSeeder {
     private final String storefrontToken;
     private final StoreCommands commands;
     private final StoreRepository stores;
+    private final Optional<String> devIssuer;
+    private final String devOwner;
+    private final io.shopgraph.platform.tenancy.TenantScope tenantScope;
+    private final StaffCommands staff;
 
-    DemoStoreSeeder(@ConfigProperty(name = "shopgraph.demo.enabled", defaultValue = "false") boolean enabled,
+    DemoStoreSeeder(@ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> devIssuer,
+            @ConfigProperty(name = "shopgraph.demo.owner", defaultValue = "alice") String devOwner,
+            io.shopgraph.platform.tenancy.TenantScope tenantScope, StaffCommands staff,
+            @ConfigProperty(name = "shopgraph.demo.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "shopgraph.demo.storefront-token", defaultValue = "demo-storefront-token") String storefrontToken,
             StoreCommands commands, StoreRepository stores) {
         this.enabled = enabled;
         this.storefrontToken = storefrontToken;
         this.commands = commands;
         this.stores = stores;
+        this.devIssuer = devIssuer;
+        this.devOwner = devOwner;
+        this.tenantScope = tenantScope;
+        this.staff = staff;
     }
 
     @ActivateRequestContext
@@ -43,12 +54,31 @@ public class DemoStoreSeeder {
         if (!enabled) {
             return;
         }
-        boolean exists = QuarkusTransaction.requiringNew().call(() -> stores.findByHandle(DEMO_HANDLE).isPresent());
-        if (exists) {
+        Optional<java.util.UUID> existing = QuarkusTransaction.requiringNew()
+                .call(() -> stores.findByHandle(DEMO_HANDLE).map(s -> s.id));
+        io.shopgraph.platform.kernel.StoreId id = existing.map(io.shopgraph.platform.kernel.StoreId::new).orElseGet(() -> {
+            io.shopgraph.platform.kernel.StoreId created = commands.create(new NewStore("Demo Store", DEMO_HANDLE, "EUR", "FR", true,
+                    "Europe/Paris", StorePlan.GROWTH, Optional.<MerchantPrincipal>empty(), Optional.of(storefrontToken)));
+            Log.infof("Seeded the demo store '%s' with its storefront token", DEMO_HANDLE);
+            return created;
+        });
+        addDevOwner(id);
+    }
+
+    /**
+     * The dev OIDC server gets a new URL (issuer) on every start, so its user {@code alice} is made
+     * owner of the demo store under the current issuer each time (docs/identity.md).
+     */
+    private void addDevOwner(io.shopgraph.platform.kernel.StoreId id) {
+        if (devIssuer.isEmpty() || devIssuer.get().isBlank()) {
             return;
         }
-        commands.create(new NewStore("Demo Store", DEMO_HANDLE, "EUR", "FR", true, "Europe/Paris", StorePlan.GROWTH,
-                Optional.<MerchantPrincipal>empty(), Optional.of(storefrontToken)));
-        Log.infof("Seeded the demo store '%s' with its storefront token", DEMO_HANDLE);
+        String issuer = devIssuer.get().replaceAll("/+$", "");
+        try {
+            tenantScope.run(id, () -> staff.add(issuer, devOwner, io.shopgraph.store.domain.StaffRole.OWNER));
+            Log.infof("Made '%s' of %s an OWNER of the demo store", devOwner, issuer);
+        } catch (io.shopgraph.platform.errors.DomainException e) {
+            // already a member under this issuer
+        }
     }
 }

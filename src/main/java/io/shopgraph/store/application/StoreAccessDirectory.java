@@ -1,6 +1,7 @@
 package io.shopgraph.store.application;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.MerchantGrant;
 import io.shopgraph.platform.security.MerchantPrincipal;
 import io.shopgraph.platform.security.StoreAccessResolver;
+import io.shopgraph.store.application.CredentialLookup.Installation;
 import io.shopgraph.store.application.CredentialLookup.Membership;
 
 /** The store module's answer to "which store does this credential open, and how far?". */
@@ -40,20 +42,32 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         return store;
     }
 
+    /**
+     * Staff memberships of (issuer, subject) first; where the principal is no member, the live
+     * installations of its OIDC client id ({@code azp} / {@code client_id}) with exactly the scopes
+     * the owner granted. Then the requested store, or the only one.
+     */
     @Override
     public Optional<MerchantGrant> merchantGrant(MerchantPrincipal principal, Optional<StoreId> requestedStore) {
-        if (principal.issuer() == null || principal.subject() == null) {
-            return Optional.empty();
+        Map<StoreId, MerchantGrant> grants = new LinkedHashMap<>();
+        if (principal.issuer() != null && principal.subject() != null) {
+            for (Membership m : lookup.memberships(principal.issuer(), principal.subject())) {
+                grants.put(m.store(), new MerchantGrant(m.store(), principal.subject(), m.role().scopes()));
+            }
         }
-        List<Membership> memberships = lookup.memberships(principal.issuer(), principal.subject());
-        Optional<Membership> chosen;
+        if (principal.clientId().isPresent() && !principal.clientId().get().isBlank()
+                && principal.clientId().get().length() <= 255) {
+            String clientId = principal.clientId().get();
+            for (Installation app : lookup.installations(clientId)) {
+                grants.putIfAbsent(app.store(), new MerchantGrant(app.store(), "app:" + clientId, app.scopes()));
+            }
+        }
         if (requestedStore.isPresent()) {
-            chosen = memberships.stream().filter(m -> m.store().equals(requestedStore.get())).findFirst();
-        } else if (memberships.size() > 1) {
-            throw ApiException.badRequest("The caller belongs to several stores: choose one with the X-Store-Id header.");
-        } else {
-            chosen = memberships.stream().findFirst();
+            return Optional.ofNullable(grants.get(requestedStore.get()));
         }
-        return chosen.map(m -> new MerchantGrant(m.store(), principal.subject(), m.role().scopes()));
+        if (grants.size() > 1) {
+            throw ApiException.badRequest("The caller belongs to several stores: choose one with the X-Store-Id header.");
+        }
+        return grants.values().stream().findFirst();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -14,10 +15,12 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.security.MerchantPrincipal;
 import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.store.domain.StaffMember;
 import io.shopgraph.store.domain.StaffMemberRepository;
 import io.shopgraph.store.domain.StaffRole;
+import io.shopgraph.store.domain.StorePlan;
 import io.shopgraph.store.domain.Store;
 import io.shopgraph.store.domain.StoreRepository;
 import io.shopgraph.store.domain.StorefrontToken;
@@ -53,6 +56,44 @@ public class StoreCommands {
         StoreId id = new StoreId(Ids.newId());
         tenantScope.run(id, () -> insert(id, store));
         return id;
+    }
+
+    /**
+     * A platform operator's storeCreate: the store, its owner and a first storefront token whose
+     * plain value exists only in the answer. Plan and ids are the server's, never the caller's.
+     */
+    public CreatedStore createForOperator(String name, String handle, String currencyCode, String countryCode,
+            boolean pricesIncludeTax, String timezone, String ownerIssuer, String ownerSubject) {
+        String issuer = ownerIssuer == null ? "" : ownerIssuer.strip();
+        String subject = ownerSubject == null ? "" : ownerSubject.strip();
+        if (issuer.isEmpty() || issuer.length() > 255) {
+            throw new DomainException(StoreErrorCode.INVALID_OWNER, java.util.List.of("input", "ownerIssuer"),
+                    "The owner's issuer must have 1 to 255 characters.");
+        }
+        if (subject.isEmpty() || subject.length() > 255) {
+            throw new DomainException(StoreErrorCode.INVALID_OWNER, java.util.List.of("input", "ownerSubject"),
+                    "The owner's subject must have 1 to 255 characters.");
+        }
+        String token = TokenHashing.newToken(StorefrontTokenCommands.TOKEN_PREFIX);
+        NewStore store = new NewStore(name == null ? null : name.strip(), handle, currencyCode, countryCode,
+                pricesIncludeTax, timezone, StorePlan.STARTER,
+                Optional.of(new MerchantPrincipal(issuer, subject, Optional.empty())), Optional.of(token));
+        validate(store);
+        StoreId id = new StoreId(Ids.newId());
+        ShopView shop = tenantScope.call(id, () -> {
+            insert(id, store);
+            return shopOf(id);
+        });
+        return new CreatedStore(shop, token);
+    }
+
+    @Transactional
+    ShopView shopOf(StoreId id) {
+        return ShopView.of(stores.findById(id.value()));
+    }
+
+    /** A new store and its first storefront token, shown only in this answer. */
+    public record CreatedStore(ShopView shop, String storefrontAccessToken) {
     }
 
     @Transactional

@@ -17,5 +17,7 @@ public enum StoreErrorCode {
     @Description("The country is not an ISO 3166-1 alpha-2 code.")
     INVALID_COUNTRY,
     @Description("The time zone is not an IANA time zone id.")
-    INVALID_TIMEZONE
+    INVALID_TIMEZONE,
+    @Description("The owner's OIDC issuer or subject is empty or longer than 255 characters.")
+    INVALID_OWNER
 }

@@ -1,0 +1,15 @@
+package io.shopgraph.customers.application;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+
+@Enum("CustomerAccessTokenErrorCode")
+@Description("Why a customer access token mutation failed.")
+public enum CustomerAccessTokenErrorCode {
+    @Description("The email or the password is wrong (which one is never told).")
+    INVALID_CREDENTIALS,
+    @Description("Too many failed sign-ins for this email or from this client: wait before trying again.")
+    THROTTLED,
+    @Description("The customer access token is unknown, expired or revoked.")
+    INVALID_TOKEN
+}

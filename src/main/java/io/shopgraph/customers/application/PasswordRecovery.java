@@ -1,0 +1,82 @@
+package io.shopgraph.customers.application;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.shopgraph.customers.domain.Customer;
+import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.domain.CustomerTokenRepository;
+import io.shopgraph.customers.domain.PasswordReset;
+import io.shopgraph.customers.domain.PasswordResetRepository;
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.kernel.Ids;
+
+/**
+ * Password reset: a single-use, expiring token sent through {@link CustomerMailer}. Asking for a
+ * reset answers the same whether the email exists or not; using one signs the customer out
+ * everywhere.
+ */
+@ApplicationScoped
+public class PasswordRecovery {
+
+    static final String TOKEN_PREFIX = "sgpr_";
+
+    private final CustomerRepository customers;
+    private final PasswordResetRepository resets;
+    private final CustomerTokenRepository tokens;
+    private final PasswordHasher hasher;
+    private final CustomerMailer mailer;
+    private final Duration ttl;
+
+    PasswordRecovery(CustomerRepository customers, PasswordResetRepository resets, CustomerTokenRepository tokens,
+            PasswordHasher hasher, CustomerMailer mailer,
+            @ConfigProperty(name = "shopgraph.customers.password-reset-ttl", defaultValue = "PT1H") Duration ttl) {
+        this.customers = customers;
+        this.resets = resets;
+        this.tokens = tokens;
+        this.hasher = hasher;
+        this.mailer = mailer;
+        this.ttl = ttl;
+    }
+
+    @Transactional
+    public void recover(String email) {
+        String normalized = CustomerAccounts.normalizeEmail(email);
+        customers.findByEmail(normalized).ifPresent(customer -> {
+            String plain = Secrets.newToken(TOKEN_PREFIX);
+            PasswordReset reset = new PasswordReset();
+            reset.id = Ids.newId();
+            reset.customerId = customer.id;
+            reset.tokenHash = Secrets.hash(plain);
+            reset.createdAt = Instant.now();
+            reset.expiresAt = reset.createdAt.plus(ttl);
+            resets.persist(reset);
+            mailer.sendPasswordReset(customer.email, plain, reset.expiresAt);
+        });
+    }
+
+    @Transactional
+    public void reset(String resetToken, String newPassword) {
+        CustomerAccounts.checkPassword(newPassword, List.of("input", "password"));
+        if (resetToken == null || resetToken.length() > 200) {
+            throw invalid();
+        }
+        Instant now = Instant.now();
+        PasswordReset reset = resets.lockUsable(Secrets.hash(resetToken), now).orElseThrow(PasswordRecovery::invalid);
+        reset.usedAt = now;
+        Customer customer = customers.findById(reset.customerId);
+        customer.passwordHash = hasher.hash(newPassword);
+        tokens.revokeAll(customer.id, now);
+    }
+
+    private static DomainException invalid() {
+        return new DomainException(CustomerErrorCode.INVALID_TOKEN, List.of("input", "resetToken"),
+                "The reset token is unknown, expired or already used.");
+    }
+}

@@ -1,0 +1,189 @@
+package io.shopgraph.platform.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shopgraph.testing.GraphQL;
+import io.shopgraph.testing.TestStores;
+import io.shopgraph.testing.TestStores.TestStore;
+
+/**
+ * Schema-driven cross-tenant test: every root operation of the served schema that takes an id
+ * (an ID argument, an `ids` list, or an input type with an ID field) is called by store A's
+ * principals with store B's ids. No response may contain anything of B, and B's data must be
+ * unchanged afterwards. A new id-taking operation without a row in {@link #CALLS} fails the test.
+ */
+@QuarkusTest
+class CrossTenantTest {
+
+    /** What store B owns, as the attacker in store A would pass it. */
+    record Victim(TestStore store, String storefrontTokenId, String ownerMemberId, String appId, String appClientId,
+            String addressId, String customerToken) {
+
+        List<String> ids() {
+            return List.of(store.shopId(), storefrontTokenId, ownerMemberId, appId, addressId);
+        }
+    }
+
+    /** Who calls from store A: its owner, or its signed-in customer (customer operations). */
+    enum Caller {
+        OWNER, CUSTOMER
+    }
+
+    record Call(Caller caller, String document, java.util.function.Function<Victim, Map<String, Object>> variables) {
+    }
+
+    /** THE table of id-taking operations: one row each (other modules add theirs). */
+    static final Map<String, List<Call>> CALLS = Map.ofEntries(
+            Map.entry("node", List.of(new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.store().shopId())),
+                    new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.storefrontTokenId())),
+                    new Call(Caller.CUSTOMER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.store().shopId())))),
+            Map.entry("nodes", List.of(new Call(Caller.OWNER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", v -> Map.of("ids", v.ids())),
+                    new Call(Caller.CUSTOMER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", v -> Map.of("ids", v.ids())))),
+            Map.entry("storefrontAccessTokenRevoke", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { storefrontAccessTokenRevoke(id: $id) { storefrontAccessToken { id } userErrors { code } } }",
+                    v -> Map.of("id", v.storefrontTokenId())))),
+            Map.entry("staffMemberUpdateRole", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { staffMemberUpdateRole(id: $id, role: SUPPORT) { staffMember { id subject } userErrors { code } } }",
+                    v -> Map.of("id", v.ownerMemberId())))),
+            Map.entry("staffMemberRemove", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { staffMemberRemove(id: $id) { removedStaffMemberId userErrors { code } } }",
+                    v -> Map.of("id", v.ownerMemberId())))),
+            Map.entry("appUpdateScopes", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { appUpdateScopes(id: $id, scopes: [READ_ORDERS]) { appInstallation { id clientId } userErrors { code } } }",
+                    v -> Map.of("id", v.appId())))),
+            Map.entry("appUninstall", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { appUninstall(id: $id) { appInstallation { id clientId } userErrors { code } } }",
+                    v -> Map.of("id", v.appId())))),
+            Map.entry("customerAddressUpdate", List.of(new Call(Caller.CUSTOMER,
+                    "mutation($id: ID!) { customerAddressUpdate(id: $id, address: {address1: \"x\", city: \"Hacked\", countryCode: \"FR\"}) { "
+                            + "customerAddress { id city } userErrors { code } } }",
+                    v -> Map.of("id", v.addressId())))),
+            Map.entry("customerAddressDelete", List.of(new Call(Caller.CUSTOMER,
+                    "mutation($id: ID!) { customerAddressDelete(id: $id) { deletedCustomerAddressId userErrors { code } } }",
+                    v -> Map.of("id", v.addressId())))),
+            Map.entry("customerDefaultAddressUpdate", List.of(new Call(Caller.CUSTOMER,
+                    "mutation($id: ID!) { customerDefaultAddressUpdate(addressId: $id) { customer { id addresses { id city } } userErrors { code } } }",
+                    v -> Map.of("id", v.addressId())))));
+
+    @Test
+    void everyIdTakingOperationIsCovered() {
+        assertThat(CALLS.keySet()).as("every served operation that takes an id has a row in CALLS, and no row is stale")
+                .containsExactlyInAnyOrderElementsOf(idTakingOperations());
+    }
+
+    @Test
+    void storeAsPrincipalsGetNothingOfStoreBAndChangeNothingThere() {
+        TestStore attacker = TestStores.create("xt-a");
+        Victim victim = victim();
+        String attackerCustomer = customerToken(attacker, null);
+        String before = snapshot(victim);
+        assertThat(before).as("the snapshot sees B's data").contains("Victimville", victim.store().ownerSubject(), "READ_PRODUCTS")
+                .doesNotContain("errors");
+
+        List<String> leaks = new ArrayList<>();
+        for (var entry : CALLS.entrySet()) {
+            for (Call call : entry.getValue()) {
+                GraphQL client = call.caller() == Caller.OWNER ? attacker.owner()
+                        : attacker.storefront().header("X-Customer-Token", attackerCustomer);
+                String response = client.post(call.document(), call.variables().apply(victim)).asString();
+                for (String secret : secrets(victim)) {
+                    if (response.contains(secret)) {
+                        leaks.add(entry.getKey() + " as " + call.caller() + " revealed " + secret + ": " + response);
+                    }
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
+        assertThat(snapshot(victim)).as("store B is unchanged").isEqualTo(before);
+    }
+
+    private static List<String> secrets(Victim v) {
+        List<String> secrets = new ArrayList<>();
+        for (String id : v.ids()) {
+            secrets.add(id.substring(id.lastIndexOf('/') + 1));
+        }
+        secrets.add(v.store().handle());
+        secrets.add(v.store().ownerSubject());
+        secrets.add(v.appClientId());
+        secrets.add("Victimville");
+        return secrets;
+    }
+
+    /** Everything of B the tests could change, read by B's own principals. */
+    private static String snapshot(Victim v) {
+        return v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
+                + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id revokedAt } } }", Map.of()).asString()
+                + v.store().storefront().header("X-Customer-Token", v.customerToken())
+                        .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString();
+    }
+
+    private static Victim victim() {
+        TestStore b = TestStores.create("xt-b");
+        String tokenId = b.owner().execute("{ storefrontAccessTokens { nodes { id } } }").getString("data.storefrontAccessTokens.nodes[0].id");
+        String memberId = b.owner().execute("{ staffMembers { id } }").getString("data.staffMembers[0].id");
+        String clientId = "xt-app-" + UUID.randomUUID();
+        String appId = b.owner().execute("mutation($i: AppInstallInput!) { appInstall(input: $i) { appInstallation { id } } }",
+                Map.of("i", Map.of("clientId", clientId, "scopes", List.of("READ_PRODUCTS")))).getString("data.appInstall.appInstallation.id");
+        String[] address = new String[1];
+        String customerToken = customerToken(b, address);
+        assertThat(List.of(tokenId, memberId, appId, address[0])).doesNotContainNull();
+        return new Victim(b, tokenId, memberId, appId, clientId, address[0], customerToken);
+    }
+
+    private static String customerToken(TestStore store, String[] addressOut) {
+        String email = "xt-" + UUID.randomUUID() + "@example.com";
+        store.storefront().execute("mutation($i: CustomerCreateInput!) { customerCreate(input: $i) { userErrors { code } } }",
+                Map.of("i", Map.of("email", email, "password", "xt password")));
+        String token = store.storefront().execute("mutation($i: CustomerAccessTokenCreateInput!) { customerAccessTokenCreate(input: $i) { "
+                + "customerAccessToken { accessToken } } }", Map.of("i", Map.of("email", email, "password", "xt password")))
+                .getString("data.customerAccessTokenCreate.customerAccessToken.accessToken");
+        if (addressOut != null) {
+            addressOut[0] = store.storefront().header("X-Customer-Token", token).execute(
+                    "mutation { customerAddressCreate(address: {address1: \"1 Victim St\", city: \"Victimville\", countryCode: \"FR\"}) { "
+                            + "customerAddress { id } } }").getString("data.customerAddressCreate.customerAddress.id");
+        }
+        return token;
+    }
+
+    /** Root operations with an ID argument, an `ids` argument, or an input argument whose type has an ID field. */
+    static Set<String> idTakingOperations() {
+        String sdl = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        Set<String> inputsWithIds = new TreeSet<>();
+        Matcher input = Pattern.compile("(?ms)^input (\\w+) \\{\\n(.*?)^\\}").matcher(sdl);
+        while (input.find()) {
+            if (Pattern.compile(":\\s*\\[?ID\\b").matcher(input.group(2)).find()) {
+                inputsWithIds.add(input.group(1));
+            }
+        }
+        Set<String> operations = new TreeSet<>();
+        for (String root : List.of("Query", "Mutation")) {
+            Matcher block = Pattern.compile("(?ms)^type " + root + " \\{\\n(.*?)^\\}").matcher(sdl);
+            assertThat(block.find()).isTrue();
+            Matcher field = Pattern.compile("(?ms)^  (\\w+)(\\((.*?)\\n  \\))?:").matcher(block.group(1));
+            while (field.find()) {
+                String args = field.group(3) == null ? "" : field.group(3);
+                boolean takesId = Pattern.compile(":\\s*\\[?ID\\b").matcher(args).find()
+                        || Pattern.compile("(?m)^\\s*ids\\s*:").matcher(args).find()
+                        || inputsWithIds.stream().anyMatch(t -> Pattern.compile(":\\s*\\[?" + t + "\\b").matcher(args).find());
+                if (takesId) {
+                    operations.add(field.group(1));
+                }
+            }
+        }
+        assertThat(operations).contains("node", "nodes");
+        return operations;
+    }
+}
