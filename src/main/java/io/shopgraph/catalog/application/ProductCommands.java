@@ -146,6 +146,9 @@ public class ProductCommands {
                 throw error(ProductErrorCode.INVALID_VALUE, append(field, "weightGrams"), "The weight must not be negative.");
             }
             variant.weightGrams = v.weightGrams();
+            if (v.initialQuantity() != null && (v.initialQuantity() < 0 || v.initialQuantity() > 1_000_000_000)) {
+                throw error(ProductErrorCode.INVALID_VALUE, append(field, "inventoryQuantity"), "A quantity is between 0 and 1,000,000,000.");
+            }
             boolean physical = product.kind == ProductKind.PHYSICAL;
             variant.requiresShipping = v.requiresShipping() == null ? physical : v.requiresShipping();
             variant.taxable = v.taxable() == null || v.taxable();
@@ -169,7 +172,11 @@ public class ProductCommands {
             item.position = i;
             media.persist(item);
         }
-        variantsCreated.fire(new VariantsCreated(product.id, created.stream().map(v -> v.id).toList()));
+        List<VariantsCreated.CreatedVariant> createdVariants = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            createdVariants.add(new VariantsCreated.CreatedVariant(created.get(i).id, variantDrafts.get(i).initialQuantity()));
+        }
+        variantsCreated.fire(new VariantsCreated(product.id, createdVariants));
         products.flush();
         return reads.productsByIds(List.of(product.id), false).get(product.id);
     }

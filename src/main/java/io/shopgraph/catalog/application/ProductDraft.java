@@ -16,7 +16,7 @@ public record ProductDraft(String title, String handle, String description, Prod
     }
 
     public record VariantDraft(String sku, List<String> optionValues, BigDecimal price, BigDecimal compareAtPrice,
-            Integer weightGrams, Boolean requiresShipping, Boolean taxable) {
+            Integer weightGrams, Boolean requiresShipping, Boolean taxable, Integer initialQuantity) {
     }
 
     /** {@code variantIndex}: the index in the draft's variants this image shows, if any. */

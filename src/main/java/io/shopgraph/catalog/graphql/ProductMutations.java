@@ -124,7 +124,7 @@ public class ProductMutations {
                     options == null ? List.of() : options.stream().map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
                     variants.stream().map(v -> new ProductDraft.VariantDraft(v.sku(), v.optionValues(), v.price().value(),
                             v.compareAtPrice() == null ? null : v.compareAtPrice().value(), v.weightGrams(), v.requiresShipping(),
-                            v.taxable())).toList(),
+                            v.taxable(), v.inventoryQuantity())).toList(),
                     media == null ? List.of() : media.stream().map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
                             m.height(), m.variantIndex())).toList());
         }
@@ -146,7 +146,8 @@ public class ProductMutations {
             @Description("The price before a reduction; not below the price.") Decimal compareAtPrice,
             @Description("The weight in grams.") Integer weightGrams,
             @Description("Whether it is shipped; true for PHYSICAL products when left out.") Boolean requiresShipping,
-            @Description("Whether tax applies; true when left out.") Boolean taxable) {
+            @Description("Whether tax applies; true when left out.") Boolean taxable,
+            @Description("Units on hand to start with; the variant's stock is tracked when given, untracked otherwise.") Integer inventoryQuantity) {
     }
 
     @Input("ProductMediaInput")

@@ -43,12 +43,12 @@ public class InventoryService {
     /** Runs inside the catalog's creating transaction: every variant gets an untracked stock row. */
     void onVariantsCreated(@Observes VariantsCreated event) {
         Instant now = Instant.now();
-        for (UUID variantId : event.variantIds()) {
+        for (VariantsCreated.CreatedVariant variant : event.variants()) {
             StockLevel level = new StockLevel();
-            level.variantId = variantId;
+            level.variantId = variant.variantId();
             level.productId = event.productId();
-            level.onHand = 0;
-            level.tracked = false;
+            level.onHand = variant.initialQuantity() == null ? 0 : variant.initialQuantity();
+            level.tracked = variant.initialQuantity() != null;
             level.policy = InventoryPolicy.DENY;
             level.updatedAt = now;
             levels.persist(level);
