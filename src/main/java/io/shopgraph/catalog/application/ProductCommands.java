@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductView;
@@ -68,8 +70,20 @@ public class ProductCommands {
         this.productDeleted = productDeleted;
     }
 
+    /**
+     * Creates a product. Handles and SKUs are checked up front; should a concurrent request take one
+     * between the check and the insert, the unique index answers and the error is still precise.
+     */
     @Transactional
     public ProductView create(ProductDraft draft) {
+        try {
+            return doCreate(draft);
+        } catch (ConstraintViolationException e) {
+            throw translate(e);
+        }
+    }
+
+    private ProductView doCreate(ProductDraft draft) {
         String currency = stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
         String title = title(draft.title());
         String handle = draft.handle() == null || draft.handle().isBlank() ? handleFrom(title) : handle(draft.handle());
@@ -183,6 +197,14 @@ public class ProductCommands {
 
     @Transactional
     public ProductView update(UUID id, ProductChanges changes) {
+        try {
+            return doUpdate(id, changes);
+        } catch (ConstraintViolationException e) {
+            throw translate(e);
+        }
+    }
+
+    private ProductView doUpdate(UUID id, ProductChanges changes) {
         Product product = products.findByIdOptional(id).orElseThrow(ProductCommands::notFound);
         if (changes.title() != null) {
             product.title = title(changes.title());
@@ -233,6 +255,17 @@ public class ProductCommands {
         products.flush();
         productDeleted.fire(new ProductDeleted(id));
         return id;
+    }
+
+    private static RuntimeException translate(ConstraintViolationException e) {
+        String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
+        if (constraint.contains("handle")) {
+            return error(ProductErrorCode.HANDLE_TAKEN, List.of("input", "handle"), "Another product already has this handle.");
+        }
+        if (constraint.contains("sku")) {
+            return error(ProductErrorCode.SKU_TAKEN, List.of("input", "variants"), "A SKU is already used.");
+        }
+        return e;
     }
 
     // --- validation -----------------------------------------------------------------------------
