@@ -164,6 +164,65 @@ class CatalogStorefrontTest {
         assertThat(body.getBoolean("data.product.availableForSale")).isTrue();
     }
 
+    @Test
+    void filtersNarrowByTextKindTagVendorPriceAndCollection() {
+        TestStore store = TestStores.create("cat-filter");
+        Map<String, Object> ebook = product("Baking E-book", "ACTIVE", "5.00");
+        ebook.put("kind", "DIGITAL");
+        ebook.put("tags", List.of("Bread", "digital"));
+        ebook.put("vendor", "Kiln");
+        Map<String, Object> mug = product("Stoneware Mug", "ACTIVE", "12.00", "18.00");
+        mug.put("tags", List.of("kitchen"));
+        mug.put("description", "Holds bread crumbs too");
+        Map<String, Object> tee = product("Linen Tee", "ACTIVE", "30.00");
+        tee.put("tags", List.of("apparel"));
+        String ebookId = createOk(store, ebook);
+        String mugId = createOk(store, mug);
+        createOk(store, tee);
+        String kitchen = collection(store, "Kitchen", List.of(mugId, ebookId));
+
+        assertThat(titles(store, Map.of("query", "BREAD"))).containsExactly("Baking E-book", "Stoneware Mug");
+        assertThat(titles(store, Map.of("query", "100%_"))).isEmpty();
+        assertThat(titles(store, Map.of("kinds", List.of("DIGITAL")))).containsExactly("Baking E-book");
+        assertThat(titles(store, Map.of("tags", List.of("kitchen", "apparel")))).containsExactly("Stoneware Mug", "Linen Tee");
+        assertThat(titles(store, Map.of("vendors", List.of("Kiln")))).containsExactly("Baking E-book");
+        assertThat(titles(store, Map.of("minPrice", "15", "maxPrice", "29.99"))).containsExactly("Stoneware Mug");
+        assertThat(titles(store, Map.of("minPrice", "18.01"))).containsExactly("Linen Tee");
+        assertThat(titles(store, Map.of("collectionId", kitchen, "kinds", List.of("PHYSICAL")))).containsExactly("Stoneware Mug");
+        assertThat(titles(store, Map.of("collectionId", "gid://shopgraph/Product/" + java.util.UUID.randomUUID()))).isEmpty();
+        assertThat(store.storefront().execute(LIST, Map.of("first", 10, "sortKey", "PRICE")).getList("data.products.nodes.title"))
+                .containsExactly("Baking E-book", "Stoneware Mug", "Linen Tee");
+    }
+
+    @Test
+    void theProductsOfManyCollectionsComeInOneStatement() {
+        TestStore store = TestStores.create("cat-colls");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(createOk(store, product("Thing " + i, "ACTIVE", "1.00")));
+        }
+        for (int c = 0; c < 5; c++) {
+            collection(store, "Shelf " + c, List.of(ids.get(c), ids.get(c + 1)));
+        }
+        String query = "{ collections(first: 10) { nodes { handle products(first: 1) { nodes { title } pageInfo { hasNextPage } } } } }";
+        store.storefront().execute(query);
+
+        long before = SqlStatementCounter.total();
+        JsonPath body = store.storefront().execute(query);
+        long used = SqlStatementCounter.total() - before;
+
+        assertThat(body.getList("data.collections.nodes.products.nodes.title")).hasSize(5);
+        assertThat(body.getString("data.collections.nodes[2].products.nodes[0].title")).isEqualTo("Thing 2");
+        assertThat(body.getBoolean("data.collections.nodes[2].products.pageInfo.hasNextPage")).isTrue();
+        assertThat(used).isEqualTo(2);
+    }
+
+    private static List<String> titles(TestStore store, Map<String, Object> filter) {
+        JsonPath body = store.storefront().execute(LIST, Map.of("first", 100, "filter", filter, "sortKey", "CREATED_AT"));
+        assertThat(body.getList("errors")).as(body.prettify()).isNull();
+        return body.getList("data.products.nodes.title");
+    }
+
     static final String DEEP = "query($first: Int) { products(first: $first, sortKey: TITLE) { nodes { id title handle "
             + "featuredImage { url } priceRange { minVariantPrice { amount } } availableForSale "
             + "variants(first: 10) { nodes { id sku price { amount } quantityAvailable availableForSale selectedOptions { name value } image { url } } } "
