@@ -67,6 +67,11 @@ class CatalogMutationsTest {
             in.put("options", List.of(Map.of("name", "N", "values", values)));
             in.put("variants", many);
         });
+        expect(store, "UNKNOWN_OPTION_VALUE", List.of("input", "variants", "1", "optionValues"), in -> {
+            List<String> withNull = new ArrayList<>();
+            withNull.add(null);
+            variant(in, 1).put("optionValues", withNull);
+        });
         expect(store, "INVALID_MEDIA", List.of("input", "media", "0", "url"), in -> in.put("media", List.of(Map.of("url", "javascript:alert(1)"))));
 
         assertThat(store.owner().execute(COUNT).prettify()).as("failed mutations wrote nothing").isEqualTo(before);
@@ -132,6 +137,19 @@ class CatalogMutationsTest {
         assertThat(foreign.getString("data.collectionAddProducts.userErrors[0].code")).isEqualTo("NOT_FOUND");
         assertThat(store.storefront().execute("{ collection(handle: \"summer\") { products { nodes { title } } } }")
                 .getList("data.collection.products.nodes.title")).containsExactly("Mine");
+        String remove = "mutation($id: ID!, $ids: [String!]!) { collectionRemoveProducts(id: $id, productIds: $ids) { "
+                + "collection { handle } userErrors { code } } }";
+        String delete = "mutation($id: ID!) { collectionDelete(id: $id) { deletedCollectionId userErrors { code } } }";
+        assertThat(store.owner().execute(remove, Map.of("id", collection, "ids", List.of(mine, theirs)))
+                .getList("data.collectionRemoveProducts.userErrors")).isEmpty();
+        assertThat(store.storefront().execute("{ collection(handle: \"summer\") { products { nodes { title } } } }")
+                .getList("data.collection.products.nodes")).isEmpty();
+        assertThat(other.owner().execute(delete, Map.of("id", collection)).getString("data.collectionDelete.userErrors[0].code"))
+                .isEqualTo("NOT_FOUND");
+        assertThat(store.owner().execute(delete, Map.of("id", collection)).getString("data.collectionDelete.deletedCollectionId"))
+                .isEqualTo(collection);
+        assertThat(store.storefront().execute("{ collection(handle: \"summer\") { id } }").getString("data.collection")).isNull();
+        assertThat(store.storefront().execute("{ product(handle: \"mine\") { title } }").getString("data.product.title")).isEqualTo("Mine");
     }
 
     @Test

@@ -57,6 +57,30 @@ public class CollectionCommands {
         return reads.collectionsByIds(List.of(c.id)).get(c.id);
     }
 
+    /** Removes products from a collection; ids not in it are ignored. */
+    @Transactional
+    public CollectionView removeProducts(UUID collectionId, List<UUID> productIds) {
+        requireCollection(collectionId);
+        if (!productIds.isEmpty()) {
+            em.createNativeQuery("delete from catalog.collection_product where store_id = :store and collection_id = :c "
+                    + "and product_id in (:ids)").setParameter("store", tenant.store().orElseThrow().value())
+                    .setParameter("c", collectionId).setParameter("ids", List.copyOf(productIds)).executeUpdate();
+        }
+        return reads.collectionsByIds(List.of(collectionId)).get(collectionId);
+    }
+
+    /** Deletes a collection and its memberships; the products stay. */
+    @Transactional
+    public void delete(UUID collectionId) {
+        collections.delete(requireCollection(collectionId));
+        collections.flush();
+    }
+
+    private Collection requireCollection(UUID collectionId) {
+        return collections.findByIdOptional(collectionId).orElseThrow(() -> ProductCommands.error(ProductErrorCode.NOT_FOUND,
+                List.of("id"), "No collection has this id."));
+    }
+
     /** Appends products to a collection in the given order; products already in it keep their place. */
     @Transactional
     public CollectionView addProducts(UUID collectionId, List<UUID> productIds) {

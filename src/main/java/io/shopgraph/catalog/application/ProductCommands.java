@@ -134,7 +134,8 @@ public class ProductCommands {
         for (int i = 0; i < variantDrafts.size(); i++) {
             VariantDraft v = variantDrafts.get(i);
             List<String> field = List.of("input", "variants", String.valueOf(i));
-            List<String> values = v.optionValues() == null ? List.of() : v.optionValues().stream().map(String::strip).toList();
+            List<String> values = v.optionValues() == null ? List.of()
+                    : v.optionValues().stream().map(o -> o == null ? "" : o.strip()).toList();
             checkOptionValues(optionDrafts, values, field);
             if (!combinations.add(values)) {
                 throw error(ProductErrorCode.DUPLICATE_VARIANT, field, "Two variants have the options " + values + ".");

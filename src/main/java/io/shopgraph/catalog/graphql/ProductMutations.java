@@ -2,6 +2,7 @@ package io.shopgraph.catalog.graphql;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -97,6 +98,37 @@ public class ProductMutations {
         }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
     }
 
+    @Mutation("collectionRemoveProducts")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: removes products from a collection; ids not in it are ignored. Needs write_products.")
+    public CollectionPayload collectionRemoveProducts(
+            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
+            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            List<UUID> ids = productIds.stream().limit(250).flatMap(p -> GlobalId.parse(p, ProductView.TYPE).stream()).toList();
+            return new CollectionPayload(collections.removeProducts(collection, ids), List.of());
+        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionDelete")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: deletes a collection (its products stay). Needs write_products.")
+    public CollectionDeletePayload collectionDelete(@NonNull @Id @Name("id") @Description("The collection's global id.") String id) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            collections.delete(collection);
+            return new CollectionDeletePayload(GlobalId.format(CollectionView.TYPE, collection), List.of());
+        }, errors -> new CollectionDeletePayload(null, ProductUserError.from(errors)));
+    }
+
+    private static UUID collectionId(String id) {
+        return GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(ProductErrorCode.NOT_FOUND,
+                List.of("id"), "No collection has this id."));
+    }
+
     private static UUID productId(String id) {
         return GlobalId.parse(id, ProductView.TYPE).orElseThrow(() -> new DomainException(ProductErrorCode.NOT_FOUND,
                 List.of("id"), "No product has this id."));
@@ -121,11 +153,12 @@ public class ProductMutations {
 
         ProductDraft toDraft() {
             return new ProductDraft(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
-                    options == null ? List.of() : options.stream().map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
-                    variants.stream().map(v -> new ProductDraft.VariantDraft(v.sku(), v.optionValues(), v.price().value(),
+                    options == null ? List.of() : options.stream().filter(Objects::nonNull)
+                            .map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
+                    variants.stream().filter(Objects::nonNull).map(v -> new ProductDraft.VariantDraft(v.sku(), v.optionValues(), v.price().value(),
                             v.compareAtPrice() == null ? null : v.compareAtPrice().value(), v.weightGrams(), v.requiresShipping(),
                             v.taxable(), v.inventoryQuantity())).toList(),
-                    media == null ? List.of() : media.stream().map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
+                    media == null ? List.of() : media.stream().filter(Objects::nonNull).map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
                             m.height(), m.variantIndex())).toList());
         }
     }
@@ -207,6 +240,13 @@ public class ProductMutations {
     @Description("The result of productDelete.")
     public record ProductDeletePayload(
             @Id @Description("The deleted product's global id; null when the mutation failed.") String deletedProductId,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("CollectionDeletePayload")
+    @Description("The result of collectionDelete.")
+    public record CollectionDeletePayload(
+            @Id @Description("The deleted collection's global id; null when the mutation failed.") String deletedCollectionId,
             @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
     }
 
