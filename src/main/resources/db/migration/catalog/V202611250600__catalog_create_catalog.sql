@@ -20,6 +20,8 @@ create table catalog.product (
     max_price_minor  bigint      not null default 0,
     currency_code    char(3)     not null,
     units_sold       bigint      not null default 0,
+    -- Whether a variant can be bought; written by the inventory module through CatalogApi.
+    available        boolean     not null default true,
     created_at       timestamptz not null,
     updated_at       timestamptz not null,
     primary key (store_id, id),

@@ -189,6 +189,27 @@ class CatalogMutationsTest {
     }
 
     @Test
+    void theAvailableFilterFollowsStock() {
+        TestStore store = TestStores.create("cat-avail");
+        Map<String, Object> soldOut = product("Sold Out", "ACTIVE", "1.00");
+        variant(soldOut, 0).put("inventoryQuantity", 0);
+        Map<String, Object> inStock = product("In Stock", "ACTIVE", "1.00");
+        variant(inStock, 0).put("inventoryQuantity", 3);
+        createOk(store, soldOut);
+        String variant = create(store, inStock).getString("data.productCreate.product.variants.nodes[0].id");
+        createOk(store, product("Untracked", "ACTIVE", "1.00"));
+        String list = "query($a: Boolean) { products(first: 10, filter: {available: $a}) { nodes { title availableForSale } } }";
+
+        assertThat(store.storefront().execute(list, Map.of("a", true)).getList("data.products.nodes.title")).containsExactly("In Stock", "Untracked");
+        assertThat(store.storefront().execute(list, Map.of("a", false)).getList("data.products.nodes.title")).containsExactly("Sold Out");
+
+        store.owner().execute(SET, Map.of("input", Map.of("quantities", List.of(Map.of("variantId", variant, "quantity", 0, "compareQuantity", 3)))));
+
+        assertThat(store.storefront().execute(list, Map.of("a", false)).getList("data.products.nodes.title")).containsExactly("Sold Out", "In Stock");
+        assertThat(store.storefront().execute(list, Map.of("a", false)).getList("data.products.nodes.availableForSale")).containsExactly(false, false);
+    }
+
+    @Test
     void mutationsNeedAMerchantWithWriteProducts() {
         TestStore store = TestStores.create("cat-auth");
         Map<String, Object> input = Map.of("input", product("Nope", "ACTIVE", "1.00"));

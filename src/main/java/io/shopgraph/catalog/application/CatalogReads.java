@@ -286,6 +286,10 @@ public class CatalogReads {
             sql.append(" and p.vendor in (:vendors)");
             params.put("vendors", filter.vendors());
         }
+        if (filter.available() != null) {
+            sql.append(" and p.available = :available");
+            params.put("available", filter.available());
+        }
         if (filter.hasPrice()) {
             // Prices are in the store's currency; a bound is rounded outwards to whole minor units.
             String currency = stores.settings(java.util.Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();

@@ -11,9 +11,9 @@ import io.shopgraph.catalog.api.ProductKind;
  * marks a collection id that cannot exist (malformed or of another type): nothing matches.
  */
 public record ProductFilter(String query, UUID collectionId, boolean unknownCollection, List<ProductKind> kinds,
-        List<String> tags, List<String> vendors, BigDecimal minPrice, BigDecimal maxPrice) {
+        List<String> tags, List<String> vendors, BigDecimal minPrice, BigDecimal maxPrice, Boolean available) {
 
-    public static final ProductFilter NONE = new ProductFilter(null, null, false, List.of(), List.of(), List.of(), null, null);
+    public static final ProductFilter NONE = new ProductFilter(null, null, false, List.of(), List.of(), List.of(), null, null, null);
 
     public ProductFilter {
         kinds = kinds == null ? List.of() : List.copyOf(kinds);

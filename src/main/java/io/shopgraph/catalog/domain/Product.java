@@ -48,6 +48,9 @@ public class Product extends TenantOwnedEntity {
     public long maxPriceMinor;
     @Column(name = "currency_code", columnDefinition = "bpchar")
     public String currencyCode;
+    /** Kept by inventory through CatalogApi so that storefronts can filter on availability. */
+    @Column(insertable = false, updatable = false)
+    public boolean available = true;
     @Column(name = "units_sold")
     public long unitsSold;
     @Column(name = "created_at")

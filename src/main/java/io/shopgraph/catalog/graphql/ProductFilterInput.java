@@ -19,7 +19,8 @@ public record ProductFilterInput(
         @Description("Only products with at least one of these tags.") List<String> tags,
         @Description("Only products of these vendors.") List<String> vendors,
         @Description("Only products with a variant priced at least this, in the store's currency.") Decimal minPrice,
-        @Description("Only products with a variant priced at most this, in the store's currency.") Decimal maxPrice) {
+        @Description("Only products with a variant priced at most this, in the store's currency.") Decimal maxPrice,
+        @Description("Only products that can (true) or cannot (false) be bought now.") Boolean available) {
 
     static ProductFilter toFilter(ProductFilterInput input) {
         if (input == null) {
@@ -29,6 +30,6 @@ public record ProductFilterInput(
         return new ProductFilter(input.query(), collection == null ? null : collection.orElse(null),
                 collection != null && collection.isEmpty(), input.kinds(), input.tags(), input.vendors(),
                 input.minPrice() == null ? null : input.minPrice().value(),
-                input.maxPrice() == null ? null : input.maxPrice().value());
+                input.maxPrice() == null ? null : input.maxPrice().value(), input.available());
     }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
 import io.shopgraph.catalog.api.events.VariantsCreated;
@@ -33,11 +34,13 @@ public class InventoryService {
     private final StockLevelRepository levels;
     private final EntityManager em;
     private final TenantContext tenant;
+    private final CatalogApi catalog;
 
-    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant) {
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog) {
         this.levels = levels;
         this.em = em;
         this.tenant = tenant;
+        this.catalog = catalog;
     }
 
     /** Runs inside the catalog's creating transaction: every variant gets an untracked stock row. */
@@ -53,6 +56,8 @@ public class InventoryService {
             level.updatedAt = now;
             levels.persist(level);
         }
+        levels.flush();
+        catalog.productAvailabilityChanged(productsAvailable(List.of(event.productId())));
     }
 
     void onProductDeleted(@Observes ProductDeleted event) {
@@ -117,9 +122,12 @@ public class InventoryService {
             }
         }
         em.clear();
+        Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
             result.add(view(level));
+            products.add(level.productId);
         }
+        catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
     }
 
