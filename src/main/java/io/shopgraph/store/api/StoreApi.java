@@ -10,4 +10,7 @@ public interface StoreApi {
 
     /** Settings of the given stores that other modules need (currency, tax mode), by id. */
     Map<StoreId, StoreSettings> settings(Set<StoreId> stores);
+
+    /** The store with this handle, if any (used by seeders and loaders that address a store by handle). */
+    java.util.Optional<StoreId> storeByHandle(String handle);
 }

@@ -31,4 +31,10 @@ public class StoreSettingsReads implements StoreApi {
                 .map(s -> new StoreSettings(new StoreId(s.id), s.currencyCode, s.countryCode, s.pricesIncludeTax, s.timezone))
                 .collect(Collectors.toMap(StoreSettings::id, s -> s));
     }
+
+    @Override
+    @Transactional
+    public java.util.Optional<StoreId> storeByHandle(String handle) {
+        return stores.findByHandle(handle).map(s -> new StoreId(s.id));
+    }
 }

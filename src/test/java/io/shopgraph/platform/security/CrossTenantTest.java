@@ -30,10 +30,10 @@ class CrossTenantTest {
 
     /** What store B owns, as the attacker in store A would pass it. */
     record Victim(TestStore store, String storefrontTokenId, String ownerMemberId, String appId, String appClientId,
-            String addressId, String customerToken) {
+            String addressId, String customerToken, String productId, String variantId, String collectionId) {
 
         List<String> ids() {
-            return List.of(store.shopId(), storefrontTokenId, ownerMemberId, appId, addressId);
+            return List.of(store.shopId(), storefrontTokenId, ownerMemberId, appId, addressId, productId, variantId, collectionId);
         }
     }
 
@@ -42,41 +42,72 @@ class CrossTenantTest {
         OWNER, CUSTOMER
     }
 
-    record Call(Caller caller, String document, java.util.function.Function<Victim, Map<String, Object>> variables) {
+    record Call(Caller caller, String document, java.util.function.BiFunction<Victim, TestStore, Map<String, Object>> variables) {
     }
+
+    static final String PRODUCT_BY_ID = "query($id: ID!) { product(id: $id) { id title handle variants { nodes { id sku } } } }";
+    static final String COLLECTION_BY_ID = "query($id: ID!) { collection(id: $id) { id title products(first: 10) { nodes { id title } } } }";
+    static final String ADD_TO_COLLECTION = "mutation($id: ID!, $ids: [String!]!) { collectionAddProducts(id: $id, productIds: $ids) { "
+            + "collection { id title products(first: 10) { nodes { id title } } } userErrors { code } } }";
+    static final String CREATE_PRODUCT = "mutation($i: ProductCreateInput!) { productCreate(input: $i) { "
+            + "product { id variants { nodes { id } } } userErrors { code message } } }";
 
     /** THE table of id-taking operations: one row each (other modules add theirs). */
     static final Map<String, List<Call>> CALLS = Map.ofEntries(
-            Map.entry("node", List.of(new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.store().shopId())),
-                    new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.storefrontTokenId())),
-                    new Call(Caller.CUSTOMER, "query($id: ID!) { node(id: $id) { id } }", v -> Map.of("id", v.store().shopId())))),
-            Map.entry("nodes", List.of(new Call(Caller.OWNER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", v -> Map.of("ids", v.ids())),
-                    new Call(Caller.CUSTOMER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", v -> Map.of("ids", v.ids())))),
+            Map.entry("node", List.of(new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", (v, a) -> Map.of("id", v.store().shopId())),
+                    new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", (v, a) -> Map.of("id", v.storefrontTokenId())),
+                    new Call(Caller.CUSTOMER, "query($id: ID!) { node(id: $id) { id } }", (v, a) -> Map.of("id", v.store().shopId())))),
+            Map.entry("nodes", List.of(new Call(Caller.OWNER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", (v, a) -> Map.of("ids", v.ids())),
+                    new Call(Caller.CUSTOMER, "query($ids: [String!]!) { nodes(ids: $ids) { id } }", (v, a) -> Map.of("ids", v.ids())))),
             Map.entry("storefrontAccessTokenRevoke", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { storefrontAccessTokenRevoke(id: $id) { storefrontAccessToken { id } userErrors { code } } }",
-                    v -> Map.of("id", v.storefrontTokenId())))),
+                    (v, a) -> Map.of("id", v.storefrontTokenId())))),
             Map.entry("staffMemberUpdateRole", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { staffMemberUpdateRole(id: $id, role: SUPPORT) { staffMember { id subject } userErrors { code } } }",
-                    v -> Map.of("id", v.ownerMemberId())))),
+                    (v, a) -> Map.of("id", v.ownerMemberId())))),
             Map.entry("staffMemberRemove", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { staffMemberRemove(id: $id) { removedStaffMemberId userErrors { code } } }",
-                    v -> Map.of("id", v.ownerMemberId())))),
+                    (v, a) -> Map.of("id", v.ownerMemberId())))),
             Map.entry("appUpdateScopes", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { appUpdateScopes(id: $id, scopes: [READ_ORDERS]) { appInstallation { id clientId } userErrors { code } } }",
-                    v -> Map.of("id", v.appId())))),
+                    (v, a) -> Map.of("id", v.appId())))),
             Map.entry("appUninstall", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { appUninstall(id: $id) { appInstallation { id clientId } userErrors { code } } }",
-                    v -> Map.of("id", v.appId())))),
+                    (v, a) -> Map.of("id", v.appId())))),
             Map.entry("customerAddressUpdate", List.of(new Call(Caller.CUSTOMER,
                     "mutation($id: ID!) { customerAddressUpdate(id: $id, address: {address1: \"x\", city: \"Hacked\", countryCode: \"FR\"}) { "
                             + "customerAddress { id city } userErrors { code } } }",
-                    v -> Map.of("id", v.addressId())))),
+                    (v, a) -> Map.of("id", v.addressId())))),
             Map.entry("customerAddressDelete", List.of(new Call(Caller.CUSTOMER,
                     "mutation($id: ID!) { customerAddressDelete(id: $id) { deletedCustomerAddressId userErrors { code } } }",
-                    v -> Map.of("id", v.addressId())))),
+                    (v, a) -> Map.of("id", v.addressId())))),
             Map.entry("customerDefaultAddressUpdate", List.of(new Call(Caller.CUSTOMER,
                     "mutation($id: ID!) { customerDefaultAddressUpdate(addressId: $id) { customer { id addresses { id city } } userErrors { code } } }",
-                    v -> Map.of("id", v.addressId())))));
+                    (v, a) -> Map.of("id", v.addressId())))),
+            // catalog and inventory
+            Map.entry("product", List.of(new Call(Caller.OWNER, PRODUCT_BY_ID, (v, a) -> Map.of("id", v.productId())),
+                    new Call(Caller.CUSTOMER, PRODUCT_BY_ID, (v, a) -> Map.of("id", v.productId())))),
+            Map.entry("collection", List.of(new Call(Caller.OWNER, COLLECTION_BY_ID, (v, a) -> Map.of("id", v.collectionId())),
+                    new Call(Caller.CUSTOMER, COLLECTION_BY_ID, (v, a) -> Map.of("id", v.collectionId())))),
+            Map.entry("productUpdate", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { productUpdate(id: $id, input: {title: \"Hacked\", status: ARCHIVED}) { product { id title } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.productId())))),
+            Map.entry("productDelete", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { productDelete(id: $id) { userErrors { code } } }", (v, a) -> Map.of("id", v.productId())))),
+            Map.entry("collectionAddProducts", List.of(
+                    new Call(Caller.OWNER, ADD_TO_COLLECTION, (v, a) -> Map.of("id", v.collectionId(), "ids", List.of(ownProduct(a)))),
+                    new Call(Caller.OWNER, ADD_TO_COLLECTION, (v, a) -> Map.of("id", ownCollection(a), "ids", List.of(v.productId()))))),
+            Map.entry("collectionRemoveProducts", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!, $ids: [String!]!) { collectionRemoveProducts(id: $id, productIds: $ids) { "
+                            + "collection { id title } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.collectionId(), "ids", List.of(v.productId()))))),
+            Map.entry("collectionDelete", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { collectionDelete(id: $id) { userErrors { code } } }", (v, a) -> Map.of("id", v.collectionId())))),
+            Map.entry("inventorySetQuantities", List.of(new Call(Caller.OWNER,
+                    "mutation($v: ID!) { inventorySetQuantities(input: {quantities: [{variantId: $v, compareQuantity: 7, quantity: 0}]}) { "
+                            + "userErrors { code } } }",
+                    (v, a) -> Map.of("v", v.variantId())))));
+
 
     @Test
     void everyIdTakingOperationIsCovered() {
@@ -98,7 +129,7 @@ class CrossTenantTest {
             for (Call call : entry.getValue()) {
                 GraphQL client = call.caller() == Caller.OWNER ? attacker.owner()
                         : attacker.storefront().header("X-Customer-Token", attackerCustomer);
-                String response = client.post(call.document(), call.variables().apply(victim)).asString();
+                String response = client.post(call.document(), call.variables().apply(victim, attacker)).asString();
                 for (String secret : secrets(victim)) {
                     if (response.contains(secret)) {
                         leaks.add(entry.getKey() + " as " + call.caller() + " revealed " + secret + ": " + response);
@@ -119,6 +150,8 @@ class CrossTenantTest {
         secrets.add(v.store().ownerSubject());
         secrets.add(v.appClientId());
         secrets.add("Victimville");
+        secrets.add("Victim Widget");
+        secrets.add("VICTIM-SKU");
         return secrets;
     }
 
@@ -127,7 +160,10 @@ class CrossTenantTest {
         return v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
                 + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id revokedAt } } }", Map.of()).asString()
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())
-                        .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString();
+                        .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()
+                + v.store().owner().post("{ products(first: 100) { nodes { id title status handle variants { nodes { id sku "
+                        + "quantityAvailable } } collections { id } } } collections(first: 100) { nodes { id title products(first: 100) { "
+                        + "nodes { id } } } } }", Map.of()).asString();
     }
 
     private static Victim victim() {
@@ -139,8 +175,28 @@ class CrossTenantTest {
                 Map.of("i", Map.of("clientId", clientId, "scopes", List.of("READ_PRODUCTS")))).getString("data.appInstall.appInstallation.id");
         String[] address = new String[1];
         String customerToken = customerToken(b, address);
-        assertThat(List.of(tokenId, memberId, appId, address[0])).doesNotContainNull();
-        return new Victim(b, tokenId, memberId, appId, clientId, address[0], customerToken);
+        var product = b.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Victim Widget", "status", "ACTIVE",
+                "publishedAt", "2020-01-01T00:00:00Z", "variants", List.of(Map.of("price", "10.00", "sku", "VICTIM-SKU-" + UUID.randomUUID(),
+                        "inventoryQuantity", 7)))));
+        String productId = product.getString("data.productCreate.product.id");
+        String variantId = product.getString("data.productCreate.product.variants.nodes[0].id");
+        String collectionId = b.owner().execute("mutation { collectionCreate(input: {title: \"Victim Picks\"}) { collection { id } } }")
+                .getString("data.collectionCreate.collection.id");
+        b.owner().execute(ADD_TO_COLLECTION, Map.of("id", collectionId, "ids", List.of(productId)));
+        assertThat(List.of(tokenId, memberId, appId, address[0], productId, variantId, collectionId)).doesNotContainNull();
+        return new Victim(b, tokenId, memberId, appId, clientId, address[0], customerToken, productId, variantId, collectionId);
+    }
+
+    /** A product of the attacking store, to push into the victim's collection. */
+    private static String ownProduct(TestStore attacker) {
+        return attacker.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Attacker item",
+                "variants", List.of(Map.of("price", "1.00"))))).getString("data.productCreate.product.id");
+    }
+
+    /** A collection of the attacking store, to pull the victim's product into. */
+    private static String ownCollection(TestStore attacker) {
+        return attacker.owner().execute("mutation { collectionCreate(input: {title: \"Attacker picks\"}) { collection { id } } }")
+                .getString("data.collectionCreate.collection.id");
     }
 
     private static String customerToken(TestStore store, String[] addressOut) {
@@ -161,11 +217,23 @@ class CrossTenantTest {
     /** Root operations with an ID argument, an `ids` argument, or an input argument whose type has an ID field. */
     static Set<String> idTakingOperations() {
         String sdl = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
-        Set<String> inputsWithIds = new TreeSet<>();
+        Map<String, String> inputs = new java.util.HashMap<>();
         Matcher input = Pattern.compile("(?ms)^input (\\w+) \\{\\n(.*?)^\\}").matcher(sdl);
         while (input.find()) {
-            if (Pattern.compile(":\\s*\\[?ID\\b").matcher(input.group(2)).find()) {
-                inputsWithIds.add(input.group(1));
+            inputs.put(input.group(1), input.group(2));
+        }
+        // Input types that hold an ID, directly or through nested input types.
+        Set<String> inputsWithIds = new TreeSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (var entry : inputs.entrySet()) {
+                String fields = entry.getValue();
+                boolean holdsId = Pattern.compile(":\\s*\\[?ID\\b").matcher(fields).find()
+                        || inputsWithIds.stream().anyMatch(t -> Pattern.compile(":\\s*\\[?" + t + "\\b").matcher(fields).find());
+                if (holdsId && inputsWithIds.add(entry.getKey())) {
+                    grew = true;
+                }
             }
         }
         Set<String> operations = new TreeSet<>();

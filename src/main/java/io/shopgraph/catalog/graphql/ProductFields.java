@@ -1,0 +1,80 @@
+package io.shopgraph.catalog.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.shopgraph.catalog.api.ImageView;
+import io.shopgraph.catalog.api.ProductView;
+import io.shopgraph.catalog.application.CatalogReads;
+import io.shopgraph.catalog.application.CollectionView;
+import io.shopgraph.catalog.application.CursoredProduct;
+import io.shopgraph.catalog.application.ProductSortKey;
+import io.shopgraph.platform.graphql.Page;
+import io.shopgraph.platform.graphql.PageRequest;
+import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.platform.security.StoreAccess.Audience;
+
+/** The nested fields of products and collections, each one batch (one SQL statement) per level. */
+@GraphQLApi
+public class ProductFields {
+
+    private final CatalogReads reads;
+    private final StoreAccess access;
+
+    ProductFields(CatalogReads reads, StoreAccess access) {
+        this.reads = reads;
+        this.access = access;
+    }
+
+    @NonNull
+    @Description("The product's variants in position order.")
+    public List<@NonNull ProductVariantConnection> variants(@Source List<ProductView> products,
+            @Name("first") @DefaultValue("100") @Description("How many variants to return (at most 100).") int first) {
+        int size = PageRequest.forward(first, null).size();
+        Map<UUID, List<io.shopgraph.catalog.api.ProductVariantView>> found = reads.variants(ids(products), size + 1);
+        return products.stream().map(p -> ProductVariantConnection.of(found.getOrDefault(p.uuid(), List.of()), size)).toList();
+    }
+
+    @NonNull
+    @Description("The product's images in display order.")
+    public List<@NonNull List<@NonNull ImageView>> images(@Source List<ProductView> products) {
+        Map<UUID, List<ImageView>> found = reads.images(ids(products));
+        return products.stream().map(p -> found.getOrDefault(p.uuid(), List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The collections the product belongs to, by title.")
+    public List<@NonNull List<@NonNull CollectionView>> collections(@Source List<ProductView> products) {
+        Map<UUID, List<CollectionView>> found = reads.collectionsOfProducts(ids(products));
+        return products.stream().map(p -> found.getOrDefault(p.uuid(), List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The collection's products (the same visibility rules as products), in the merchant's order by default.")
+    public List<@NonNull ProductConnection> products(@Source List<CollectionView> collections,
+            @Name("first") @Description("How many products to return after `after` (at most 100, default 20).") Integer first,
+            @Name("after") @Description("Return products after this cursor.") String after,
+            @Name("last") @Description("How many products to return before `before` (at most 100).") Integer last,
+            @Name("before") @Description("Return products before this cursor.") String before,
+            @Name("filter") @Description("Narrows the list.") ProductFilterInput filter,
+            @Name("sortKey") @DefaultValue("COLLECTION_DEFAULT") @Description("The order of the list.") ProductSortKey sortKey,
+            @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse) {
+        PageRequest request = PageRequest.of(first, after, last, before);
+        List<UUID> ids = collections.stream().map(CollectionView::uuid).distinct().toList();
+        Map<UUID, Page<CursoredProduct>> pages = reads.collectionProducts(ids, ProductFilterInput.toFilter(filter), sortKey,
+                reverse, request, access.audience() == Audience.STOREFRONT);
+        return collections.stream().map(c -> ProductConnection.of(pages.get(c.uuid()))).toList();
+    }
+
+    private static List<UUID> ids(List<ProductView> products) {
+        return products.stream().map(ProductView::uuid).distinct().toList();
+    }
+}

@@ -1,0 +1,35 @@
+package io.shopgraph.catalog.graphql;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+
+import io.shopgraph.catalog.api.ProductKind;
+import io.shopgraph.catalog.application.ProductFilter;
+import io.shopgraph.platform.graphql.Decimal;
+import io.shopgraph.platform.kernel.GlobalId;
+
+@Input("ProductFilter")
+@Description("Narrows a list of products; every part is optional and the parts combine with AND.")
+public record ProductFilterInput(
+        @Description("Text to find in the title, vendor or description (case-insensitive), or a tag equal to it.") String query,
+        @Description("Only products in this collection (a Collection global id).") String collectionId,
+        @Description("Only products of these kinds.") List<ProductKind> kinds,
+        @Description("Only products with at least one of these tags.") List<String> tags,
+        @Description("Only products of these vendors.") List<String> vendors,
+        @Description("Only products with a variant priced at least this, in the store's currency.") Decimal minPrice,
+        @Description("Only products with a variant priced at most this, in the store's currency.") Decimal maxPrice,
+        @Description("Only products that can (true) or cannot (false) be bought now.") Boolean available) {
+
+    static ProductFilter toFilter(ProductFilterInput input) {
+        if (input == null) {
+            return ProductFilter.NONE;
+        }
+        var collection = input.collectionId() == null ? null : GlobalId.parse(input.collectionId(), "Collection");
+        return new ProductFilter(input.query(), collection == null ? null : collection.orElse(null),
+                collection != null && collection.isEmpty(), input.kinds(), input.tags(), input.vendors(),
+                input.minPrice() == null ? null : input.minPrice().value(),
+                input.maxPrice() == null ? null : input.maxPrice().value(), input.available());
+    }
+}

@@ -1,0 +1,259 @@
+package io.shopgraph.catalog.graphql;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.shopgraph.catalog.api.ProductKind;
+import io.shopgraph.catalog.api.ProductStatus;
+import io.shopgraph.catalog.api.ProductView;
+import io.shopgraph.catalog.application.CollectionCommands;
+import io.shopgraph.catalog.application.CollectionView;
+import io.shopgraph.catalog.application.ProductChanges;
+import io.shopgraph.catalog.application.ProductCommands;
+import io.shopgraph.catalog.application.ProductDraft;
+import io.shopgraph.catalog.application.ProductErrorCode;
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.graphql.Decimal;
+import io.shopgraph.platform.graphql.MutationSupport;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.security.MerchantOperation;
+import io.shopgraph.platform.security.Scope;
+
+@GraphQLApi
+public class ProductMutations {
+
+    private final ProductCommands products;
+    private final CollectionCommands collections;
+
+    ProductMutations(ProductCommands products, CollectionCommands collections) {
+        this.products = products;
+        this.collections = collections;
+    }
+
+    @Mutation("productCreate")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: creates a product with its options, variants and media in one step. Needs write_products.")
+    public ProductCreatePayload productCreate(@NonNull @Name("input") @Description("The product to create.") ProductCreateInput input) {
+        return MutationSupport.run(() -> new ProductCreatePayload(products.create(input.toDraft()), List.of()),
+                errors -> new ProductCreatePayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("productUpdate")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: changes a product's own fields; fields left out keep their value. Needs write_products.")
+    public ProductUpdatePayload productUpdate(
+            @NonNull @Id @Name("id") @Description("The product's global id.") String id,
+            @NonNull @Name("input") @Description("The fields to change.") ProductUpdateInput input) {
+        return MutationSupport.run(() -> new ProductUpdatePayload(products.update(productId(id), input.toChanges()), List.of()),
+                errors -> new ProductUpdatePayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("productDelete")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: deletes a product with its variants, media and collection memberships, and its stock. Needs write_products.")
+    public ProductDeletePayload productDelete(@NonNull @Id @Name("id") @Description("The product's global id.") String id) {
+        return MutationSupport.run(() -> new ProductDeletePayload(GlobalId.format(ProductView.TYPE, products.delete(productId(id))), List.of()),
+                errors -> new ProductDeletePayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionCreate")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: creates an empty collection. Needs write_products.")
+    public CollectionPayload collectionCreate(@NonNull @Name("input") @Description("The collection to create.") CollectionCreateInput input) {
+        return MutationSupport.run(() -> new CollectionPayload(collections.create(input.title(), input.handle(), input.description(),
+                input.imageUrl(), input.imageAlt()), List.of()), errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionAddProducts")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: appends products to a collection in the given order; products already in it keep their place. "
+            + "All or nothing. Needs write_products.")
+    public CollectionPayload collectionAddProducts(
+            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
+            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
+        return MutationSupport.run(() -> {
+            UUID collection = GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(
+                    ProductErrorCode.NOT_FOUND, List.of("id"), "No collection has this id."));
+            if (productIds.size() > 250) {
+                throw new DomainException(ProductErrorCode.INVALID_VALUE, List.of("productIds"), "At most 250 products at a time.");
+            }
+            List<UUID> ids = productIds.stream().map(p -> GlobalId.parse(p, ProductView.TYPE).orElseThrow(() -> new DomainException(
+                    ProductErrorCode.NOT_FOUND, List.of("productIds"), "Some products do not exist in this store."))).toList();
+            return new CollectionPayload(collections.addProducts(collection, ids), List.of());
+        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionRemoveProducts")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: removes products from a collection; ids not in it are ignored. Needs write_products.")
+    public CollectionPayload collectionRemoveProducts(
+            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
+            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            List<UUID> ids = productIds.stream().limit(250).flatMap(p -> GlobalId.parse(p, ProductView.TYPE).stream()).toList();
+            return new CollectionPayload(collections.removeProducts(collection, ids), List.of());
+        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionDelete")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: deletes a collection (its products stay). Needs write_products.")
+    public CollectionDeletePayload collectionDelete(@NonNull @Id @Name("id") @Description("The collection's global id.") String id) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            collections.delete(collection);
+            return new CollectionDeletePayload(GlobalId.format(CollectionView.TYPE, collection), List.of());
+        }, errors -> new CollectionDeletePayload(null, ProductUserError.from(errors)));
+    }
+
+    private static UUID collectionId(String id) {
+        return GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(ProductErrorCode.NOT_FOUND,
+                List.of("id"), "No collection has this id."));
+    }
+
+    private static UUID productId(String id) {
+        return GlobalId.parse(id, ProductView.TYPE).orElseThrow(() -> new DomainException(ProductErrorCode.NOT_FOUND,
+                List.of("id"), "No product has this id."));
+    }
+
+    @Input("ProductCreateInput")
+    @Description("A product to create.")
+    public record ProductCreateInput(
+            @NonNull @Description("The name, 1 to 255 characters.") String title,
+            @Description("The handle; made from the title when left out.") String handle,
+            @Description("The description as plain text; its HTML form is derived (escaped).") String description,
+            @Description("DRAFT when left out.") ProductStatus status,
+            @Description("When storefronts may see it; now when ACTIVE and left out.") Instant publishedAt,
+            @Description("PHYSICAL when left out.") ProductKind kind,
+            @Description("Who makes it.") String vendor,
+            @Description("Tags, stored lowercase.") List<String> tags,
+            @Description("The title for search engines.") String seoTitle,
+            @Description("The description for search engines.") String seoDescription,
+            @Description("Up to 3 options with their values.") List<ProductOptionInput> options,
+            @NonNull @Description("1 to 100 variants; each gives one value per option, in option order.") List<ProductVariantInput> variants,
+            @Description("Images in display order, at most 50.") List<ProductMediaInput> media) {
+
+        ProductDraft toDraft() {
+            return new ProductDraft(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
+                    options == null ? List.of() : options.stream().filter(Objects::nonNull)
+                            .map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
+                    variants.stream().filter(Objects::nonNull).map(v -> new ProductDraft.VariantDraft(v.sku(), v.optionValues(), v.price().value(),
+                            v.compareAtPrice() == null ? null : v.compareAtPrice().value(), v.weightGrams(), v.requiresShipping(),
+                            v.taxable(), v.inventoryQuantity())).toList(),
+                    media == null ? List.of() : media.stream().filter(Objects::nonNull).map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
+                            m.height(), m.variantIndex())).toList());
+        }
+    }
+
+    @Input("ProductOptionInput")
+    @Description("An option of a new product.")
+    public record ProductOptionInput(
+            @NonNull @Description("The option's name, e.g. Size.") String name,
+            @NonNull @Description("Its values in display order, e.g. S, M, L.") List<String> values) {
+    }
+
+    @Input("ProductVariantInput")
+    @Description("A variant of a new product.")
+    public record ProductVariantInput(
+            @Description("The SKU, unique in the store.") String sku,
+            @Description("One value per option, in option order; empty for a product without options.") List<String> optionValues,
+            @NonNull @Description("The price in the store's currency, e.g. \"12.50\".") Decimal price,
+            @Description("The price before a reduction; not below the price.") Decimal compareAtPrice,
+            @Description("The weight in grams.") Integer weightGrams,
+            @Description("Whether it is shipped; true for PHYSICAL products when left out.") Boolean requiresShipping,
+            @Description("Whether tax applies; true when left out.") Boolean taxable,
+            @Description("Units on hand to start with; the variant's stock is tracked when given, untracked otherwise.") Integer inventoryQuantity) {
+    }
+
+    @Input("ProductMediaInput")
+    @Description("An image of a new product.")
+    public record ProductMediaInput(
+            @NonNull @Description("The image's http(s) URL.") String url,
+            @Description("Alternative text.") String alt,
+            @Description("Width in pixels.") Integer width,
+            @Description("Height in pixels.") Integer height,
+            @Description("The index, in the input's variants, of the variant this image shows.") Integer variantIndex) {
+    }
+
+    @Input("ProductUpdateInput")
+    @Description("Product fields to change; the ones left out keep their value.")
+    public record ProductUpdateInput(
+            @Description("The name.") String title,
+            @Description("The handle.") String handle,
+            @Description("The description as plain text.") String description,
+            @Description("The status.") ProductStatus status,
+            @Description("When storefronts may see it.") Instant publishedAt,
+            @Description("The kind.") ProductKind kind,
+            @Description("Who makes it.") String vendor,
+            @Description("The tags, replacing the current ones.") List<String> tags,
+            @Description("The title for search engines.") String seoTitle,
+            @Description("The description for search engines.") String seoDescription) {
+
+        ProductChanges toChanges() {
+            return new ProductChanges(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription);
+        }
+    }
+
+    @Input("CollectionCreateInput")
+    @Description("A collection to create.")
+    public record CollectionCreateInput(
+            @NonNull @Description("The name.") String title,
+            @Description("The handle; made from the title when left out.") String handle,
+            @Description("The description as plain text.") String description,
+            @Description("The image's http(s) URL.") String imageUrl,
+            @Description("The image's alternative text.") String imageAlt) {
+    }
+
+    @Name("ProductCreatePayload")
+    @Description("The result of productCreate.")
+    public record ProductCreatePayload(
+            @Description("The new product; null when the mutation failed.") ProductView product,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("ProductUpdatePayload")
+    @Description("The result of productUpdate.")
+    public record ProductUpdatePayload(
+            @Description("The changed product; null when the mutation failed.") ProductView product,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("ProductDeletePayload")
+    @Description("The result of productDelete.")
+    public record ProductDeletePayload(
+            @Id @Description("The deleted product's global id; null when the mutation failed.") String deletedProductId,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("CollectionDeletePayload")
+    @Description("The result of collectionDelete.")
+    public record CollectionDeletePayload(
+            @Id @Description("The deleted collection's global id; null when the mutation failed.") String deletedCollectionId,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("CollectionPayload")
+    @Description("The result of a collection mutation.")
+    public record CollectionPayload(
+            @Description("The collection; null when the mutation failed.") CollectionView collection,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+}

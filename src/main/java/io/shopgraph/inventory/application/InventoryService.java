@@ -1,0 +1,143 @@
+package io.shopgraph.inventory.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.ProductVariantView;
+import io.shopgraph.catalog.api.events.ProductDeleted;
+import io.shopgraph.catalog.api.events.VariantsCreated;
+import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.domain.StockLevel;
+import io.shopgraph.inventory.domain.StockLevelRepository;
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/** Stock levels: kept in step with the catalog's variants, read in batches, changed by compare-and-set. */
+@ApplicationScoped
+public class InventoryService {
+
+    private final StockLevelRepository levels;
+    private final EntityManager em;
+    private final TenantContext tenant;
+    private final CatalogApi catalog;
+
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog) {
+        this.levels = levels;
+        this.em = em;
+        this.tenant = tenant;
+        this.catalog = catalog;
+    }
+
+    /** Runs inside the catalog's creating transaction: every variant gets an untracked stock row. */
+    void onVariantsCreated(@Observes VariantsCreated event) {
+        Instant now = Instant.now();
+        for (VariantsCreated.CreatedVariant variant : event.variants()) {
+            StockLevel level = new StockLevel();
+            level.variantId = variant.variantId();
+            level.productId = event.productId();
+            level.onHand = variant.initialQuantity() == null ? 0 : variant.initialQuantity();
+            level.tracked = variant.initialQuantity() != null;
+            level.policy = InventoryPolicy.DENY;
+            level.updatedAt = now;
+            levels.persist(level);
+        }
+        levels.flush();
+        catalog.productAvailabilityChanged(productsAvailable(List.of(event.productId())));
+    }
+
+    void onProductDeleted(@Observes ProductDeleted event) {
+        levels.delete("productId", event.productId());
+    }
+
+    /** Stock of these variants, by variant id (one statement). */
+    @Transactional
+    public Map<UUID, StockRow> byVariants(Collection<UUID> variantIds) {
+        return levels.list("variantId in ?1", List.copyOf(variantIds)).stream()
+                .collect(Collectors.toMap(l -> l.variantId, l -> new StockRow(l.variantId, l.onHand, l.tracked, l.policy),
+                        (a, b) -> a, ConcurrentHashMap::new));
+    }
+
+    /** Whether each product has a variant for sale (one statement). */
+    @Transactional
+    public Map<UUID, Boolean> productsAvailable(Collection<UUID> productIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand > 0) "
+                + "from inventory.stock_level where store_id = :store and product_id in (:ids) group by product_id")
+                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(productIds))
+                .getResultList();
+        Map<UUID, Boolean> found = new ConcurrentHashMap<>();
+        rows.forEach(r -> found.put((UUID) r[0], (Boolean) r[1]));
+        return found;
+    }
+
+    /**
+     * Sets quantities on hand, each only if it still equals what the caller expects. All or nothing:
+     * one stale or unknown line refuses the whole call.
+     */
+    @Transactional
+    public List<StockLevelView> setQuantities(List<QuantityChange> changes) {
+        if (changes.isEmpty() || changes.size() > 250) {
+            throw new DomainException(InventoryErrorCode.INVALID_INPUT, List.of("input", "quantities"), "Send 1 to 250 lines.");
+        }
+        Set<UUID> seen = new HashSet<>();
+        UUID store = tenant.store().orElseThrow().value();
+        List<StockLevelView> result = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            QuantityChange change = changes.get(i);
+            List<String> field = List.of("input", "quantities", String.valueOf(i));
+            if (!seen.add(change.variantId())) {
+                throw new DomainException(InventoryErrorCode.INVALID_INPUT, field, "A variant appears twice.");
+            }
+            if (change.quantity() < 0 || change.quantity() > 1_000_000_000) {
+                throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "quantity"),
+                        "A quantity is between 0 and 1,000,000,000.");
+            }
+            int updated = em.createNativeQuery("update inventory.stock_level set on_hand = :q, tracked = true, "
+                    + "policy = coalesce(nullif(:policy, ''), policy), updated_at = now() "
+                    + "where store_id = :store and variant_id = :v and on_hand = :expected")
+                    .setParameter("q", change.quantity()).setParameter("policy", change.policy() == null ? "" : change.policy().name())
+                    .setParameter("store", store).setParameter("v", change.variantId()).setParameter("expected", change.expected())
+                    .executeUpdate();
+            if (updated == 0) {
+                if (levels.count("variantId", change.variantId()) == 0) {
+                    throw new DomainException(InventoryErrorCode.NOT_FOUND, append(field, "variantId"), "No variant has this id.");
+                }
+                throw new DomainException(InventoryErrorCode.STALE_QUANTITY, append(field, "compareQuantity"),
+                        "The quantity on hand is no longer " + change.expected() + "; read it again.");
+            }
+        }
+        em.clear();
+        Set<UUID> products = new HashSet<>();
+        for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
+            result.add(view(level));
+            products.add(level.productId);
+        }
+        catalog.productAvailabilityChanged(productsAvailable(products));
+        return result;
+    }
+
+    static StockLevelView view(StockLevel level) {
+        return new StockLevelView(GlobalId.format(ProductVariantView.TYPE, level.variantId), level.onHand, level.tracked, level.policy);
+    }
+
+    private static List<String> append(List<String> field, String name) {
+        List<String> result = new ArrayList<>(field);
+        result.add(name);
+        return result;
+    }
+}

@@ -1,0 +1,17 @@
+package io.shopgraph.inventory.application;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.shopgraph.inventory.api.InventoryPolicy;
+
+@Type("StockLevel")
+@Description("The stock of one variant.")
+public record StockLevelView(
+        @Id @NonNull @Description("The variant's global id.") String variantId,
+        @NonNull @Description("Units on hand.") int onHand,
+        @NonNull @Description("Whether stock is counted; untracked variants are always available.") boolean tracked,
+        @NonNull @Description("What happens when it runs out.") InventoryPolicy policy) {
+}
