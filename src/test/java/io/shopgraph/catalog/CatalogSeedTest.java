@@ -43,7 +43,9 @@ class CatalogSeedTest {
     void theReferenceCatalogueLoadsWithTagsCollectionsPricesAndStock() throws Exception {
         TestStore store = TestStores.create("cat-ref");
         CatalogReferenceLoader loader = Arc.container().instance(CatalogReferenceLoader.class).get();
-        Path file = Path.of("../shared/data/catalog-1000.json");
+        // The first 30 products of ../shared/data/catalog-1000.json with its header, collections and facets,
+        // kept in the repository so the test does not depend on a file outside it.
+        Path file = Path.of("src/test/resources/catalog-sample.json");
 
         int loaded = inRequest(() -> loader.load(store.id(), file, 30));
         int again = inRequest(() -> loader.load(store.id(), file, 30));
