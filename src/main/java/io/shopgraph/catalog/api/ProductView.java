@@ -29,7 +29,10 @@ public record ProductView(
         @NonNull @Description("When the product was created.") Instant createdAt,
         @Description("The first image of the product, if it has any.") ImageView featuredImage,
         @NonNull @Description("The lowest and highest variant prices.") ProductPriceRange priceRange,
-        @NonNull @Description("The product's options (at most 3), e.g. Size and Colour, in order.") List<@NonNull ProductOptionView> options) implements Node {
+        @NonNull @Description("The product's options (at most 3), e.g. Size and Colour, in order.") List<@NonNull ProductOptionView> options,
+        // Kept by inventory through CatalogApi.productAvailabilityChanged in every stock-changing transaction.
+        @NonNull @Description("Whether at least one of the product's variants can be bought: untracked, in stock, or sold on backorder.") boolean availableForSale)
+        implements Node {
 
     public static final String TYPE = "Product";
 

@@ -54,7 +54,7 @@ public class CatalogReads {
             + "p.kind, array_to_string(p.tags, chr(31)), p.status, p.published_at, p.created_at, p.min_price_minor, "
             + "p.max_price_minor, p.currency_code, fi.id as fi_id, fi.url, fi.alt, fi.width, fi.height, "
             + "(select string_agg(o.name || chr(30) || array_to_string(o.option_values, chr(31)), chr(29) order by o.position) "
-            + "from catalog.product_option o where o.store_id = p.store_id and o.product_id = p.id) as options_packed";
+            + "from catalog.product_option o where o.store_id = p.store_id and o.product_id = p.id) as options_packed, p.available";
     private static final String FEATURED_IMAGE = " left join lateral (select m.id, m.url, m.alt, m.width, m.height "
             + "from catalog.product_media m where m.store_id = p.store_id and m.product_id = p.id "
             + "order by m.position limit 1) fi on true";
@@ -91,7 +91,7 @@ public class CatalogReads {
         sql.append(" order by ").append(sortKey.expression).append(dir).append(", p.id").append(dir).append(" limit :limit");
         params.put("limit", request.size() + 1);
         List<CursoredProduct> rows = run(sql.toString(), params).stream()
-                .map(r -> new CursoredProduct(cursor(sortKey, str(r[20]), uuid(r[0])), product(r))).toList();
+                .map(r -> new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r))).toList();
         return Page.of(rows, request);
     }
 
@@ -118,7 +118,7 @@ public class CatalogReads {
         Map<UUID, List<CursoredProduct>> grouped = new LinkedHashMap<>();
         collectionIds.forEach(id -> grouped.put(id, new ArrayList<>()));
         for (Object[] r : run(sql, params)) {
-            grouped.get(uuid(r[21])).add(new CursoredProduct(cursor(sortKey, str(r[20]), uuid(r[0])), product(r)));
+            grouped.get(uuid(r[22])).add(new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r)));
         }
         Map<UUID, Page<CursoredProduct>> pages = new HashMap<>();
         grouped.forEach((id, rows) -> pages.put(id, Page.of(rows, request)));
@@ -350,7 +350,7 @@ public class CatalogReads {
         return new ProductView(GlobalId.format(ProductView.TYPE, uuid(r[0])), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
                 str(r[5]), ProductKind.valueOf(str(r[6])), list(r[7]), ProductStatus.valueOf(str(r[8])), instant(r[9]),
                 instant(r[10]), featured, new ProductPriceRange(MoneyView.of(Money.of(lng(r[11]), currency)),
-                        MoneyView.of(Money.of(lng(r[12]), currency))), options(str(r[19])));
+                        MoneyView.of(Money.of(lng(r[12]), currency))), options(str(r[19])), (Boolean) r[20]);
     }
 
     private static List<ProductOptionView> options(String packed) {

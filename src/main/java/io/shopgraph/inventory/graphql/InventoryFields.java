@@ -6,25 +6,20 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.shopgraph.catalog.api.ProductVariantView;
-import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.inventory.application.InventoryService;
 import io.shopgraph.inventory.application.StockRow;
 
-/** Inventory's extension of the catalog's Product and ProductVariant types, batched. */
+/** Inventory's extension of the catalog's ProductVariant type, batched. */
 @GraphQLApi
 public class InventoryFields {
 
     private final StockMemo memo;
-    private final InventoryService inventory;
 
-    InventoryFields(StockMemo memo, InventoryService inventory) {
+    InventoryFields(StockMemo memo) {
         this.memo = memo;
-        this.inventory = inventory;
     }
 
     @Description("Units on hand that can be sold; null when the variant's stock is not tracked.")
@@ -44,14 +39,6 @@ public class InventoryFields {
             StockRow level = levels.get(v.uuid());
             return level == null || level.availableForSale();
         }).toList();
-    }
-
-    @NonNull
-    @Name("availableForSale")
-    @Description("Whether at least one of the product's variants can be bought.")
-    public List<@NonNull Boolean> productAvailableForSale(@Source List<ProductView> products) {
-        Map<UUID, Boolean> available = inventory.productsAvailable(products.stream().map(ProductView::uuid).distinct().toList());
-        return products.stream().map(p -> available.getOrDefault(p.uuid(), Boolean.FALSE)).toList();
     }
 
     private static List<UUID> ids(List<ProductVariantView> variants) {
