@@ -36,7 +36,7 @@ public class ProductQueries {
     }
 
     @Query("products")
-    @SharedOperation
+    @SharedOperation(merchantScope = Scope.READ_PRODUCTS)
     @NonNull
     @Description("The store's products. Storefronts see only ACTIVE products published at or before now; merchants "
             + "(read_products scope) see all of them.")
@@ -54,7 +54,7 @@ public class ProductQueries {
     }
 
     @Query("product")
-    @SharedOperation
+    @SharedOperation(merchantScope = Scope.READ_PRODUCTS)
     @Description("One product by id or by handle (pass exactly one), or null when it does not exist or is not visible.")
     public ProductView product(
             @Id @Name("id") @Description("The product's global id.") String id,
@@ -71,7 +71,7 @@ public class ProductQueries {
     }
 
     @Query("collections")
-    @SharedOperation
+    @SharedOperation(merchantScope = Scope.READ_PRODUCTS)
     @NonNull
     @Description("The store's collections, oldest first.")
     public CollectionConnection collections(
@@ -79,12 +79,11 @@ public class ProductQueries {
             @Name("after") @Description("Return collections after this cursor.") String after,
             @Name("last") @Description("How many collections to return before `before` (at most 100).") Integer last,
             @Name("before") @Description("Return collections before this cursor.") String before) {
-        storefront();
         return CollectionConnection.of(reads.collections(PageRequest.of(first, after, last, before)));
     }
 
     @Query("collection")
-    @SharedOperation
+    @SharedOperation(merchantScope = Scope.READ_PRODUCTS)
     @Description("One collection by id or by handle (pass exactly one), or null when it does not exist.")
     public CollectionView collection(
             @Id @Name("id") @Description("The collection's global id.") String id,
@@ -92,19 +91,14 @@ public class ProductQueries {
         if ((id == null) == (handle == null)) {
             throw ApiException.badRequest("Pass either id or handle.");
         }
-        storefront();
         if (id != null) {
             return GlobalId.parse(id, CollectionView.TYPE).map(u -> reads.collectionsByIds(List.of(u)).get(u)).orElse(null);
         }
         return reads.collectionByHandle(handle).orElse(null);
     }
 
-    /** Whether the caller is a storefront; a merchant must hold read_products. */
+    /** Whether the caller is a storefront, which sees published products only. */
     private boolean storefront() {
-        if (access.audience() == Audience.MERCHANT) {
-            access.requireMerchant(Scope.READ_PRODUCTS);
-            return false;
-        }
-        return true;
+        return access.audience() == Audience.STOREFRONT;
     }
 }

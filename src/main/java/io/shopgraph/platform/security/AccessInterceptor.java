@@ -64,7 +64,11 @@ public abstract class AccessInterceptor {
 
         @AroundInvoke
         Object check(InvocationContext context) throws Exception {
-            access.requireAny();
+            if (access.requireAny() == StoreAccess.Audience.MERCHANT) {
+                for (Scope scope : context.getInterceptorBinding(SharedOperation.class).merchantScope()) {
+                    access.requireMerchant(scope);
+                }
+            }
             return context.proceed();
         }
     }

@@ -16,10 +16,10 @@ import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
- * The one place a resolver asks "who may do this, in which store?". Every storefront field calls
- * {@link #requireStorefront()} and every merchant field {@link #requireMerchant(Scope)} before it
- * runs anything else; both bind the request to the store they resolve. Answers are memoised for
- * the request.
+ * Who may do this, and in which store: resolves the request's credentials (storefront token,
+ * customer token, OIDC bearer + membership) and binds the request to the store they open. The
+ * {@link AccessInterceptor}s call it from each operation's access annotation before the resolver
+ * runs. Answers are memoised for the request.
  */
 @RequestScoped
 public class StoreAccess {

@@ -163,7 +163,12 @@ class AccessMatrixTest {
     record Storefront() implements Declared {
     }
 
-    record Shared() implements Declared {
+    record Shared(Scope merchantScope) implements Declared {
+
+        /** Whether a merchant holding {@code scopes} may call it. */
+        boolean grantedBy(Set<Scope> scopes) {
+            return merchantScope == null || scopes.contains(merchantScope);
+        }
     }
 
     record Merchant(Scope scope) implements Declared {
@@ -264,7 +269,7 @@ class AccessMatrixTest {
         for (StaffRole role : StaffRole.values()) {
             String subject = role == StaffRole.OWNER ? store.ownerSubject() : addMember(store, role);
             all.add(new Principal("staff " + role, d -> bearer(LocalOidcIssuer.token(subject), store),
-                    d -> d instanceof Shared || d instanceof Merchant m && role.scopes().contains(m.scope())));
+                    d -> d instanceof Shared s && s.grantedBy(role.scopes()) || d instanceof Merchant m && role.scopes().contains(m.scope())));
         }
         Map<Set<Scope>, String> apps = new HashMap<>();
         all.add(new Principal("partner app with the scope", d -> {
@@ -279,8 +284,11 @@ class AccessMatrixTest {
             if (d instanceof Merchant m) {
                 scopes.remove(m.scope());
             }
+            if (d instanceof Shared s && s.merchantScope() != null) {
+                scopes.remove(s.merchantScope());
+            }
             return app(apps.computeIfAbsent(scopes, s -> install(store, s)), store);
-        }, d -> d instanceof Shared));
+        }, d -> d instanceof Shared s && s.merchantScope() == null));
         all.add(new Principal("other store's owner with X-Store-Id", d -> bearer(LocalOidcIssuer.token(other.ownerSubject()), store),
                 d -> false));
         all.add(new Principal("platform operator", d -> bearer(LocalOidcIssuer.token(Map.of("sub", "operator-matrix",
@@ -386,7 +394,8 @@ class AccessMatrixTest {
             found.add(new Storefront());
         }
         if (method.isAnnotationPresent(SharedOperation.class)) {
-            found.add(new Shared());
+            Scope[] scope = method.getAnnotation(SharedOperation.class).merchantScope();
+            found.add(new Shared(scope.length == 0 ? null : scope[0]));
         }
         if (method.isAnnotationPresent(MerchantOperation.class)) {
             found.add(new Merchant(method.getAnnotation(MerchantOperation.class).value()));
