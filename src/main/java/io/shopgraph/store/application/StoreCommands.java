@@ -78,13 +78,8 @@ public class StoreCommands {
         NewStore store = new NewStore(name == null ? null : name.strip(), handle, currencyCode, countryCode,
                 pricesIncludeTax, timezone, StorePlan.STARTER,
                 Optional.of(new MerchantPrincipal(issuer, subject, Optional.empty())), Optional.of(token));
-        validate(store);
-        StoreId id = new StoreId(Ids.newId());
-        ShopView shop = tenantScope.call(id, () -> {
-            insert(id, store);
-            return shopOf(id);
-        });
-        return new CreatedStore(shop, token);
+        StoreId id = create(store);
+        return new CreatedStore(tenantScope.call(id, () -> shopOf(id)), token);
     }
 
     @Transactional
