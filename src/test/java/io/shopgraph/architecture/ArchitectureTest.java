@@ -62,9 +62,12 @@ class ArchitectureTest {
             Map.entry("analytics", Set.of("platform", "store")),
             Map.entry("webhooks", Set.of("platform", "store")));
 
-    /** The GraphQL annotations that only describe a type and may sit on records outside graphql packages. */
+    /**
+     * The GraphQL annotations that only describe a type and may sit on records outside graphql packages.
+     * {@code Ignore} keeps a view's internal component (e.g. the locale a product was read in) out of the schema.
+     */
     static final Set<String> DESCRIPTIVE_GRAPHQL_ANNOTATIONS = Set.of("Type", "Input", "Name", "Description", "NonNull",
-            "Id", "DefaultValue", "Enum", "Interface");
+            "Id", "DefaultValue", "Enum", "Interface", "Ignore");
 
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -31,7 +32,10 @@ public record ProductView(
         @NonNull @Description("The lowest and highest variant prices.") ProductPriceRange priceRange,
         @NonNull @Description("The product's options (at most 3), e.g. Size and Colour, in order.") List<@NonNull ProductOptionView> options,
         // Kept by inventory through CatalogApi.productAvailabilityChanged in every stock-changing transaction.
-        @NonNull @Description("Whether at least one of the product's variants can be bought: untracked, in stock, or sold on backorder.") boolean availableForSale)
+        @NonNull @Description("Whether at least one of the product's variants can be bought: untracked, in stock, or sold on backorder.") boolean availableForSale,
+        // Not in the schema: the locale the texts were read in (null = base texts), so nested batch fields
+        // (collections, ...) read theirs in the same locale. See catalog.application.CatalogLocale.
+        @Ignore String locale)
         implements Node {
 
     public static final String TYPE = "Product";

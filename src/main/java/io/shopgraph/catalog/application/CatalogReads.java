@@ -50,11 +50,14 @@ public class CatalogReads {
 
     static final String VISIBLE = " and p.status = 'ACTIVE' and p.published_at <= now()";
 
-    private static final String PRODUCT_COLUMNS = "p.id, p.title, p.handle, p.description, p.description_html, p.vendor, "
+    /** The columns after id, title, handle, description and description_html (see {@link CatalogLocale}). */
+    private static final String PRODUCT_OTHER_COLUMNS = "p.vendor, "
             + "p.kind, array_to_string(p.tags, chr(31)), p.status, p.published_at, p.created_at, p.min_price_minor, "
             + "p.max_price_minor, p.currency_code, fi.id as fi_id, fi.url, fi.alt, fi.width, fi.height, "
             + "(select string_agg(o.name || chr(30) || array_to_string(o.option_values, chr(31)), chr(29) order by o.position) "
             + "from catalog.product_option o where o.store_id = p.store_id and o.product_id = p.id) as options_packed, p.available";
+    /** The product columns with the base texts; {@link #productColumns} for a locale's. */
+    private static final String PRODUCT_COLUMNS = productColumns(null);
     private static final String FEATURED_IMAGE = " left join lateral (select m.id, m.url, m.alt, m.width, m.height "
             + "from catalog.product_media m where m.store_id = p.store_id and m.product_id = p.id "
             + "order by m.position limit 1) fi on true";
@@ -69,10 +72,17 @@ public class CatalogReads {
         this.stores = stores;
     }
 
-    /** One page of the store's products. */
+    /** One page of the store's products, with the base texts. */
     @Transactional
     public Page<CursoredProduct> products(ProductFilter filter, ProductSortKey sortKey, boolean reverse,
             PageRequest request, boolean storefront) {
+        return products(filter, sortKey, reverse, request, storefront, null);
+    }
+
+    /** One page of the store's products, with texts in {@code locale} (a {@link CatalogLocale#parse}d one, or null). */
+    @Transactional
+    public Page<CursoredProduct> products(ProductFilter filter, ProductSortKey sortKey, boolean reverse,
+            PageRequest request, boolean storefront, String locale) {
         if (sortKey == ProductSortKey.COLLECTION_DEFAULT) {
             throw ApiException.badRequest("COLLECTION_DEFAULT orders only a collection's products.");
         }
@@ -80,9 +90,9 @@ public class CatalogReads {
             return Page.of(List.of(), request);
         }
         Map<String, Object> params = new HashMap<>();
-        StringBuilder sql = new StringBuilder("select ").append(PRODUCT_COLUMNS).append(", cast(")
+        StringBuilder sql = new StringBuilder("select ").append(productColumns(locale)).append(", cast(")
                 .append(sortKey.expression).append(" as text) from catalog.product p").append(FEATURED_IMAGE)
-                .append(" where p.store_id = :store");
+                .append(CatalogLocale.productJoin(locale, params)).append(" where p.store_id = :store");
         params.put("store", store());
         appendConditions(sql, params, filter, storefront);
         boolean descending = sortKey.descendingByDefault ^ reverse ^ request.backward();
@@ -91,24 +101,24 @@ public class CatalogReads {
         sql.append(" order by ").append(sortKey.expression).append(dir).append(", p.id").append(dir).append(" limit :limit");
         params.put("limit", request.size() + 1);
         List<CursoredProduct> rows = run(sql.toString(), params).stream()
-                .map(r -> new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r))).toList();
+                .map(r -> new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r, locale))).toList();
         return Page.of(rows, request);
     }
 
     /** The same page of products for each collection, in one statement (used by Collection.products). */
     @Transactional
     public Map<UUID, Page<CursoredProduct>> collectionProducts(Collection<UUID> collectionIds, ProductFilter filter,
-            ProductSortKey sortKey, boolean reverse, PageRequest request, boolean storefront) {
+            ProductSortKey sortKey, boolean reverse, PageRequest request, boolean storefront, String locale) {
         Map<String, Object> params = new HashMap<>();
         boolean descending = sortKey.descendingByDefault ^ reverse ^ request.backward();
         String dir = descending ? " desc" : " asc";
-        StringBuilder inner = new StringBuilder("select ").append(PRODUCT_COLUMNS).append(", cast(")
+        StringBuilder inner = new StringBuilder("select ").append(productColumns(locale)).append(", cast(")
                 .append(sortKey.expression).append(" as text) as sort_key, cp.collection_id as part, ")
                 .append("row_number() over (partition by cp.collection_id order by ").append(sortKey.expression).append(dir)
                 .append(", p.id").append(dir).append(") as rn from catalog.product p")
                 .append(" join catalog.collection_product cp on cp.store_id = p.store_id and cp.product_id = p.id")
                 .append(" and cp.collection_id in (:collections)").append(FEATURED_IMAGE)
-                .append(" where p.store_id = :store");
+                .append(CatalogLocale.productJoin(locale, params)).append(" where p.store_id = :store");
         params.put("store", store());
         params.put("collections", List.copyOf(collectionIds));
         appendConditions(inner, params, filter, storefront);
@@ -118,53 +128,83 @@ public class CatalogReads {
         Map<UUID, List<CursoredProduct>> grouped = new LinkedHashMap<>();
         collectionIds.forEach(id -> grouped.put(id, new ArrayList<>()));
         for (Object[] r : run(sql, params)) {
-            grouped.get(uuid(r[22])).add(new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r)));
+            grouped.get(uuid(r[22])).add(new CursoredProduct(cursor(sortKey, str(r[21]), uuid(r[0])), product(r, locale)));
         }
         Map<UUID, Page<CursoredProduct>> pages = new HashMap<>();
         grouped.forEach((id, rows) -> pages.put(id, Page.of(rows, request)));
         return pages;
     }
 
-    /** The products with these ids that the audience may see, by id. */
+    /** The products with these ids that the audience may see, by id, with the base texts. */
     @Transactional
     public Map<UUID, ProductView> productsByIds(Collection<UUID> ids, boolean storefront) {
+        return productsByIds(ids, storefront, null);
+    }
+
+    /** The products with these ids that the audience may see, by id, with texts in {@code locale}. */
+    @Transactional
+    public Map<UUID, ProductView> productsByIds(Collection<UUID> ids, boolean storefront, String locale) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        String sql = "select " + PRODUCT_COLUMNS + " from catalog.product p" + FEATURED_IMAGE
-                + " where p.store_id = :store and p.id in (:ids)" + (storefront ? VISIBLE : "");
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "ids", List.copyOf(ids)));
+        String sql = "select " + productColumns(locale) + " from catalog.product p" + FEATURED_IMAGE
+                + CatalogLocale.productJoin(locale, params) + " where p.store_id = :store and p.id in (:ids)" + (storefront ? VISIBLE : "");
         Map<UUID, ProductView> found = new HashMap<>();
-        for (Object[] r : run(sql, Map.of("store", store(), "ids", List.copyOf(ids)))) {
-            found.put(uuid(r[0]), product(r));
+        for (Object[] r : run(sql, params)) {
+            found.put(uuid(r[0]), product(r, locale));
         }
         return found;
     }
 
     @Transactional
-    public Optional<ProductView> productByHandle(String handle, boolean storefront) {
-        String sql = "select " + PRODUCT_COLUMNS + " from catalog.product p" + FEATURED_IMAGE
-                + " where p.store_id = :store and p.handle = :handle" + (storefront ? VISIBLE : "");
-        return run(sql, Map.of("store", store(), "handle", handle)).stream().findFirst().map(CatalogReads::product);
+    public Optional<ProductView> productByHandle(String handle, boolean storefront, String locale) {
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "handle", handle));
+        String sql = "select " + productColumns(locale) + " from catalog.product p" + FEATURED_IMAGE
+                + CatalogLocale.productJoin(locale, params) + " where p.store_id = :store and p.handle = :handle" + (storefront ? VISIBLE : "");
+        return run(sql, params).stream().findFirst().map(r -> product(r, locale));
     }
 
-    /** Up to {@code limit} variants of each product in position order, plus whether more exist. */
+    /**
+     * A page of each product's variants in (position, id) order, in one statement: up to
+     * {@code request.size() + 1} rows per product after the request's cursor (a {@link #variantCursor}).
+     */
     @Transactional
-    public Map<UUID, List<ProductVariantView>> variants(Collection<UUID> productIds, int limit) {
-        String sql = "select * from (select v.id, v.product_id, v.sku, v.title, array_to_string(v.option_values, chr(31)), "
+    public Map<UUID, Page<CursoredVariant>> variants(Collection<UUID> productIds, PageRequest request) {
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "ids", List.copyOf(productIds), "limit", request.size() + 1));
+        String keyset = "";
+        if (request.cursor().isPresent()) {
+            List<String> keys = Cursor.decode(request.cursor().get(), 2);
+            try {
+                params.put("after_position", Integer.parseInt(keys.get(0)));
+                params.put("after_id", UUID.fromString(keys.get(1)));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("The cursor is not valid for this list.");
+            }
+            keyset = " and (v.position, v.id) > (:after_position, :after_id)";
+        }
+        Map<UUID, List<CursoredVariant>> found = new HashMap<>();
+        for (Object[] r : run(variantsSql(keyset), params)) {
+            found.computeIfAbsent(uuid(r[1]), k -> new ArrayList<>())
+                    .add(new CursoredVariant(Cursor.encode(String.valueOf(integer(r[17])), uuid(r[0]).toString()), variant(r)));
+        }
+        Map<UUID, Page<CursoredVariant>> pages = new HashMap<>();
+        productIds.forEach(id -> pages.put(id, Page.of(found.getOrDefault(id, List.of()), request)));
+        return pages;
+    }
+
+    private static String variantsSql(String keyset) {
+        return "select * from (select v.id, v.product_id, v.sku, v.title, array_to_string(v.option_values, chr(31)), "
                 + "v.price_minor, v.compare_at_minor, v.currency_code, v.weight_grams, v.requires_shipping, v.taxable, "
                 + "vi.id as vi_id, vi.url, vi.alt, vi.width, vi.height, "
                 + "(select string_agg(o.name, chr(31) order by o.position) from catalog.product_option o "
-                + "  where o.store_id = v.store_id and o.product_id = v.product_id) as option_names, "
+                + "  where o.store_id = v.store_id and o.product_id = v.product_id) as option_names, v.position as pos, "
                 + "row_number() over (partition by v.product_id order by v.position, v.id) as rn "
                 + "from catalog.product_variant v left join lateral (select m.id, m.url, m.alt, m.width, m.height "
                 + "  from catalog.product_media m where m.store_id = v.store_id and m.variant_id = v.id "
                 + "  order by m.position limit 1) vi on true "
-                + "where v.store_id = :store and v.product_id in (:ids)) x where x.rn <= :limit order by x.product_id, x.rn";
-        Map<UUID, List<ProductVariantView>> found = new HashMap<>();
-        for (Object[] r : run(sql, Map.of("store", store(), "ids", List.copyOf(productIds), "limit", limit))) {
-            found.computeIfAbsent(uuid(r[1]), k -> new ArrayList<>()).add(variant(r));
-        }
-        return found;
+                + "where v.store_id = :store and v.product_id in (:ids)" + keyset + ") x where x.rn <= :limit order by x.product_id, x.rn";
+
     }
 
     /** Variants by id whose product the audience may see, by id. */
@@ -198,51 +238,71 @@ public class CatalogReads {
         return found;
     }
 
-    /** The collections each product belongs to, by title. */
+    /** The collections each product belongs to, by (base) title, with texts in {@code locale}. */
     @Transactional
-    public Map<UUID, List<CollectionView>> collectionsOfProducts(Collection<UUID> productIds) {
-        String sql = "select cp.product_id, " + COLLECTION_COLUMNS + " from catalog.collection_product cp "
+    public Map<UUID, List<CollectionView>> collectionsOfProducts(Collection<UUID> productIds, String locale) {
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "ids", List.copyOf(productIds)));
+        String sql = "select cp.product_id, " + collectionColumns(locale) + " from catalog.collection_product cp "
                 + "join catalog.collection c on c.store_id = cp.store_id and c.id = cp.collection_id "
-                + "where cp.store_id = :store and cp.product_id in (:ids) order by cp.product_id, c.title, c.id";
+                + CatalogLocale.collectionJoin(locale, params)
+                + " where cp.store_id = :store and cp.product_id in (:ids) order by cp.product_id, c.title, c.id";
         Map<UUID, List<CollectionView>> found = new HashMap<>();
-        for (Object[] r : run(sql, Map.of("store", store(), "ids", List.copyOf(productIds)))) {
-            found.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(collection(r, 1));
+        for (Object[] r : run(sql, params)) {
+            found.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(collection(r, 1, locale));
         }
         return found;
     }
 
-    private static final String COLLECTION_COLUMNS = "c.id, c.handle, c.title, c.description, c.image_url, c.image_alt";
+    /** The select list of a product row ({@link #product(Object[], String)}), texts in {@code locale}. */
+    static String productColumns(String locale) {
+        return CatalogLocale.productTexts(locale) + ", " + PRODUCT_OTHER_COLUMNS;
+    }
 
-    /** One page of the store's collections, by id. */
+    /** The select list of a collection row ({@link #collection(Object[], int, String)}), texts in {@code locale}. */
+    static String collectionColumns(String locale) {
+        return CatalogLocale.collectionTexts(locale) + ", c.image_url, c.image_alt";
+    }
+
+    /** One page of the store's collections, by id, with texts in {@code locale}. */
     @Transactional
-    public Page<CollectionView> collections(PageRequest request) {
+    public Page<CollectionView> collections(PageRequest request, String locale) {
         Map<String, Object> params = new HashMap<>();
         params.put("store", store());
         String dir = request.backward() ? " desc" : " asc";
-        StringBuilder sql = new StringBuilder("select " + COLLECTION_COLUMNS + " from catalog.collection c where c.store_id = :store");
+        StringBuilder sql = new StringBuilder("select " + collectionColumns(locale) + " from catalog.collection c"
+                + CatalogLocale.collectionJoin(locale, params) + " where c.store_id = :store");
         request.cursor().ifPresent(c -> {
             sql.append(request.backward() ? " and c.id < :after" : " and c.id > :after");
             params.put("after", collectionCursor(c));
         });
         sql.append(" order by c.id").append(dir).append(" limit :limit");
         params.put("limit", request.size() + 1);
-        return Page.of(run(sql.toString(), params).stream().map(r -> collection(r, 0)).toList(), request);
+        return Page.of(run(sql.toString(), params).stream().map(r -> collection(r, 0, locale)).toList(), request);
     }
 
     @Transactional
     public Map<UUID, CollectionView> collectionsByIds(Collection<UUID> ids) {
-        String sql = "select " + COLLECTION_COLUMNS + " from catalog.collection c where c.store_id = :store and c.id in (:ids)";
+        return collectionsByIds(ids, null);
+    }
+
+    @Transactional
+    public Map<UUID, CollectionView> collectionsByIds(Collection<UUID> ids, String locale) {
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "ids", List.copyOf(ids)));
+        String sql = "select " + collectionColumns(locale) + " from catalog.collection c" + CatalogLocale.collectionJoin(locale, params)
+                + " where c.store_id = :store and c.id in (:ids)";
         Map<UUID, CollectionView> found = new HashMap<>();
-        for (Object[] r : run(sql, Map.of("store", store(), "ids", List.copyOf(ids)))) {
-            found.put(uuid(r[0]), collection(r, 0));
+        for (Object[] r : run(sql, params)) {
+            found.put(uuid(r[0]), collection(r, 0, locale));
         }
         return found;
     }
 
     @Transactional
-    public Optional<CollectionView> collectionByHandle(String handle) {
-        String sql = "select " + COLLECTION_COLUMNS + " from catalog.collection c where c.store_id = :store and c.handle = :handle";
-        return run(sql, Map.of("store", store(), "handle", handle)).stream().findFirst().map(r -> collection(r, 0));
+    public Optional<CollectionView> collectionByHandle(String handle, String locale) {
+        Map<String, Object> params = new HashMap<>(Map.of("store", store(), "handle", handle));
+        String sql = "select " + collectionColumns(locale) + " from catalog.collection c" + CatalogLocale.collectionJoin(locale, params)
+                + " where c.store_id = :store and c.handle = :handle";
+        return run(sql, params).stream().findFirst().map(r -> collection(r, 0, locale));
     }
 
     public static String collectionCursorOf(CollectionView c) {
@@ -344,13 +404,19 @@ public class CatalogReads {
 
     // --- mapping --------------------------------------------------------------------------------
 
+    /** A product row with the base texts. */
     static ProductView product(Object[] r) {
+        return product(r, null);
+    }
+
+    /** A product row read with {@link #productColumns}({@code locale}); the view remembers the locale for nested fields. */
+    static ProductView product(Object[] r, String locale) {
         String currency = str(r[13]).strip();
         ImageView featured = r[14] == null ? null : image(r, 14);
         return new ProductView(GlobalId.format(ProductView.TYPE, uuid(r[0])), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
                 str(r[5]), ProductKind.valueOf(str(r[6])), list(r[7]), ProductStatus.valueOf(str(r[8])), instant(r[9]),
                 instant(r[10]), featured, new ProductPriceRange(MoneyView.of(Money.of(lng(r[11]), currency)),
-                        MoneyView.of(Money.of(lng(r[12]), currency))), options(str(r[19])), (Boolean) r[20]);
+                        MoneyView.of(Money.of(lng(r[12]), currency))), options(str(r[19])), (Boolean) r[20], locale);
     }
 
     private static List<ProductOptionView> options(String packed) {
@@ -385,12 +451,12 @@ public class CatalogReads {
                 r[11] == null ? null : image(r, 11), integer(r[8]), bool(r[9]), bool(r[10]));
     }
 
-    private static CollectionView collection(Object[] r, int at) {
+    static CollectionView collection(Object[] r, int at, String locale) {
         UUID id = uuid(r[at]);
         String imageUrl = str(r[at + 4]);
         ImageView image = imageUrl == null ? null
                 : new ImageView(GlobalId.format("CollectionImage", id), imageUrl, str(r[at + 5]), null, null);
         return new CollectionView(GlobalId.format(CollectionView.TYPE, id), str(r[at + 1]), str(r[at + 2]),
-                str(r[at + 3]), image);
+                str(r[at + 3]), image, locale);
     }
 }

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -18,7 +19,9 @@ public record CollectionView(
         @NonNull @Description("The collection's unique, URL-friendly name in its store.") String handle,
         @NonNull @Description("The collection's name.") String title,
         @NonNull @Description("The collection's description as plain text.") String description,
-        @Description("The collection's image, if any.") ImageView image) implements Node {
+        @Description("The collection's image, if any.") ImageView image,
+        // Not in the schema: the locale the texts were read in (null = base texts), for Collection.products.
+        @Ignore String locale) implements Node {
 
     public static final String TYPE = "Collection";
 

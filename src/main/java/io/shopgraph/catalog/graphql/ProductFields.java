@@ -1,8 +1,11 @@
 package io.shopgraph.catalog.graphql;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -16,6 +19,7 @@ import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.application.CatalogReads;
 import io.shopgraph.catalog.application.CollectionView;
 import io.shopgraph.catalog.application.CursoredProduct;
+import io.shopgraph.catalog.application.CursoredVariant;
 import io.shopgraph.catalog.application.ProductSortKey;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageRequest;
@@ -37,10 +41,10 @@ public class ProductFields {
     @NonNull
     @Description("The product's variants in position order.")
     public List<@NonNull ProductVariantConnection> variants(@Source List<ProductView> products,
-            @Name("first") @DefaultValue("100") @Description("How many variants to return (at most 100).") int first) {
-        int size = PageRequest.forward(first, null).size();
-        Map<UUID, List<io.shopgraph.catalog.api.ProductVariantView>> found = reads.variants(ids(products), size + 1);
-        return products.stream().map(p -> ProductVariantConnection.of(found.getOrDefault(p.uuid(), List.of()), size)).toList();
+            @Name("first") @DefaultValue("100") @Description("How many variants to return (at most 100).") int first,
+            @Name("after") @Description("Return the variants after this cursor (one of this product's variant cursors).") String after) {
+        Map<UUID, Page<CursoredVariant>> pages = reads.variants(ids(products), PageRequest.forward(first, after));
+        return products.stream().map(p -> ProductVariantConnection.of(pages.get(p.uuid()))).toList();
     }
 
     @NonNull
@@ -53,8 +57,12 @@ public class ProductFields {
     @NonNull
     @Description("The collections the product belongs to, by title.")
     public List<@NonNull List<@NonNull CollectionView>> collections(@Source List<ProductView> products) {
-        Map<UUID, List<CollectionView>> found = reads.collectionsOfProducts(ids(products));
-        return products.stream().map(p -> found.getOrDefault(p.uuid(), List.of())).toList();
+        // One statement per locale the products were read in (one in practice; several only when one
+        // document reads products in several locales).
+        Map<String, Map<UUID, List<CollectionView>>> byLocale = new HashMap<>();
+        groupByLocale(products, ProductView::locale, ProductView::uuid)
+                .forEach((locale, ids) -> byLocale.put(locale, reads.collectionsOfProducts(ids, locale)));
+        return products.stream().map(p -> byLocale.get(p.locale()).getOrDefault(p.uuid(), List.of())).toList();
     }
 
     @NonNull
@@ -68,10 +76,24 @@ public class ProductFields {
             @Name("sortKey") @DefaultValue("COLLECTION_DEFAULT") @Description("The order of the list.") ProductSortKey sortKey,
             @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse) {
         PageRequest request = PageRequest.of(first, after, last, before);
-        List<UUID> ids = collections.stream().map(CollectionView::uuid).distinct().toList();
-        Map<UUID, Page<CursoredProduct>> pages = reads.collectionProducts(ids, ProductFilterInput.toFilter(filter), sortKey,
-                reverse, request, access.audience() == Audience.STOREFRONT);
-        return collections.stream().map(c -> ProductConnection.of(pages.get(c.uuid()))).toList();
+        Map<String, Map<UUID, Page<CursoredProduct>>> byLocale = new HashMap<>();
+        groupByLocale(collections, CollectionView::locale, CollectionView::uuid)
+                .forEach((locale, ids) -> byLocale.put(locale, reads.collectionProducts(ids, ProductFilterInput.toFilter(filter),
+                        sortKey, reverse, request, access.audience() == Audience.STOREFRONT, locale)));
+        return collections.stream().map(c -> ProductConnection.of(byLocale.get(c.locale()).get(c.uuid()))).toList();
+    }
+
+    /** The distinct ids of the sources by the locale they were read in (null key: base texts). */
+    private static <S> Map<String, List<UUID>> groupByLocale(List<S> sources, Function<S, String> locale, Function<S, UUID> id) {
+        Map<String, List<UUID>> grouped = new HashMap<>();
+        for (S source : sources) {
+            List<UUID> ids = grouped.computeIfAbsent(locale.apply(source), k -> new ArrayList<>());
+            UUID uuid = id.apply(source);
+            if (!ids.contains(uuid)) {
+                ids.add(uuid);
+            }
+        }
+        return grouped;
     }
 
     private static List<UUID> ids(List<ProductView> products) {

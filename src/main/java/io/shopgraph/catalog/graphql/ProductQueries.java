@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.catalog.api.ProductView;
+import io.shopgraph.catalog.application.CatalogLocale;
 import io.shopgraph.catalog.application.CatalogReads;
 import io.shopgraph.catalog.application.CollectionView;
 import io.shopgraph.catalog.application.ProductSortKey;
@@ -26,6 +27,10 @@ import io.shopgraph.platform.security.StoreAccess.Audience;
 
 @GraphQLApi
 public class ProductQueries {
+
+    static final String LOCALE = "The locale to show texts in (a language, optionally with a region: fr, fr-CA), also in nested "
+            + "products and collections. A text without a translation falls back to the language's (fr-CA -> fr), then to the "
+            + "store's default locale (shop.defaultLocale). Omitted: the default locale. BAD_REQUEST when malformed.";
 
     private final CatalogReads reads;
     private final StoreAccess access;
@@ -47,10 +52,11 @@ public class ProductQueries {
             @Name("before") @Description("Return products before this cursor.") String before,
             @Name("filter") @Description("Narrows the list.") ProductFilterInput filter,
             @Name("sortKey") @DefaultValue("ID") @Description("The order of the list.") ProductSortKey sortKey,
-            @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse) {
+            @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse,
+            @Name("locale") @Description(LOCALE) String locale) {
         boolean storefront = storefront();
         return ProductConnection.of(reads.products(ProductFilterInput.toFilter(filter), sortKey, reverse,
-                PageRequest.of(first, after, last, before), storefront));
+                PageRequest.of(first, after, last, before), storefront, CatalogLocale.parse(locale)));
     }
 
     @Query("product")
@@ -58,16 +64,18 @@ public class ProductQueries {
     @Description("One product by id or by handle (pass exactly one), or null when it does not exist or is not visible.")
     public ProductView product(
             @Id @Name("id") @Description("The product's global id.") String id,
-            @Name("handle") @Description("The product's handle.") String handle) {
+            @Name("handle") @Description("The product's handle.") String handle,
+            @Name("locale") @Description(LOCALE) String locale) {
         if ((id == null) == (handle == null)) {
             throw ApiException.badRequest("Pass either id or handle.");
         }
         boolean storefront = storefront();
+        String texts = CatalogLocale.parse(locale);
         if (id != null) {
             Optional<UUID> uuid = GlobalId.parse(id, ProductView.TYPE);
-            return uuid.map(u -> reads.productsByIds(List.of(u), storefront).get(u)).orElse(null);
+            return uuid.map(u -> reads.productsByIds(List.of(u), storefront, texts).get(u)).orElse(null);
         }
-        return reads.productByHandle(handle, storefront).orElse(null);
+        return reads.productByHandle(handle, storefront, texts).orElse(null);
     }
 
     @Query("collections")
@@ -78,8 +86,9 @@ public class ProductQueries {
             @Name("first") @Description("How many collections to return after `after` (at most 100, default 20).") Integer first,
             @Name("after") @Description("Return collections after this cursor.") String after,
             @Name("last") @Description("How many collections to return before `before` (at most 100).") Integer last,
-            @Name("before") @Description("Return collections before this cursor.") String before) {
-        return CollectionConnection.of(reads.collections(PageRequest.of(first, after, last, before)));
+            @Name("before") @Description("Return collections before this cursor.") String before,
+            @Name("locale") @Description(LOCALE) String locale) {
+        return CollectionConnection.of(reads.collections(PageRequest.of(first, after, last, before), CatalogLocale.parse(locale)));
     }
 
     @Query("collection")
@@ -87,14 +96,16 @@ public class ProductQueries {
     @Description("One collection by id or by handle (pass exactly one), or null when it does not exist.")
     public CollectionView collection(
             @Id @Name("id") @Description("The collection's global id.") String id,
-            @Name("handle") @Description("The collection's handle.") String handle) {
+            @Name("handle") @Description("The collection's handle.") String handle,
+            @Name("locale") @Description(LOCALE) String locale) {
         if ((id == null) == (handle == null)) {
             throw ApiException.badRequest("Pass either id or handle.");
         }
+        String texts = CatalogLocale.parse(locale);
         if (id != null) {
-            return GlobalId.parse(id, CollectionView.TYPE).map(u -> reads.collectionsByIds(List.of(u)).get(u)).orElse(null);
+            return GlobalId.parse(id, CollectionView.TYPE).map(u -> reads.collectionsByIds(List.of(u), texts).get(u)).orElse(null);
         }
-        return reads.collectionByHandle(handle).orElse(null);
+        return reads.collectionByHandle(handle, texts).orElse(null);
     }
 
     /** Whether the caller is a storefront, which sees published products only. */

@@ -18,13 +18,15 @@ public record ShopView(
         @NonNull @Description("The ISO 4217 code of the currency prices are set in.") String currencyCode,
         @NonNull @Description("The ISO 3166-1 alpha-2 code of the country the store sells from.") String countryCode,
         @NonNull @Description("Whether prices include tax (true in most of Europe) or tax is added at checkout.") boolean pricesIncludeTax,
-        @NonNull @Description("The store's IANA time zone, e.g. Europe/Paris.") String timezone)
+        @NonNull @Description("The store's IANA time zone, e.g. Europe/Paris.") String timezone,
+        @NonNull @Description("The locale the store's catalogue is written in (e.g. en or fr-CA); catalog reads without a "
+                + "`locale` argument, or without a translation for it, return texts in this locale.") String defaultLocale)
         implements Node {
 
     public static final String TYPE = "Shop";
 
     static ShopView of(Store store) {
         return new ShopView(GlobalId.format(TYPE, store.id), store.name, store.handle, store.currencyCode,
-                store.countryCode, store.pricesIncludeTax, store.timezone);
+                store.countryCode, store.pricesIncludeTax, store.timezone, store.defaultLocale);
     }
 }

@@ -28,7 +28,8 @@ public class StoreSettingsReads implements StoreApi {
     public Map<StoreId, StoreSettings> settings(Set<StoreId> ids) {
         List<java.util.UUID> uuids = ids.stream().map(StoreId::value).toList();
         return stores.list("id in ?1", uuids).stream()
-                .map(s -> new StoreSettings(new StoreId(s.id), s.currencyCode, s.countryCode, s.pricesIncludeTax, s.timezone))
+                .map(s -> new StoreSettings(new StoreId(s.id), s.currencyCode, s.countryCode, s.pricesIncludeTax, s.timezone,
+                        s.defaultLocale))
                 .collect(Collectors.toMap(StoreSettings::id, s -> s));
     }
 

@@ -38,4 +38,8 @@ public class Store {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The locale the store's base catalogue texts are written in (language, optionally -REGION). */
+    @Column(name = "default_locale")
+    public String defaultLocale = "en";
 }

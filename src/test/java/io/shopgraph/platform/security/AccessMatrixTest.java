@@ -154,7 +154,16 @@ class AccessMatrixTest {
                     s -> Map.of("id", unknownId("Collection"))),
             sample("inventorySetQuantities", "mutation($v: ID!) { inventorySetQuantities(input: "
                     + "{quantities: [{variantId: $v, compareQuantity: 0, quantity: 1}]}) { userErrors { code } } }",
-                    s -> Map.of("v", unknownId("ProductVariant"))));
+                    s -> Map.of("v", unknownId("ProductVariant"))),
+            // catalog translations
+            sample("productTranslationsSet", "mutation($id: ID!) { productTranslationsSet(productId: $id, translations: "
+                    + "[{locale: \"fr\", title: \"Titre\"}]) { userErrors { code } } }", s -> Map.of("id", unknownId("Product"))),
+            sample("productTranslationsRemove", "mutation($id: ID!) { productTranslationsRemove(productId: $id, locales: [\"fr\"]) { "
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("Product"))),
+            sample("collectionTranslationsSet", "mutation($id: ID!) { collectionTranslationsSet(collectionId: $id, translations: "
+                    + "[{locale: \"fr\", title: \"Titre\"}]) { userErrors { code } } }", s -> Map.of("id", unknownId("Collection"))),
+            sample("collectionTranslationsRemove", "mutation($id: ID!) { collectionTranslationsRemove(collectionId: $id, "
+                    + "locales: [\"fr\"]) { userErrors { code } } }", s -> Map.of("id", unknownId("Collection"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

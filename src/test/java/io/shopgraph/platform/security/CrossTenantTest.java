@@ -106,7 +106,19 @@ class CrossTenantTest {
             Map.entry("inventorySetQuantities", List.of(new Call(Caller.OWNER,
                     "mutation($v: ID!) { inventorySetQuantities(input: {quantities: [{variantId: $v, compareQuantity: 7, quantity: 0}]}) { "
                             + "userErrors { code } } }",
-                    (v, a) -> Map.of("v", v.variantId())))));
+                    (v, a) -> Map.of("v", v.variantId())))),
+            Map.entry("productTranslationsSet", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { productTranslationsSet(productId: $id, "
+                    + "translations: [{locale: \"fr\", title: \"Pirate\"}]) { product { id title } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.productId())))),
+            Map.entry("productTranslationsRemove", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { productTranslationsRemove("
+                    + "productId: $id, locales: [\"fr\"]) { product { id title translations { locale title } } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.productId())))),
+            Map.entry("collectionTranslationsSet", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { collectionTranslationsSet("
+                    + "collectionId: $id, translations: [{locale: \"fr\", title: \"Pirate\"}]) { collection { id title } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.collectionId())))),
+            Map.entry("collectionTranslationsRemove", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { collectionTranslationsRemove("
+                    + "collectionId: $id, locales: [\"fr\"]) { collection { id title translations { locale title } } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.collectionId())))));
 
 
     @Test
@@ -121,7 +133,8 @@ class CrossTenantTest {
         Victim victim = victim();
         String attackerCustomer = customerToken(attacker, null);
         String before = snapshot(victim);
-        assertThat(before).as("the snapshot sees B's data").contains("Victimville", victim.store().ownerSubject(), "READ_PRODUCTS")
+        assertThat(before).as("the snapshot sees B's data").contains("Victimville", victim.store().ownerSubject(), "READ_PRODUCTS",
+                        "Victim Widget FR", "Victim Picks FR")
                 .doesNotContain("errors");
 
         List<String> leaks = new ArrayList<>();
@@ -163,7 +176,9 @@ class CrossTenantTest {
                         .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100) { nodes { id title status handle variants { nodes { id sku "
                         + "quantityAvailable } } collections { id } } } collections(first: 100) { nodes { id title products(first: 100) { "
-                        + "nodes { id } } } } }", Map.of()).asString();
+                        + "nodes { id } } } } }", Map.of()).asString()
+                + v.store().owner().post("{ products(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } "
+                        + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString();
     }
 
     private static Victim victim() {
@@ -183,6 +198,9 @@ class CrossTenantTest {
         String collectionId = b.owner().execute("mutation { collectionCreate(input: {title: \"Victim Picks\"}) { collection { id } } }")
                 .getString("data.collectionCreate.collection.id");
         b.owner().execute(ADD_TO_COLLECTION, Map.of("id", collectionId, "ids", List.of(productId)));
+        b.owner().execute("mutation($p: ID!, $c: ID!) { productTranslationsSet(productId: $p, translations: [{locale: \"fr\", "
+                + "title: \"Victim Widget FR\"}]) { userErrors { code } } collectionTranslationsSet(collectionId: $c, translations: "
+                + "[{locale: \"fr\", title: \"Victim Picks FR\"}]) { userErrors { code } } }", Map.of("p", productId, "c", collectionId));
         assertThat(List.of(tokenId, memberId, appId, address[0], productId, variantId, collectionId)).doesNotContainNull();
         return new Victim(b, tokenId, memberId, appId, clientId, address[0], customerToken, productId, variantId, collectionId);
     }
