@@ -56,7 +56,7 @@ public class CatalogReads {
             + "p.max_price_minor, p.currency_code, fi.id as fi_id, fi.url, fi.alt, fi.width, fi.height, "
             + "(select string_agg(o.name || chr(30) || array_to_string(o.option_values, chr(31)), chr(29) order by o.position) "
             + "from catalog.product_option o where o.store_id = p.store_id and o.product_id = p.id) as options_packed, p.available";
-    /** The product columns with the base texts; {@link #productColumns} for a locale's. */
+    /** The product columns with the base texts; {@link #productColumns} for a locale's (see {@link CatalogLocale}). */
     private static final String PRODUCT_COLUMNS = productColumns(null);
     private static final String FEATURED_IMAGE = " left join lateral (select m.id, m.url, m.alt, m.width, m.height "
             + "from catalog.product_media m where m.store_id = p.store_id and m.product_id = p.id "
@@ -167,7 +167,7 @@ public class CatalogReads {
 
     /**
      * A page of each product's variants in (position, id) order, in one statement: up to
-     * {@code request.size() + 1} rows per product after the request's cursor (a {@link #variantCursor}).
+     * {@code request.size() + 1} rows per product after the request's cursor, which encodes (position, id).
      */
     @Transactional
     public Map<UUID, Page<CursoredVariant>> variants(Collection<UUID> productIds, PageRequest request) {
@@ -204,7 +204,6 @@ public class CatalogReads {
                 + "  from catalog.product_media m where m.store_id = v.store_id and m.variant_id = v.id "
                 + "  order by m.position limit 1) vi on true "
                 + "where v.store_id = :store and v.product_id in (:ids)" + keyset + ") x where x.rn <= :limit order by x.product_id, x.rn";
-
     }
 
     /** Variants by id whose product the audience may see, by id. */
