@@ -31,5 +31,9 @@ public enum ProductErrorCode {
     @Description("A value is out of range (e.g. a weight below zero or a tag longer than 255 characters).")
     INVALID_VALUE,
     @Description("No product or collection with this id exists in this store.")
-    NOT_FOUND
+    NOT_FOUND,
+    @Description("productsImport: the document is not JSON, or not an object with a `products` array of objects.")
+    INVALID_DOCUMENT,
+    @Description("productsImport: the document has more than 1,000 products or more than 1,500,000 characters.")
+    IMPORT_TOO_LARGE
 }
