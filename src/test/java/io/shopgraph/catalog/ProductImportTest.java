@@ -118,6 +118,26 @@ class ProductImportTest {
     }
 
     @Test
+    void anotherStoresHandlesSkusAndCollectionsAreNeitherClashesNorTargets() {
+        TestStore store = TestStores.create("import-tenant");
+        TestStore other = TestStores.create("import-tenant-other");
+        Map<String, Object> theirs = product("Shared Name", "ACTIVE", "1.00");
+        variant(theirs, 0).put("sku", "SHARED-S");
+        CatalogFixtures.collection(other, "Their Picks", List.of(createOk(other, theirs)));
+        Map<String, Object> intoTheirCollection = row("Mine", "MINE");
+        intoTheirCollection.put("collections", List.of("their-picks"));
+
+        JsonPath refused = importDocument(store, List.of(intoTheirCollection));
+        assertThat(refused.getString("data.productsImport.userErrors[0].code")).isEqualTo("NOT_FOUND");
+        assertThat(refused.getList("data.productsImport.userErrors[0].field")).containsExactly("products", "0", "collections", "0");
+        JsonPath ok = importDocument(store, List.of(row("Shared Name", "SHARED")));
+        assertThat(ok.getList("data.productsImport.userErrors")).as(ok.prettify()).isEmpty();
+        assertThat(ok.getList("data.productsImport.products.handle")).containsExactly("shared-name");
+        assertThat(other.storefront().execute("{ collection(handle: \"their-picks\") { products { nodes { handle } } } }")
+                .getList("data.collection.products.nodes.handle")).containsExactly("shared-name");
+    }
+
+    @Test
     void malformedAndOversizedDocumentsAreUserErrorsNotStackTraces() {
         TestStore store = TestStores.create("import-malformed");
         String before = store.owner().execute(EVERYTHING).prettify();

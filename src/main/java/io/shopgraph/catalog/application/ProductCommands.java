@@ -19,6 +19,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
+import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.domain.Product;
 import io.shopgraph.catalog.domain.ProductMediaRepository;
@@ -36,7 +37,7 @@ public class ProductCommands {
     public static final int MAX_OPTIONS = ProductDrafts.MAX_OPTIONS;
     public static final int MAX_VARIANTS = ProductDrafts.MAX_VARIANTS;
     public static final int MAX_MEDIA = ProductDrafts.MAX_MEDIA;
-    private static final int INSERT_BATCH = 100;
+    private static final int INSERT_BATCH = 200;
 
     private final ProductRepository products;
     private final ProductOptionRepository options;
@@ -47,11 +48,13 @@ public class ProductCommands {
     private final CatalogReads reads;
     private final Event<VariantsCreated> variantsCreated;
     private final Event<ProductDeleted> productDeleted;
+    private final Event<ProductsImported> productsImported;
     private final EntityManager em;
 
     ProductCommands(ProductRepository products, ProductOptionRepository options, ProductVariantRepository variants,
             ProductMediaRepository media, TenantContext tenant, StoreApi stores, CatalogReads reads,
-            Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted, EntityManager em) {
+            Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted, Event<ProductsImported> productsImported,
+            EntityManager em) {
         this.products = products;
         this.options = options;
         this.variants = variants;
@@ -61,6 +64,7 @@ public class ProductCommands {
         this.reads = reads;
         this.variantsCreated = variantsCreated;
         this.productDeleted = productDeleted;
+        this.productsImported = productsImported;
         this.em = em;
     }
 
@@ -90,63 +94,84 @@ public class ProductCommands {
                         "The SKU '" + sku + "' is already used.");
             }
         }
-        insert(List.of(prepared));
+        insert(List.of(prepared), false);
         products.flush();
         return reads.productsByIds(List.of(prepared.product().id), false).get(prepared.product().id);
     }
 
     /**
      * Inserts prepared products (checked against the store by the caller) in the current
-     * transaction: entities of one kind after the other, so that Hibernate sends them as JDBC batches,
-     * then one {@link VariantsCreated} per product for inventory. Flushes and then clears the
-     * persistence context every {@link #INSERT_BATCH} products, so that the flushes inventory does per
-     * event do not dirty-check thousands of already written entities (which made an import quadratic).
+     * transaction: entities of one kind after the other (for an import, sent as JDBC batches), then tells inventory:
+     * one {@link VariantsCreated} for a single product (productCreate), one {@link ProductsImported}
+     * for an import, handled in bulk. An import also clears the persistence context after flushing
+     * (the inserted entities are not needed afterwards: reads are native SQL), so later flushes of
+     * the same transaction do not dirty-check thousands of written entities.
      */
-    public void insert(List<PreparedProduct> prepared) {
+    public void insert(List<PreparedProduct> prepared, boolean imported) {
         Session session = em.unwrap(Session.class);
         Integer batchSize = session.getJdbcBatchSize();
-        session.setJdbcBatchSize(INSERT_BATCH);
+        if (imported) {
+            session.setJdbcBatchSize(INSERT_BATCH);
+        }
         try {
             prepared.forEach(p -> products.persist(p.product()));
             prepared.forEach(p -> p.options().forEach(options::persist));
             prepared.forEach(p -> p.variants().forEach(variants::persist));
             prepared.forEach(p -> p.media().forEach(media::persist));
             em.flush();
-            em.clear();
+            if (imported) {
+                em.clear();
+            }
+            List<VariantsCreated> created = prepared.stream().map(ProductCommands::variantsCreated).toList();
+            if (imported) {
+                productsImported.fire(new ProductsImported(created));
+            } else {
+                created.forEach(variantsCreated::fire);
+            }
+            em.flush();
+            if (imported) {
+                em.clear();
+            }
         } finally {
             session.setJdbcBatchSize(batchSize);
         }
-        for (int n = 0; n < prepared.size(); n++) {
-            PreparedProduct p = prepared.get(n);
-            List<VariantsCreated.CreatedVariant> createdVariants = new ArrayList<>();
-            for (int i = 0; i < p.variants().size(); i++) {
-                createdVariants.add(new VariantsCreated.CreatedVariant(p.variants().get(i).id, p.initialQuantities().get(i)));
-            }
-            variantsCreated.fire(new VariantsCreated(p.product().id, createdVariants));
-            if (n % INSERT_BATCH == INSERT_BATCH - 1) {
-                em.flush();
-                em.clear();
-            }
-        }
     }
 
-    /** Which of these handles products of the store already have (one statement per 1,000). */
+    private static VariantsCreated variantsCreated(PreparedProduct p) {
+        List<VariantsCreated.CreatedVariant> createdVariants = new ArrayList<>();
+        for (int i = 0; i < p.variants().size(); i++) {
+            createdVariants.add(new VariantsCreated.CreatedVariant(p.variants().get(i).id, p.initialQuantities().get(i)));
+        }
+        return new VariantsCreated(p.product().id, createdVariants);
+    }
+
+    /** Which of these handles products of the store already have (one statement). */
     public Set<String> takenHandles(java.util.Collection<String> handles) {
-        return inChunks(handles, "select p.handle from Product p where p.handle in :values");
+        return existing("select handle from catalog.product where store_id = ? and handle = any(?)", handles);
     }
 
-    /** Which of these SKUs variants of the store already have (one statement per 1,000). */
+    /** Which of these SKUs variants of the store already have (one statement). */
     public Set<String> takenSkus(java.util.Collection<String> skus) {
-        return inChunks(skus, "select v.sku from ProductVariant v where v.sku in :values");
+        return existing("select sku from catalog.product_variant where store_id = ? and sku = any(?)", skus);
     }
 
-    private Set<String> inChunks(java.util.Collection<String> values, String jpql) {
-        List<String> all = List.copyOf(new HashSet<>(values));
+    private Set<String> existing(String sql, java.util.Collection<String> values) {
         Set<String> found = new HashSet<>();
-        for (int from = 0; from < all.size(); from += 1000) {
-            found.addAll(em.createQuery(jpql, String.class)
-                    .setParameter("values", all.subList(from, Math.min(all.size(), from + 1000))).getResultList());
+        if (values.isEmpty()) {
+            return found;
         }
+        UUID store = tenant.store().orElseThrow().value();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, store);
+                query.setArray(2, connection.createArrayOf("text", values.toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+        });
         return found;
     }
 

@@ -115,7 +115,7 @@ public class ProductImports {
             return new ImportResult(List.of(), errors);
         }
         try {
-            productCommands.insert(rows.stream().map(Row::prepared).toList());
+            productCommands.insert(rows.stream().map(Row::prepared).toList(), true);
             Map<UUID, List<UUID>> members = new LinkedHashMap<>();
             for (Row row : rows) {
                 for (String handle : row.collections()) {
