@@ -10,9 +10,9 @@ public enum ProductErrorCode {
     INVALID_TITLE,
     @Description("The handle is not lowercase letters, digits and inner dashes, at most 255 characters.")
     INVALID_HANDLE,
-    @Description("Another product or collection of the store already has this handle.")
+    @Description("Another product or collection of the store already has this handle (for productsImport: or an earlier row of the document).")
     HANDLE_TAKEN,
-    @Description("Another variant of the store already has this SKU, or two variants of the input share it.")
+    @Description("Another variant of the store already has this SKU, or two variants of the input (for productsImport: of the document) share it.")
     SKU_TAKEN,
     @Description("A price is negative, has more decimals than the currency allows, or the compare-at price is below the price.")
     INVALID_PRICE,
