@@ -1,14 +1,18 @@
 package io.shopgraph.catalog.application;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.shopgraph.catalog.domain.Collection;
 import io.shopgraph.catalog.domain.CollectionRepository;
@@ -65,6 +69,7 @@ public class CollectionCommands {
             em.createNativeQuery("delete from catalog.collection_product where store_id = :store and collection_id = :c "
                     + "and product_id in (:ids)").setParameter("store", tenant.store().orElseThrow().value())
                     .setParameter("c", collectionId).setParameter("ids", List.copyOf(productIds)).executeUpdate();
+            renumber(collectionId);
         }
         return reads.collectionsByIds(List.of(collectionId)).get(collectionId);
     }
@@ -106,5 +111,128 @@ public class CollectionCommands {
                     .setParameter("c", collectionId).setParameter("p", productId).setParameter("pos", position).executeUpdate();
         }
         return reads.collectionsByIds(List.of(collectionId)).get(collectionId);
+    }
+
+    /** The collection fields to change; null means "leave as is". */
+    public record CollectionChanges(String title, String handle, String description, String imageUrl, String imageAlt) {
+    }
+
+    /** A move of collectionReorderProducts: the product and its 0-based position in the resulting order. */
+    public record Move(UUID productId, int newPosition) {
+    }
+
+    /** Changes a collection's own fields; a new image replaces both its URL and its alternative text. */
+    @Transactional
+    public CollectionView update(UUID collectionId, CollectionChanges changes) {
+        Collection c = requireCollection(collectionId);
+        if (changes.title() != null) {
+            c.title = ProductCommands.title(changes.title());
+        }
+        if (changes.handle() != null) {
+            String handle = ProductCommands.handle(changes.handle());
+            if (collections.count("handle = ?1 and id <> ?2", handle, collectionId) > 0) {
+                throw ProductCommands.error(ProductErrorCode.HANDLE_TAKEN, List.of("input", "handle"),
+                        "Another collection already has the handle '" + handle + "'.");
+            }
+            c.handle = handle;
+        }
+        if (changes.description() != null) {
+            c.description = changes.description();
+        }
+        if (changes.imageUrl() != null) {
+            String url = changes.imageUrl().strip();
+            if (url.length() > 2048 || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                throw ProductCommands.error(ProductErrorCode.INVALID_MEDIA, List.of("input", "image", "url"),
+                        "The image URL must be an http(s) URL.");
+            }
+            c.imageUrl = url;
+            c.imageAlt = changes.imageAlt();
+        } else if (changes.imageAlt() != null) {
+            if (c.imageUrl == null) {
+                throw ProductCommands.error(ProductErrorCode.INVALID_MEDIA, List.of("input", "image", "url"),
+                        "The collection has no image: give its URL.");
+            }
+            c.imageAlt = changes.imageAlt();
+        }
+        collections.flush();
+        return reads.collectionsByIds(List.of(collectionId)).get(collectionId);
+    }
+
+    /**
+     * Applies the moves one after the other, as Shopify does: each takes its product out of the
+     * current order and puts it back at {@code newPosition} (0-based; past the end means last).
+     * Positions are written back dense (0..n-1). All or nothing: a product that is not in the
+     * collection refuses the whole call.
+     */
+    @Transactional
+    public CollectionView reorderProducts(UUID collectionId, List<Move> moves) {
+        requireCollection(collectionId);
+        UUID store = tenant.store().orElseThrow().value();
+        @SuppressWarnings("unchecked")
+        List<UUID> order = new ArrayList<>(em.createNativeQuery("select product_id from catalog.collection_product "
+                + "where store_id = :store and collection_id = :c order by position, product_id", UUID.class)
+                .setParameter("store", store).setParameter("c", collectionId).getResultList());
+        for (int i = 0; i < moves.size(); i++) {
+            Move move = moves.get(i);
+            if (move.productId() == null || !order.remove(move.productId())) {
+                throw ProductCommands.error(ProductErrorCode.NOT_FOUND, List.of("moves", String.valueOf(i), "productId"),
+                        "This product is not in the collection.");
+            }
+            if (move.newPosition() < 0) {
+                throw ProductCommands.error(ProductErrorCode.INVALID_VALUE, List.of("moves", String.valueOf(i), "newPosition"),
+                        "A position is 0 or more.");
+            }
+            order.add(Math.min(move.newPosition(), order.size()), move.productId());
+        }
+        writePositions(collectionId, order);
+        return reads.collectionsByIds(List.of(collectionId)).get(collectionId);
+    }
+
+    /** Sets position i for the i-th product, in one statement. */
+    private void writePositions(UUID collectionId, List<UUID> order) {
+        if (order.isEmpty()) {
+            return;
+        }
+        UUID store = tenant.store().orElseThrow().value();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("update catalog.collection_product cp "
+                    + "set position = o.ord - 1 from unnest(?) with ordinality as o(product_id, ord) "
+                    + "where cp.store_id = ? and cp.collection_id = ? and cp.product_id = o.product_id and cp.position <> o.ord - 1")) {
+                update.setArray(1, connection.createArrayOf("uuid", order.toArray()));
+                update.setObject(2, store);
+                update.setObject(3, collectionId);
+                update.executeUpdate();
+            }
+        });
+    }
+
+    /** Closes the gaps removals leave, keeping the order. */
+    private void renumber(UUID collectionId) {
+        em.createNativeQuery("update catalog.collection_product cp set position = r.pos from (select product_id, "
+                + "(row_number() over (order by position, product_id) - 1)::int as pos from catalog.collection_product "
+                + "where store_id = :store and collection_id = :c) r where cp.store_id = :store and cp.collection_id = :c "
+                + "and cp.product_id = r.product_id and cp.position <> r.pos")
+                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("c", collectionId).executeUpdate();
+    }
+
+    /** Appends products to collections, each list in its order (one statement per collection); for productsImport. */
+    void appendProducts(Map<UUID, List<UUID>> productsByCollection) {
+        UUID store = tenant.store().orElseThrow().value();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into catalog.collection_product "
+                    + "(store_id, collection_id, product_id, position) select ?, ?, p.id, "
+                    + "(select coalesce(max(position), -1) from catalog.collection_product where store_id = ? and collection_id = ?) + p.ord "
+                    + "from unnest(?) with ordinality as p(id, ord) on conflict do nothing")) {
+                for (Map.Entry<UUID, List<UUID>> entry : productsByCollection.entrySet()) {
+                    insert.setObject(1, store);
+                    insert.setObject(2, entry.getKey());
+                    insert.setObject(3, store);
+                    insert.setObject(4, entry.getKey());
+                    insert.setArray(5, connection.createArrayOf("uuid", entry.getValue().toArray()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 }

@@ -1,39 +1,32 @@
 package io.shopgraph.catalog.application;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
 
-import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
+import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
-import io.shopgraph.catalog.application.ProductDraft.MediaDraft;
-import io.shopgraph.catalog.application.ProductDraft.OptionDraft;
-import io.shopgraph.catalog.application.ProductDraft.VariantDraft;
 import io.shopgraph.catalog.domain.Product;
-import io.shopgraph.catalog.domain.ProductMedia;
 import io.shopgraph.catalog.domain.ProductMediaRepository;
-import io.shopgraph.catalog.domain.ProductOption;
 import io.shopgraph.catalog.domain.ProductOptionRepository;
 import io.shopgraph.catalog.domain.ProductRepository;
-import io.shopgraph.catalog.domain.ProductVariant;
 import io.shopgraph.catalog.domain.ProductVariantRepository;
 import io.shopgraph.platform.errors.DomainException;
-import io.shopgraph.platform.kernel.Ids;
-import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 
@@ -41,10 +34,10 @@ import io.shopgraph.store.api.StoreApi;
 @ApplicationScoped
 public class ProductCommands {
 
-    public static final int MAX_OPTIONS = 3;
-    public static final int MAX_VARIANTS = 100;
-    public static final int MAX_MEDIA = 50;
-    static final Pattern HANDLE = Pattern.compile("[a-z0-9]([a-z0-9-]{0,253}[a-z0-9])?");
+    public static final int MAX_OPTIONS = ProductDrafts.MAX_OPTIONS;
+    public static final int MAX_VARIANTS = ProductDrafts.MAX_VARIANTS;
+    public static final int MAX_MEDIA = ProductDrafts.MAX_MEDIA;
+    private static final int INSERT_BATCH = 200;
 
     private final ProductRepository products;
     private final ProductOptionRepository options;
@@ -55,10 +48,13 @@ public class ProductCommands {
     private final CatalogReads reads;
     private final Event<VariantsCreated> variantsCreated;
     private final Event<ProductDeleted> productDeleted;
+    private final Event<ProductsImported> productsImported;
+    private final EntityManager em;
 
     ProductCommands(ProductRepository products, ProductOptionRepository options, ProductVariantRepository variants,
             ProductMediaRepository media, TenantContext tenant, StoreApi stores, CatalogReads reads,
-            Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted) {
+            Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted, Event<ProductsImported> productsImported,
+            EntityManager em) {
         this.products = products;
         this.options = options;
         this.variants = variants;
@@ -68,6 +64,8 @@ public class ProductCommands {
         this.reads = reads;
         this.variantsCreated = variantsCreated;
         this.productDeleted = productDeleted;
+        this.productsImported = productsImported;
+        this.em = em;
     }
 
     /**
@@ -85,115 +83,96 @@ public class ProductCommands {
 
     private ProductView doCreate(ProductDraft draft) {
         String currency = stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
-        String title = title(draft.title());
-        String handle = draft.handle() == null || draft.handle().isBlank() ? handleFrom(title) : handle(draft.handle());
-        requireFreeHandle(handle, null);
-        List<OptionDraft> optionDrafts = draft.options() == null ? List.of() : draft.options();
-        validateOptions(optionDrafts);
-        List<VariantDraft> variantDrafts = draft.variants() == null ? List.of() : draft.variants();
-        if (variantDrafts.isEmpty() || variantDrafts.size() > MAX_VARIANTS) {
-            throw error(ProductErrorCode.TOO_MANY_VARIANTS, List.of("input", "variants"),
-                    "A product has between 1 and " + MAX_VARIANTS + " variants.");
-        }
-        List<MediaDraft> mediaDrafts = draft.media() == null ? List.of() : draft.media();
-        validateMedia(mediaDrafts, variantDrafts.size());
-
-        Instant now = Instant.now();
-        Product product = new Product();
-        product.id = Ids.newId();
-        product.title = title;
-        product.handle = handle;
-        product.description = draft.description() == null ? "" : draft.description();
-        product.descriptionHtml = toHtml(product.description);
-        product.status = draft.status() == null ? ProductStatus.DRAFT : draft.status();
-        product.publishedAt = draft.publishedAt() != null ? draft.publishedAt()
-                : product.status == ProductStatus.ACTIVE ? now : null;
-        product.kind = draft.kind() == null ? ProductKind.PHYSICAL : draft.kind();
-        product.vendor = draft.vendor() == null ? "" : draft.vendor().strip();
-        product.tags = tags(draft.tags());
-        product.seoTitle = draft.seoTitle();
-        product.seoDescription = draft.seoDescription();
-        product.currencyCode = currency;
-        product.createdAt = now;
-        product.updatedAt = now;
-        products.persist(product);
-
-        for (int i = 0; i < optionDrafts.size(); i++) {
-            ProductOption option = new ProductOption();
-            option.id = Ids.newId();
-            option.productId = product.id;
-            option.name = optionDrafts.get(i).name().strip();
-            option.position = i;
-            option.values = optionDrafts.get(i).values().stream().map(String::strip).toArray(String[]::new);
-            options.persist(option);
-        }
-
-        List<ProductVariant> created = new ArrayList<>();
-        Set<String> skus = new HashSet<>();
-        Set<List<String>> combinations = new HashSet<>();
-        for (int i = 0; i < variantDrafts.size(); i++) {
-            VariantDraft v = variantDrafts.get(i);
-            List<String> field = List.of("input", "variants", String.valueOf(i));
-            List<String> values = v.optionValues() == null ? List.of()
-                    : v.optionValues().stream().map(o -> o == null ? "" : o.strip()).toList();
-            checkOptionValues(optionDrafts, values, field);
-            if (!combinations.add(values)) {
-                throw error(ProductErrorCode.DUPLICATE_VARIANT, field, "Two variants have the options " + values + ".");
+        PreparedProduct prepared = ProductDrafts.prepare(draft, currency, Instant.now(), ProductDrafts.INPUT);
+        requireFreeHandle(prepared.product().handle, null);
+        List<String> skus = prepared.variants().stream().map(v -> v.sku).filter(Objects::nonNull).toList();
+        Set<String> taken = takenSkus(skus);
+        for (int i = 0; i < prepared.variants().size(); i++) {
+            String sku = prepared.variants().get(i).sku;
+            if (sku != null && taken.contains(sku)) {
+                throw error(ProductErrorCode.SKU_TAKEN, List.of("input", "variants", String.valueOf(i), "sku"),
+                        "The SKU '" + sku + "' is already used.");
             }
-            ProductVariant variant = new ProductVariant();
-            variant.id = Ids.newId();
-            variant.productId = product.id;
-            variant.sku = v.sku() == null || v.sku().isBlank() ? null : v.sku().strip();
-            if (variant.sku != null && (!skus.add(variant.sku) || variants.count("sku", variant.sku) > 0)) {
-                throw error(ProductErrorCode.SKU_TAKEN, append(field, "sku"), "The SKU '" + variant.sku + "' is already used.");
-            }
-            variant.optionValues = values.toArray(String[]::new);
-            variant.title = values.isEmpty() ? "Default" : String.join(" / ", values);
-            variant.currencyCode = currency;
-            variant.priceMinor = price(v.price(), currency, append(field, "price"));
-            variant.compareAtMinor = v.compareAtPrice() == null ? null
-                    : price(v.compareAtPrice(), currency, append(field, "compareAtPrice"));
-            if (variant.compareAtMinor != null && variant.compareAtMinor < variant.priceMinor) {
-                throw error(ProductErrorCode.INVALID_PRICE, append(field, "compareAtPrice"),
-                        "The compare-at price must not be below the price.");
-            }
-            if (v.weightGrams() != null && v.weightGrams() < 0) {
-                throw error(ProductErrorCode.INVALID_VALUE, append(field, "weightGrams"), "The weight must not be negative.");
-            }
-            variant.weightGrams = v.weightGrams();
-            if (v.initialQuantity() != null && (v.initialQuantity() < 0 || v.initialQuantity() > 1_000_000_000)) {
-                throw error(ProductErrorCode.INVALID_VALUE, append(field, "inventoryQuantity"), "A quantity is between 0 and 1,000,000,000.");
-            }
-            boolean physical = product.kind == ProductKind.PHYSICAL;
-            variant.requiresShipping = v.requiresShipping() == null ? physical : v.requiresShipping();
-            variant.taxable = v.taxable() == null || v.taxable();
-            variant.position = i;
-            variants.persist(variant);
-            created.add(variant);
         }
-        product.minPriceMinor = created.stream().mapToLong(v -> v.priceMinor).min().orElse(0);
-        product.maxPriceMinor = created.stream().mapToLong(v -> v.priceMinor).max().orElse(0);
-
-        for (int i = 0; i < mediaDrafts.size(); i++) {
-            MediaDraft m = mediaDrafts.get(i);
-            ProductMedia item = new ProductMedia();
-            item.id = Ids.newId();
-            item.productId = product.id;
-            item.variantId = m.variantIndex() == null ? null : created.get(m.variantIndex()).id;
-            item.url = m.url().strip();
-            item.alt = m.alt();
-            item.width = m.width();
-            item.height = m.height();
-            item.position = i;
-            media.persist(item);
-        }
-        List<VariantsCreated.CreatedVariant> createdVariants = new ArrayList<>();
-        for (int i = 0; i < created.size(); i++) {
-            createdVariants.add(new VariantsCreated.CreatedVariant(created.get(i).id, variantDrafts.get(i).initialQuantity()));
-        }
-        variantsCreated.fire(new VariantsCreated(product.id, createdVariants));
+        insert(List.of(prepared), false);
         products.flush();
-        return reads.productsByIds(List.of(product.id), false).get(product.id);
+        return reads.productsByIds(List.of(prepared.product().id), false).get(prepared.product().id);
+    }
+
+    /**
+     * Inserts prepared products (checked against the store by the caller) in the current
+     * transaction: entities of one kind after the other (for an import, sent as JDBC batches), then tells inventory:
+     * one {@link VariantsCreated} for a single product (productCreate), one {@link ProductsImported}
+     * for an import, handled in bulk. An import also clears the persistence context after flushing
+     * (the inserted entities are not needed afterwards: reads are native SQL), so later flushes of
+     * the same transaction do not dirty-check thousands of written entities.
+     */
+    public void insert(List<PreparedProduct> prepared, boolean imported) {
+        Session session = em.unwrap(Session.class);
+        Integer batchSize = session.getJdbcBatchSize();
+        if (imported) {
+            session.setJdbcBatchSize(INSERT_BATCH);
+        }
+        try {
+            prepared.forEach(p -> products.persist(p.product()));
+            prepared.forEach(p -> p.options().forEach(options::persist));
+            prepared.forEach(p -> p.variants().forEach(variants::persist));
+            prepared.forEach(p -> p.media().forEach(media::persist));
+            em.flush();
+            if (imported) {
+                em.clear();
+            }
+            List<VariantsCreated> created = prepared.stream().map(ProductCommands::variantsCreated).toList();
+            if (imported) {
+                productsImported.fire(new ProductsImported(created));
+            } else {
+                created.forEach(variantsCreated::fire);
+            }
+            em.flush();
+            if (imported) {
+                em.clear();
+            }
+        } finally {
+            session.setJdbcBatchSize(batchSize);
+        }
+    }
+
+    private static VariantsCreated variantsCreated(PreparedProduct p) {
+        List<VariantsCreated.CreatedVariant> createdVariants = new ArrayList<>();
+        for (int i = 0; i < p.variants().size(); i++) {
+            createdVariants.add(new VariantsCreated.CreatedVariant(p.variants().get(i).id, p.initialQuantities().get(i)));
+        }
+        return new VariantsCreated(p.product().id, createdVariants);
+    }
+
+    /** Which of these handles products of the store already have (one statement). */
+    public Set<String> takenHandles(java.util.Collection<String> handles) {
+        return existing("select handle from catalog.product where store_id = ? and handle = any(?)", handles);
+    }
+
+    /** Which of these SKUs variants of the store already have (one statement). */
+    public Set<String> takenSkus(java.util.Collection<String> skus) {
+        return existing("select sku from catalog.product_variant where store_id = ? and sku = any(?)", skus);
+    }
+
+    private Set<String> existing(String sql, java.util.Collection<String> values) {
+        Set<String> found = new HashSet<>();
+        if (values.isEmpty()) {
+            return found;
+        }
+        UUID store = tenant.store().orElseThrow().value();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, store);
+                query.setArray(2, connection.createArrayOf("text", values.toArray()));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+        });
+        return found;
     }
 
     @Transactional
@@ -278,121 +257,24 @@ public class ProductCommands {
         }
     }
 
-    private static void validateOptions(List<OptionDraft> drafts) {
-        if (drafts.size() > MAX_OPTIONS) {
-            throw error(ProductErrorCode.TOO_MANY_OPTIONS, List.of("input", "options"), "A product has at most " + MAX_OPTIONS + " options.");
-        }
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            OptionDraft o = drafts.get(i);
-            List<String> field = List.of("input", "options", String.valueOf(i));
-            if (o.name() == null || o.name().isBlank() || o.name().length() > 100 || !names.add(o.name().strip().toLowerCase())) {
-                throw error(ProductErrorCode.INVALID_OPTION, append(field, "name"), "Each option needs a distinct name of 1 to 100 characters.");
-            }
-            if (o.values() == null || o.values().isEmpty()
-                    || o.values().stream().anyMatch(v -> v == null || v.isBlank())
-                    || o.values().stream().map(String::strip).distinct().count() != o.values().size()) {
-                throw error(ProductErrorCode.INVALID_OPTION, append(field, "values"), "Each option needs distinct, non-empty values.");
-            }
-        }
-    }
-
-    private static void checkOptionValues(List<OptionDraft> optionDrafts, List<String> values, List<String> field) {
-        if (values.size() != optionDrafts.size()) {
-            throw error(ProductErrorCode.UNKNOWN_OPTION_VALUE, append(field, "optionValues"),
-                    "A variant needs exactly one value per option (" + optionDrafts.size() + ").");
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (optionDrafts.get(i).values().stream().map(String::strip).noneMatch(value::equals)) {
-                throw error(ProductErrorCode.UNKNOWN_OPTION_VALUE, append(field, "optionValues"),
-                        "The option " + optionDrafts.get(i).name().strip() + " has no value '" + value + "'.");
-            }
-        }
-    }
-
-    private static void validateMedia(List<MediaDraft> drafts, int variantCount) {
-        if (drafts.size() > MAX_MEDIA) {
-            throw error(ProductErrorCode.INVALID_MEDIA, List.of("input", "media"), "A product has at most " + MAX_MEDIA + " media.");
-        }
-        for (int i = 0; i < drafts.size(); i++) {
-            MediaDraft m = drafts.get(i);
-            List<String> field = List.of("input", "media", String.valueOf(i));
-            String url = m.url() == null ? "" : m.url().strip();
-            if (url.length() > 2048 || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                throw error(ProductErrorCode.INVALID_MEDIA, append(field, "url"), "A media URL must be an http(s) URL.");
-            }
-            if ((m.width() != null && m.width() <= 0) || (m.height() != null && m.height() <= 0)) {
-                throw error(ProductErrorCode.INVALID_MEDIA, field, "Width and height must be positive.");
-            }
-            if (m.variantIndex() != null && (m.variantIndex() < 0 || m.variantIndex() >= variantCount)) {
-                throw error(ProductErrorCode.INVALID_MEDIA, append(field, "variantIndex"), "No variant has this index.");
-            }
-        }
-    }
-
-    private static long price(BigDecimal amount, String currency, List<String> field) {
-        if (amount == null || amount.signum() < 0) {
-            throw error(ProductErrorCode.INVALID_PRICE, field, "A price must be zero or more.");
-        }
-        try {
-            return Money.parse(amount, currency).minorUnits();
-        } catch (ArithmeticException e) {
-            throw error(ProductErrorCode.INVALID_PRICE, field, "The price has more decimals than " + currency + " allows.");
-        }
-    }
-
     static String title(String raw) {
-        String title = raw == null ? "" : raw.strip();
-        if (title.isEmpty() || title.length() > 255) {
-            throw error(ProductErrorCode.INVALID_TITLE, List.of("input", "title"), "The title must have 1 to 255 characters.");
-        }
-        return title;
+        return ProductDrafts.title(raw, ProductDrafts.INPUT);
     }
 
     static String handle(String raw) {
-        String handle = raw.strip();
-        if (!HANDLE.matcher(handle).matches()) {
-            throw error(ProductErrorCode.INVALID_HANDLE, List.of("input", "handle"),
-                    "A handle is lowercase letters, digits and inner dashes, at most 255 characters.");
-        }
-        return handle;
+        return ProductDrafts.handle(raw, ProductDrafts.INPUT);
     }
 
     static String handleFrom(String title) {
-        String handle = java.text.Normalizer.normalize(title.toLowerCase(), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (handle.length() > 200) {
-            handle = handle.substring(0, 200).replaceAll("-+$", "");
-        }
-        return handle.isEmpty() ? "product-" + Ids.newId().toString().substring(0, 8) : handle;
+        return ProductDrafts.handleFrom(title);
     }
 
     private static String[] tags(List<String> raw) {
-        if (raw == null) {
-            return new String[0];
-        }
-        List<String> tags = raw.stream().filter(t -> t != null && !t.isBlank()).map(t -> t.strip().toLowerCase()).distinct().toList();
-        if (tags.size() > 250 || tags.stream().anyMatch(t -> t.length() > 255)) {
-            throw error(ProductErrorCode.INVALID_VALUE, List.of("input", "tags"), "At most 250 tags of at most 255 characters.");
-        }
-        return tags.toArray(String[]::new);
+        return ProductDrafts.tags(raw, ProductDrafts.INPUT);
     }
 
-    /** The description as safe HTML: escaped text, one paragraph per blank-line-separated block. */
     static String toHtml(String text) {
-        if (text == null || text.isBlank()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder();
-        for (String paragraph : text.strip().split("\\R\\s*\\R")) {
-            html.append("<p>").append(escape(paragraph.strip()).replaceAll("\\R", "<br>")).append("</p>");
-        }
-        return html.toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return ProductDrafts.toHtml(text);
     }
 
     static List<String> append(List<String> field, String name) {

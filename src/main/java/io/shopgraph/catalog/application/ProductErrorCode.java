@@ -10,9 +10,9 @@ public enum ProductErrorCode {
     INVALID_TITLE,
     @Description("The handle is not lowercase letters, digits and inner dashes, at most 255 characters.")
     INVALID_HANDLE,
-    @Description("Another product or collection of the store already has this handle.")
+    @Description("Another product or collection of the store already has this handle (for productsImport: or an earlier row of the document).")
     HANDLE_TAKEN,
-    @Description("Another variant of the store already has this SKU, or two variants of the input share it.")
+    @Description("Another variant of the store already has this SKU, or two variants of the input (for productsImport: of the document) share it.")
     SKU_TAKEN,
     @Description("A price is negative, has more decimals than the currency allows, or the compare-at price is below the price.")
     INVALID_PRICE,
@@ -31,5 +31,9 @@ public enum ProductErrorCode {
     @Description("A value is out of range (e.g. a weight below zero or a tag longer than 255 characters).")
     INVALID_VALUE,
     @Description("No product or collection with this id exists in this store.")
-    NOT_FOUND
+    NOT_FOUND,
+    @Description("productsImport: the document is not JSON, or not an object with a `products` array of objects.")
+    INVALID_DOCUMENT,
+    @Description("productsImport: the document has more than 1,000 products or more than 1,500,000 characters.")
+    IMPORT_TOO_LARGE
 }

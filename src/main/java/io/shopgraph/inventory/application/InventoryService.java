@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
+import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.inventory.api.InventoryPolicy;
 import io.shopgraph.inventory.domain.StockLevel;
@@ -45,19 +46,30 @@ public class InventoryService {
 
     /** Runs inside the catalog's creating transaction: every variant gets an untracked stock row. */
     void onVariantsCreated(@Observes VariantsCreated event) {
+        createLevels(List.of(event));
+    }
+
+    /** The same for a whole import, in bulk: one flush and one availability statement for all its products. */
+    void onProductsImported(@Observes ProductsImported event) {
+        createLevels(event.products());
+    }
+
+    private void createLevels(List<VariantsCreated> events) {
         Instant now = Instant.now();
-        for (VariantsCreated.CreatedVariant variant : event.variants()) {
-            StockLevel level = new StockLevel();
-            level.variantId = variant.variantId();
-            level.productId = event.productId();
-            level.onHand = variant.initialQuantity() == null ? 0 : variant.initialQuantity();
-            level.tracked = variant.initialQuantity() != null;
-            level.policy = InventoryPolicy.DENY;
-            level.updatedAt = now;
-            levels.persist(level);
+        for (VariantsCreated event : events) {
+            for (VariantsCreated.CreatedVariant variant : event.variants()) {
+                StockLevel level = new StockLevel();
+                level.variantId = variant.variantId();
+                level.productId = event.productId();
+                level.onHand = variant.initialQuantity() == null ? 0 : variant.initialQuantity();
+                level.tracked = variant.initialQuantity() != null;
+                level.policy = InventoryPolicy.DENY;
+                level.updatedAt = now;
+                levels.persist(level);
+            }
         }
         levels.flush();
-        catalog.productAvailabilityChanged(productsAvailable(List.of(event.productId())));
+        catalog.productAvailabilityChanged(productsAvailable(events.stream().map(VariantsCreated::productId).toList()));
     }
 
     void onProductDeleted(@Observes ProductDeleted event) {

@@ -53,7 +53,9 @@ class RequestLimitsTest {
 
     @Test
     void anOversizedBodyIsRefused() {
-        String padding = "x".repeat(300 * 1024);
+        long limit = new io.quarkus.runtime.configuration.MemorySizeConverter().convert(org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getValue("quarkus.http.limits.max-body-size", String.class)).asLongValue();
+        String padding = "x".repeat((int) limit + 1024);
 
         assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id } } # " + padding, Map.of()), 413, "LIMIT_EXCEEDED");
     }

@@ -152,6 +152,13 @@ class AccessMatrixTest {
                     s -> Map.of("id", unknownId("Collection"), "p", List.of(unknownId("Product")))),
             sample("collectionDelete", "mutation($id: ID!) { collectionDelete(id: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Collection"))),
+            sample("collectionUpdate", "mutation($id: ID!) { collectionUpdate(id: $id, input: {title: \"x\"}) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Collection"))),
+            sample("collectionReorderProducts",
+                    "mutation($id: ID!, $m: [MoveInput!]!) { collectionReorderProducts(id: $id, moves: $m) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Collection"), "m", List.of(Map.of("productId", unknownId("Product"), "newPosition", 0)))),
+            sample("productsImport", "mutation($d: String!) { productsImport(document: $d) { importedCount userErrors { code } } }",
+                    s -> Map.of("d", "{\"products\": [{\"title\": \"" + unique("Matrix import") + "\", \"variants\": [{\"price\": \"1.00\"}]}]}")),
             sample("inventorySetQuantities", "mutation($v: ID!) { inventorySetQuantities(input: "
                     + "{quantities: [{variantId: $v, compareQuantity: 0, quantity: 1}]}) { userErrors { code } } }",
                     s -> Map.of("v", unknownId("ProductVariant"))),

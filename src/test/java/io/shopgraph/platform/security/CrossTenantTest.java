@@ -49,6 +49,8 @@ class CrossTenantTest {
     static final String COLLECTION_BY_ID = "query($id: ID!) { collection(id: $id) { id title products(first: 10) { nodes { id title } } } }";
     static final String ADD_TO_COLLECTION = "mutation($id: ID!, $ids: [String!]!) { collectionAddProducts(id: $id, productIds: $ids) { "
             + "collection { id title products(first: 10) { nodes { id title } } } userErrors { code } } }";
+    static final String REORDER = "mutation($id: ID!, $m: [MoveInput!]!) { collectionReorderProducts(id: $id, moves: $m) { "
+            + "collection { id title products(first: 10) { nodes { id title } } } userErrors { code } } }";
     static final String CREATE_PRODUCT = "mutation($i: ProductCreateInput!) { productCreate(input: $i) { "
             + "product { id variants { nodes { id } } } userErrors { code message } } }";
 
@@ -103,6 +105,13 @@ class CrossTenantTest {
                     (v, a) -> Map.of("id", v.collectionId(), "ids", List.of(v.productId()))))),
             Map.entry("collectionDelete", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { collectionDelete(id: $id) { userErrors { code } } }", (v, a) -> Map.of("id", v.collectionId())))),
+            Map.entry("collectionUpdate", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { collectionUpdate(id: $id, input: {title: \"Hacked\", handle: \"hacked\"}) { "
+                            + "collection { id title products(first: 10) { nodes { id title } } } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.collectionId())))),
+            Map.entry("collectionReorderProducts", List.of(
+                    new Call(Caller.OWNER, REORDER, (v, a) -> Map.of("id", v.collectionId(), "m", List.of(Map.of("productId", v.productId(), "newPosition", 0)))),
+                    new Call(Caller.OWNER, REORDER, (v, a) -> Map.of("id", ownCollection(a), "m", List.of(Map.of("productId", v.productId(), "newPosition", 0)))))),
             Map.entry("inventorySetQuantities", List.of(new Call(Caller.OWNER,
                     "mutation($v: ID!) { inventorySetQuantities(input: {quantities: [{variantId: $v, compareQuantity: 7, quantity: 0}]}) { "
                             + "userErrors { code } } }",
@@ -213,8 +222,8 @@ class CrossTenantTest {
 
     /** A collection of the attacking store, to pull the victim's product into. */
     private static String ownCollection(TestStore attacker) {
-        return attacker.owner().execute("mutation { collectionCreate(input: {title: \"Attacker picks\"}) { collection { id } } }")
-                .getString("data.collectionCreate.collection.id");
+        return attacker.owner().execute("mutation($t: String!) { collectionCreate(input: {title: $t}) { collection { id } } }",
+                Map.of("t", "Attacker picks " + UUID.randomUUID())).getString("data.collectionCreate.collection.id");
     }
 
     private static String customerToken(TestStore store, String[] addressOut) {
