@@ -31,5 +31,14 @@ public enum ProductErrorCode {
     @Description("A value is out of range (e.g. a weight below zero or a tag longer than 255 characters).")
     INVALID_VALUE,
     @Description("No product or collection with this id exists in this store.")
-    NOT_FOUND
+    NOT_FOUND,
+    @Description("The variants to delete are all the product's variants; a product keeps at least one.")
+    LAST_VARIANT,
+    @Description("The media would be more than 50 on the product.")
+    TOO_MANY_MEDIA,
+    @Description("A metafield's namespace or key is not 1 to 64 letters, digits, '_' or '-', its value is empty or longer "
+            + "than 10,000 characters, or two metafields share a namespace and key.")
+    INVALID_METAFIELD,
+    @Description("The metafields would be more than 50 on the product.")
+    TOO_MANY_METAFIELDS
 }
