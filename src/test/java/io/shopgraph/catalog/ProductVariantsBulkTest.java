@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -240,6 +244,36 @@ class ProductVariantsBulkTest {
         assertThat(set.getString("data.inventorySetQuantities.userErrors[0].code")).isEqualTo("NOT_FOUND");
         assertThat(store.storefront().execute("{ products(first: 5, filter: {available: false}) { nodes { id } } }")
                 .getList("data.products.nodes.id")).contains(product);
+    }
+
+    @Test
+    void concurrentCallsOnOneProductLeaveAConsistentPriceRange() throws Exception {
+        TestStore store = TestStores.create("vb-race");
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i <= 8; i++) {
+            values.add("V" + i);
+        }
+        String product = CatalogFixtures.createOk(store, new HashMap<>(Map.of("title", "Raced", "status", "ACTIVE",
+                "options", List.of(Map.of("name", "N", "values", values)),
+                "variants", List.of(Map.of("optionValues", List.of("V0"), "price", "50.00")))));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonPath>> calls = new ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                Map<String, Object> variables = Map.of("p", product, "v", List.of(Map.of("optionValues", List.of("V" + i), "price", i + ".00")));
+                calls.add(pool.submit(() -> store.owner().execute(BULK_CREATE, variables)));
+            }
+            for (Future<JsonPath> call : calls) {
+                assertThat(call.get(2, TimeUnit.MINUTES).getList("data.productVariantsBulkCreate.userErrors")).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonPath state = store.owner().execute(STATE, Map.of("id", product));
+        assertThat(state.getList("data.product.variants.nodes")).hasSize(9);
+        assertThat(state.getString("data.product.priceRange.minVariantPrice.amount")).isEqualTo("1.00");
+        assertThat(state.getString("data.product.priceRange.maxVariantPrice.amount")).isEqualTo("50.00");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
@@ -152,9 +153,13 @@ public class MediaCommands {
         return new MediaResult(reads.productsByIds(List.of(product.id), false).get(product.id), items);
     }
 
+    /**
+     * The product, locked until the transaction ends: calls on the same product's variants and media run
+     * one after the other, so positions and the price range are computed from what the previous call committed.
+     */
     private Product product(UUID id) {
-        return products.findByIdOptional(id).orElseThrow(() -> error(ProductErrorCode.NOT_FOUND, List.of("productId"),
-                "No product has this id."));
+        return products.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> error(ProductErrorCode.NOT_FOUND, List.of("productId"), "No product has this id."));
     }
 
     private List<ProductMedia> current(UUID productId) {

@@ -254,7 +254,7 @@ public class ProductCommands {
         return id;
     }
 
-    static RuntimeException translate(ConstraintViolationException e) {
+    private static RuntimeException translate(ConstraintViolationException e) {
         String constraint = e.getConstraintName() == null ? "" : e.getConstraintName();
         if (constraint.contains("handle")) {
             return error(ProductErrorCode.HANDLE_TAKEN, List.of("input", "handle"), "Another product already has this handle.");

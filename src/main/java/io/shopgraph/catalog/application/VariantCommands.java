@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -73,7 +74,7 @@ public class VariantCommands {
         try {
             return doCreate(productId, drafts);
         } catch (ConstraintViolationException e) {
-            throw ProductCommands.translate(e);
+            throw translate(e);
         }
     }
 
@@ -82,7 +83,7 @@ public class VariantCommands {
         try {
             return doUpdate(productId, changes);
         } catch (ConstraintViolationException e) {
-            throw ProductCommands.translate(e);
+            throw translate(e);
         }
     }
 
@@ -255,9 +256,21 @@ public class VariantCommands {
         return result(productId, changes.stream().map(VariantChange::id).toList());
     }
 
+    /**
+     * The product, locked until the transaction ends: calls on the same product's variants and media run
+     * one after the other, so positions and the price range are computed from what the previous call committed.
+     */
+    /** A SKU taken by a concurrent call between the check and the write, still reported precisely. */
+    private static RuntimeException translate(ConstraintViolationException e) {
+        if (e.getConstraintName() != null && e.getConstraintName().contains("sku")) {
+            return error(ProductErrorCode.SKU_TAKEN, List.of("variants"), "A SKU is already used.");
+        }
+        return e;
+    }
+
     private Product product(UUID id) {
-        return products.findByIdOptional(id).orElseThrow(() -> error(ProductErrorCode.NOT_FOUND, List.of("productId"),
-                "No product has this id."));
+        return products.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> error(ProductErrorCode.NOT_FOUND, List.of("productId"), "No product has this id."));
     }
 
     /** The product's variants in position order, by id. */
