@@ -50,11 +50,12 @@ public class ProductCommands {
     private final Event<ProductDeleted> productDeleted;
     private final Event<ProductsImported> productsImported;
     private final EntityManager em;
+    private final ProductMetafields metafields;
 
     ProductCommands(ProductRepository products, ProductOptionRepository options, ProductVariantRepository variants,
             ProductMediaRepository media, TenantContext tenant, StoreApi stores, CatalogReads reads,
             Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted, Event<ProductsImported> productsImported,
-            EntityManager em) {
+            EntityManager em, ProductMetafields metafields) {
         this.products = products;
         this.options = options;
         this.variants = variants;
@@ -66,6 +67,7 @@ public class ProductCommands {
         this.productDeleted = productDeleted;
         this.productsImported = productsImported;
         this.em = em;
+        this.metafields = metafields;
     }
 
     /**
@@ -95,6 +97,9 @@ public class ProductCommands {
             }
         }
         insert(List.of(prepared), false);
+        if (draft.metafields() != null) {
+            metafields.replace(prepared.product().id, draft.metafields(), List.of("input", "metafields"));
+        }
         products.flush();
         return reads.productsByIds(List.of(prepared.product().id), false).get(prepared.product().id);
     }
@@ -221,6 +226,9 @@ public class ProductCommands {
         }
         if (changes.seoDescription() != null) {
             product.seoDescription = changes.seoDescription();
+        }
+        if (changes.metafields() != null) {
+            metafields.replace(id, changes.metafields(), List.of("input", "metafields"));
         }
         product.updatedAt = Instant.now();
         products.flush();

@@ -10,7 +10,14 @@ import io.shopgraph.catalog.api.ProductStatus;
 /** A product to create, with its options, variants and media (the command of productCreate). */
 public record ProductDraft(String title, String handle, String description, ProductStatus status, Instant publishedAt,
         ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription,
-        List<OptionDraft> options, List<VariantDraft> variants, List<MediaDraft> media) {
+        List<OptionDraft> options, List<VariantDraft> variants, List<MediaDraft> media, List<MetafieldDraft> metafields) {
+
+    /** A product without metafields. */
+    public ProductDraft(String title, String handle, String description, ProductStatus status, Instant publishedAt,
+            ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription,
+            List<OptionDraft> options, List<VariantDraft> variants, List<MediaDraft> media) {
+        this(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription, options, variants, media, null);
+    }
 
     public record OptionDraft(String name, List<String> values) {
     }

@@ -1,6 +1,5 @@
 package io.shopgraph.catalog.application;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import io.shopgraph.catalog.domain.ProductOption;
 import io.shopgraph.catalog.domain.ProductVariant;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
-import io.shopgraph.platform.kernel.Money;
 
 /**
  * Validates a {@link ProductDraft} and turns it into entities, without touching the database: shared
@@ -87,36 +85,26 @@ public final class ProductDrafts {
         for (int i = 0; i < variantDrafts.size(); i++) {
             VariantDraft v = variantDrafts.get(i);
             List<String> field = append(append(at, "variants"), String.valueOf(i));
-            List<String> values = v.optionValues() == null ? List.of()
-                    : v.optionValues().stream().map(o -> o == null ? "" : o.strip()).toList();
-            checkOptionValues(optionDrafts, values, field);
+            List<String> values = CatalogRules.optionValues(optionDrafts, v.optionValues(), field);
             if (!combinations.add(values)) {
                 throw error(ProductErrorCode.DUPLICATE_VARIANT, field, "Two variants have the options " + values + ".");
             }
             ProductVariant variant = new ProductVariant();
             variant.id = Ids.newId();
             variant.productId = product.id;
-            variant.sku = v.sku() == null || v.sku().isBlank() ? null : v.sku().strip();
+            variant.sku = CatalogRules.sku(v.sku());
             if (variant.sku != null && !skus.add(variant.sku)) {
                 throw error(ProductErrorCode.SKU_TAKEN, append(field, "sku"), "The SKU '" + variant.sku + "' is already used.");
             }
             variant.optionValues = values.toArray(String[]::new);
-            variant.title = values.isEmpty() ? "Default" : String.join(" / ", values);
+            variant.title = CatalogRules.variantTitle(values);
             variant.currencyCode = currency;
-            variant.priceMinor = price(v.price(), currency, append(field, "price"));
+            variant.priceMinor = CatalogRules.price(v.price(), currency, append(field, "price"));
             variant.compareAtMinor = v.compareAtPrice() == null ? null
-                    : price(v.compareAtPrice(), currency, append(field, "compareAtPrice"));
-            if (variant.compareAtMinor != null && variant.compareAtMinor < variant.priceMinor) {
-                throw error(ProductErrorCode.INVALID_PRICE, append(field, "compareAtPrice"),
-                        "The compare-at price must not be below the price.");
-            }
-            if (v.weightGrams() != null && v.weightGrams() < 0) {
-                throw error(ProductErrorCode.INVALID_VALUE, append(field, "weightGrams"), "The weight must not be negative.");
-            }
-            variant.weightGrams = v.weightGrams();
-            if (v.initialQuantity() != null && (v.initialQuantity() < 0 || v.initialQuantity() > 1_000_000_000)) {
-                throw error(ProductErrorCode.INVALID_VALUE, append(field, "inventoryQuantity"), "A quantity is between 0 and 1,000,000,000.");
-            }
+                    : CatalogRules.price(v.compareAtPrice(), currency, append(field, "compareAtPrice"));
+            CatalogRules.requireCompareAtNotBelow(variant.compareAtMinor, variant.priceMinor, append(field, "compareAtPrice"));
+            variant.weightGrams = CatalogRules.weight(v.weightGrams(), append(field, "weightGrams"));
+            CatalogRules.initialQuantity(v.initialQuantity(), append(field, "inventoryQuantity"));
             boolean physical = product.kind == ProductKind.PHYSICAL;
             variant.requiresShipping = v.requiresShipping() == null ? physical : v.requiresShipping();
             variant.taxable = v.taxable() == null || v.taxable();
@@ -214,20 +202,6 @@ public final class ProductDrafts {
         }
     }
 
-    private static void checkOptionValues(List<OptionDraft> optionDrafts, List<String> values, List<String> field) {
-        if (values.size() != optionDrafts.size()) {
-            throw error(ProductErrorCode.UNKNOWN_OPTION_VALUE, append(field, "optionValues"),
-                    "A variant needs exactly one value per option (" + optionDrafts.size() + ").");
-        }
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (optionDrafts.get(i).values().stream().map(String::strip).noneMatch(value::equals)) {
-                throw error(ProductErrorCode.UNKNOWN_OPTION_VALUE, append(field, "optionValues"),
-                        "The option " + optionDrafts.get(i).name().strip() + " has no value '" + value + "'.");
-            }
-        }
-    }
-
     private static void validateMedia(List<MediaDraft> drafts, int variantCount, List<String> at) {
         if (drafts.size() > MAX_MEDIA) {
             throw error(ProductErrorCode.INVALID_MEDIA, append(at, "media"), "A product has at most " + MAX_MEDIA + " media.");
@@ -235,27 +209,10 @@ public final class ProductDrafts {
         for (int i = 0; i < drafts.size(); i++) {
             MediaDraft m = drafts.get(i);
             List<String> field = append(append(at, "media"), String.valueOf(i));
-            String url = m.url() == null ? "" : m.url().strip();
-            if (url.length() > 2048 || !(url.startsWith("https://") || url.startsWith("http://"))) {
-                throw error(ProductErrorCode.INVALID_MEDIA, append(field, "url"), "A media URL must be an http(s) URL.");
-            }
-            if ((m.width() != null && m.width() <= 0) || (m.height() != null && m.height() <= 0)) {
-                throw error(ProductErrorCode.INVALID_MEDIA, field, "Width and height must be positive.");
-            }
+            CatalogRules.mediaUrl(m.url(), m.width(), m.height(), field);
             if (m.variantIndex() != null && (m.variantIndex() < 0 || m.variantIndex() >= variantCount)) {
                 throw error(ProductErrorCode.INVALID_MEDIA, append(field, "variantIndex"), "No variant has this index.");
             }
-        }
-    }
-
-    private static long price(BigDecimal amount, String currency, List<String> field) {
-        if (amount == null || amount.signum() < 0) {
-            throw error(ProductErrorCode.INVALID_PRICE, field, "A price must be zero or more.");
-        }
-        try {
-            return Money.parse(amount, currency).minorUnits();
-        } catch (ArithmeticException e) {
-            throw error(ProductErrorCode.INVALID_PRICE, field, "The price has more decimals than " + currency + " allows.");
         }
     }
 

@@ -35,5 +35,14 @@ public enum ProductErrorCode {
     @Description("productsImport: the document is not JSON, or not an object with a `products` array of objects.")
     INVALID_DOCUMENT,
     @Description("productsImport: the document has more than 1,000 products or more than 1,500,000 characters.")
-    IMPORT_TOO_LARGE
+    IMPORT_TOO_LARGE,
+    @Description("The variants to delete are all the product's variants; a product keeps at least one.")
+    LAST_VARIANT,
+    @Description("The media would be more than 50 on the product.")
+    TOO_MANY_MEDIA,
+    @Description("A metafield's namespace or key is not 1 to 64 letters, digits, '_' or '-', its value is empty or longer "
+            + "than 10,000 characters, or two metafields share a namespace and key.")
+    INVALID_METAFIELD,
+    @Description("The metafields would be more than 50 on the product.")
+    TOO_MANY_METAFIELDS
 }

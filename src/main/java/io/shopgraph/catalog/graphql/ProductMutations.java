@@ -149,17 +149,16 @@ public class ProductMutations {
             @Description("The description for search engines.") String seoDescription,
             @Description("Up to 3 options with their values.") List<ProductOptionInput> options,
             @NonNull @Description("1 to 100 variants; each gives one value per option, in option order.") List<ProductVariantInput> variants,
-            @Description("Images in display order, at most 50.") List<ProductMediaInput> media) {
+            @Description("Images in display order, at most 50.") List<ProductMediaInput> media,
+            @Description("Merchant metadata, at most 50.") List<MetafieldInput> metafields) {
 
         ProductDraft toDraft() {
             return new ProductDraft(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
                     options == null ? List.of() : options.stream().filter(Objects::nonNull)
                             .map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
-                    variants.stream().filter(Objects::nonNull).map(v -> new ProductDraft.VariantDraft(v.sku(), v.optionValues(), v.price().value(),
-                            v.compareAtPrice() == null ? null : v.compareAtPrice().value(), v.weightGrams(), v.requiresShipping(),
-                            v.taxable(), v.inventoryQuantity())).toList(),
+                    variants.stream().filter(Objects::nonNull).map(ProductVariantInput::toDraft).toList(),
                     media == null ? List.of() : media.stream().filter(Objects::nonNull).map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
-                            m.height(), m.variantIndex())).toList());
+                            m.height(), m.variantIndex())).toList(), MetafieldInput.toDrafts(metafields));
         }
     }
 
@@ -181,6 +180,11 @@ public class ProductMutations {
             @Description("Whether it is shipped; true for PHYSICAL products when left out.") Boolean requiresShipping,
             @Description("Whether tax applies; true when left out.") Boolean taxable,
             @Description("Units on hand to start with; the variant's stock is tracked when given, untracked otherwise.") Integer inventoryQuantity) {
+
+        ProductDraft.VariantDraft toDraft() {
+            return new ProductDraft.VariantDraft(sku, optionValues, price.value(), compareAtPrice == null ? null : compareAtPrice.value(),
+                    weightGrams, requiresShipping, taxable, inventoryQuantity);
+        }
     }
 
     @Input("ProductMediaInput")
@@ -205,10 +209,13 @@ public class ProductMutations {
             @Description("Who makes it.") String vendor,
             @Description("The tags, replacing the current ones.") List<String> tags,
             @Description("The title for search engines.") String seoTitle,
-            @Description("The description for search engines.") String seoDescription) {
+            @Description("The description for search engines.") String seoDescription,
+            @Description("Replaces the product's whole set of metafields (those left out are deleted; an empty list deletes all); "
+                    + "left out: unchanged.") List<MetafieldInput> metafields) {
 
         ProductChanges toChanges() {
-            return new ProductChanges(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription);
+            return new ProductChanges(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
+                    MetafieldInput.toDrafts(metafields));
         }
     }
 

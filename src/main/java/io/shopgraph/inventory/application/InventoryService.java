@@ -21,6 +21,7 @@ import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
 import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
+import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryPolicy;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
@@ -74,6 +75,12 @@ public class InventoryService {
 
     void onProductDeleted(@Observes ProductDeleted event) {
         levels.delete("productId", event.productId());
+    }
+
+    /** Runs inside the catalog's deleting transaction: the deleted variants lose their stock rows. */
+    void onVariantsDeleted(@Observes VariantsDeleted event) {
+        levels.delete("productId = ?1 and variantId in ?2", event.productId(), event.variantIds());
+        catalog.productAvailabilityChanged(productsAvailable(List.of(event.productId())));
     }
 
     /** Stock of these variants, by variant id (one statement). */

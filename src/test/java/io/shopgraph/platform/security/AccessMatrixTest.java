@@ -170,7 +170,21 @@ class AccessMatrixTest {
             sample("collectionTranslationsSet", "mutation($id: ID!) { collectionTranslationsSet(collectionId: $id, translations: "
                     + "[{locale: \"fr\", title: \"Titre\"}]) { userErrors { code } } }", s -> Map.of("id", unknownId("Collection"))),
             sample("collectionTranslationsRemove", "mutation($id: ID!) { collectionTranslationsRemove(collectionId: $id, "
-                    + "locales: [\"fr\"]) { userErrors { code } } }", s -> Map.of("id", unknownId("Collection"))));
+                    + "locales: [\"fr\"]) { userErrors { code } } }", s -> Map.of("id", unknownId("Collection"))),
+            // catalog: variants, media
+            sample("productVariantsBulkCreate", "mutation($p: ID!) { productVariantsBulkCreate(productId: $p, variants: "
+                    + "[{price: \"1.00\"}]) { userErrors { code } } }", s -> Map.of("p", unknownId("Product"))),
+            sample("productVariantsBulkUpdate", "mutation($p: ID!, $v: ID!) { productVariantsBulkUpdate(productId: $p, variants: "
+                    + "[{id: $v, price: \"1.00\"}]) { userErrors { code } } }",
+                    s -> Map.of("p", unknownId("Product"), "v", unknownId("ProductVariant"))),
+            sample("productVariantsBulkDelete", "mutation($p: ID!, $v: [String!]!) { productVariantsBulkDelete(productId: $p, "
+                    + "variantIds: $v) { userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "v", List.of(unknownId("ProductVariant")))),
+            sample("productMediaAdd", "mutation($p: ID!) { productMediaAdd(productId: $p, media: [{url: \"https://img.example/m.jpg\"}]) { "
+                    + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"))),
+            sample("productMediaRemove", "mutation($p: ID!, $m: [String!]!) { productMediaRemove(productId: $p, mediaIds: $m) { "
+                    + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", List.of(unknownId("ProductImage")))),
+            sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
+                    + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -54,6 +54,26 @@ class CrossTenantTest {
     static final String CREATE_PRODUCT = "mutation($i: ProductCreateInput!) { productCreate(input: $i) { "
             + "product { id variants { nodes { id } } } userErrors { code message } } }";
 
+    static final String VARIANTS_CREATE = "mutation($p: ID!, $v: [ProductVariantInput!]!) { productVariantsBulkCreate(productId: $p, "
+            + "variants: $v) { product { id title } productVariants { id sku } userErrors { code message } } }";
+    static final String VARIANTS_UPDATE = "mutation($p: ID!, $v: [ProductVariantUpdateInput!]!) { productVariantsBulkUpdate(productId: $p, "
+            + "variants: $v) { product { id title } productVariants { id sku } userErrors { code message } } }";
+    static final String VARIANTS_DELETE = "mutation($p: ID!, $v: [String!]!) { productVariantsBulkDelete(productId: $p, variantIds: $v) { "
+            + "product { id title } deletedVariantIds userErrors { code message } } }";
+    static final String MEDIA_ADD = "mutation($p: ID!, $m: [ProductMediaAddInput!]!) { productMediaAdd(productId: $p, media: $m) { "
+            + "product { id title } media { id url } userErrors { code message } } }";
+    static final String MEDIA_REMOVE = "mutation($p: ID!, $m: [String!]!) { productMediaRemove(productId: $p, mediaIds: $m) { "
+            + "product { id title } deletedMediaIds userErrors { code message } } }";
+    static final String MEDIA_REORDER = "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
+            + "product { id title images { id } } media { id url } userErrors { code message } } }";
+
+    /** The id of B's product's image, read by B's owner (not kept in Victim, so the record stays as other modules use it). */
+    private static String victimImage(Victim v) {
+        return v.store().owner().execute(PRODUCT_IMAGES, Map.of("id", v.productId())).getString("data.product.images[0].id");
+    }
+
+    static final String PRODUCT_IMAGES = "query($id: ID!) { product(id: $id) { images { id } } }";
+
     /** THE table of id-taking operations: one row each (other modules add theirs). */
     static final Map<String, List<Call>> CALLS = Map.ofEntries(
             Map.entry("node", List.of(new Call(Caller.OWNER, "query($id: ID!) { node(id: $id) { id } }", (v, a) -> Map.of("id", v.store().shopId())),
@@ -127,7 +147,27 @@ class CrossTenantTest {
                     (v, a) -> Map.of("id", v.collectionId())))),
             Map.entry("collectionTranslationsRemove", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { collectionTranslationsRemove("
                     + "collectionId: $id, locales: [\"fr\"]) { collection { id title translations { locale title } } userErrors { code } } }",
-                    (v, a) -> Map.of("id", v.collectionId())))));
+                    (v, a) -> Map.of("id", v.collectionId())))),
+            // catalog: variants and media of B's product, through B's product id or through A's own product
+            Map.entry("productVariantsBulkCreate", List.of(new Call(Caller.OWNER, VARIANTS_CREATE,
+                    (v, a) -> Map.of("p", v.productId(), "v", List.of(Map.of("price", "0.01", "sku", "XT-" + UUID.randomUUID())))))),
+            Map.entry("productVariantsBulkUpdate", List.of(
+                    new Call(Caller.OWNER, VARIANTS_UPDATE, (v, a) -> Map.of("p", v.productId(), "v", List.of(Map.of("id", v.variantId(), "price", "0.01")))),
+                    new Call(Caller.OWNER, VARIANTS_UPDATE, (v, a) -> Map.of("p", ownProduct(a), "v", List.of(Map.of("id", v.variantId(), "price", "0.01")))))),
+            Map.entry("productVariantsBulkDelete", List.of(
+                    new Call(Caller.OWNER, VARIANTS_DELETE, (v, a) -> Map.of("p", v.productId(), "v", List.of(v.variantId()))),
+                    new Call(Caller.OWNER, VARIANTS_DELETE, (v, a) -> Map.of("p", ownProduct(a), "v", List.of(v.variantId()))))),
+            Map.entry("productMediaAdd", List.of(
+                    new Call(Caller.OWNER, MEDIA_ADD, (v, a) -> Map.of("p", v.productId(), "m", List.of(Map.of("url", "https://xt.example/a.jpg")))),
+                    new Call(Caller.OWNER, MEDIA_ADD, (v, a) -> Map.of("p", ownProduct(a),
+                            "m", List.of(Map.of("url", "https://xt.example/a.jpg", "variantId", v.variantId())))))),
+            Map.entry("productMediaRemove", List.of(
+                    new Call(Caller.OWNER, MEDIA_REMOVE, (v, a) -> Map.of("p", v.productId(), "m", List.of(victimImage(v)))),
+                    new Call(Caller.OWNER, MEDIA_REMOVE, (v, a) -> Map.of("p", ownProduct(a), "m", List.of(victimImage(v)))))),
+            Map.entry("productMediaReorder", List.of(
+                    new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", v.productId(), "m", victimImage(v))),
+                    new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", ownProduct(a), "m", victimImage(v))))));
+
 
 
     @Test
@@ -174,6 +214,8 @@ class CrossTenantTest {
         secrets.add("Victimville");
         secrets.add("Victim Widget");
         secrets.add("VICTIM-SKU");
+        secrets.add("victim.example");
+        secrets.add("Victim private note");
         return secrets;
     }
 
@@ -184,7 +226,8 @@ class CrossTenantTest {
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())
                         .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100) { nodes { id title status handle variants { nodes { id sku "
-                        + "quantityAvailable } } collections { id } } } collections(first: 100) { nodes { id title products(first: 100) { "
+                        + "quantityAvailable } } collections { id } images { id url } priceRange { minVariantPrice { amount } } "
+                        + "metafields { key value } } } collections(first: 100) { nodes { id title products(first: 100) { "
                         + "nodes { id } } } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } "
                         + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString();
@@ -201,7 +244,8 @@ class CrossTenantTest {
         String customerToken = customerToken(b, address);
         var product = b.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Victim Widget", "status", "ACTIVE",
                 "publishedAt", "2020-01-01T00:00:00Z", "variants", List.of(Map.of("price", "10.00", "sku", "VICTIM-SKU-" + UUID.randomUUID(),
-                        "inventoryQuantity", 7)))));
+                        "inventoryQuantity", 7)), "media", List.of(Map.of("url", "https://victim.example/widget.jpg")),
+                "metafields", List.of(Map.of("key", "victim_note", "value", "Victim private note")))));
         String productId = product.getString("data.productCreate.product.id");
         String variantId = product.getString("data.productCreate.product.variants.nodes[0].id");
         String collectionId = b.owner().execute("mutation { collectionCreate(input: {title: \"Victim Picks\"}) { collection { id } } }")
@@ -216,7 +260,7 @@ class CrossTenantTest {
 
     /** A product of the attacking store, to push into the victim's collection. */
     private static String ownProduct(TestStore attacker) {
-        return attacker.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Attacker item",
+        return attacker.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Attacker item " + UUID.randomUUID().toString().substring(0, 8),
                 "variants", List.of(Map.of("price", "1.00"))))).getString("data.productCreate.product.id");
     }
 
