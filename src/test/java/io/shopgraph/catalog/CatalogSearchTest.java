@@ -300,10 +300,17 @@ class CatalogSearchTest {
         long productsOnly = SqlStatementCounter.total() - before;
         assertThat(onlyProducts.getList("data.search.products.nodes")).hasSize(30);
 
-        System.out.println("search statements: bench=" + bench + " first:5=" + small + " products only=" + productsOnly);
+        before = SqlStatementCounter.total();
+        JsonPath onlyCount = store.storefront().execute("{ search(query: \"shirt\") { totalCount } }");
+        long countOnly = SqlStatementCounter.total() - before;
+        assertThat(onlyCount.getInt("data.search.totalCount")).isEqualTo(30);
+
+        System.out.println("search statements: bench=" + bench + " first:5=" + small + " products only=" + productsOnly
+                + " totalCount only=" + countOnly);
         assertThat(bench).isEqualTo(2);
         assertThat(small).isEqualTo(2);
         assertThat(productsOnly).isEqualTo(1);
+        assertThat(countOnly).isEqualTo(1);
     }
 
     // --- helpers --------------------------------------------------------------------------------

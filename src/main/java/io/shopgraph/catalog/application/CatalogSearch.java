@@ -44,7 +44,32 @@ public class CatalogSearch {
 
     /** 10^fraction digits of a currency code, in SQL: 100 unless the currency says otherwise. */
     private static final String MINOR_PER_MAJOR = minorPerMajorSql();
-    private static final String PRICE_RANGES = priceRangesSql();
+    /** The aggregates of the summary row: a0 total, a1 currency, then kinds, availability and price ranges. */
+    private static final String SUMMARY_AGGREGATES;
+    /** The summary row unpivoted into (facet, value, count) rows. */
+    private static final String SUMMARY_ROWS;
+
+    static {
+        List<String> aggregates = new ArrayList<>(List.of("count(*) as a0", "min(m.currency_code) as a1"));
+        List<String> rows = new ArrayList<>(List.of("('total', a.a1, a.a0)"));
+        for (ProductKind kind : ProductKind.values()) {
+            rows.add("('kind', '" + kind.name() + "', a.a" + aggregates.size() + ")");
+            aggregates.add("count(*) filter (where m.kind = '" + kind.name() + "') as a" + aggregates.size());
+        }
+        rows.add("('available', 'true', a.a" + aggregates.size() + ")");
+        aggregates.add("count(*) filter (where m.available) as a" + aggregates.size());
+        rows.add("('available', 'false', a.a" + aggregates.size() + ")");
+        aggregates.add("count(*) filter (where not m.available) as a" + aggregates.size());
+        for (int i = 0; i < PRICE_BOUNDARIES.length; i++) {
+            rows.add("('price', '" + i + "', a.a" + aggregates.size() + ")");
+            String upper = i + 1 < PRICE_BOUNDARIES.length
+                    ? " and m.min_price_minor < " + PRICE_BOUNDARIES[i + 1] + " * m.minor_per_major" : "";
+            aggregates.add("count(*) filter (where m.max_price_minor >= " + PRICE_BOUNDARIES[i] + " * m.minor_per_major"
+                    + upper + ") as a" + aggregates.size());
+        }
+        SUMMARY_AGGREGATES = String.join(", ", aggregates);
+        SUMMARY_ROWS = String.join(", ", rows);
+    }
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -84,17 +109,15 @@ public class CatalogSearch {
                 .append(" as minor_per_major from catalog.product p where p.store_id = :store");
         params.put("store", tenant.store().orElseThrow().value());
         reads.appendConditions(matching, params, filter, storefront);
+        // Three passes over the matching rows: one aggregate for the total, kinds, availability and price
+        // ranges (unpivoted into rows), one group by tag, one by vendor.
         String sql = "with m as materialized (" + matching + ")"
-                + " select 'total', min(m.currency_code), count(*) from m"
-                + " union all (select 'kind', m.kind, count(*) from m group by m.kind)"
-                + " union all (select 'tag', t.tag, count(*) from m cross join lateral (select distinct unnest(m.tags)) as t(tag)"
+                + " select s.facet, s.value, s.n from (select " + SUMMARY_AGGREGATES + " from m) as a"
+                + "   cross join lateral (values " + SUMMARY_ROWS + ") as s(facet, value, n)"
+                + " union all (select 'tag', t.tag, count(*) from m cross join unnest(m.tags) as t(tag)"
                 + "   group by t.tag order by count(*) desc, t.tag limit " + FACET_VALUES + ")"
                 + " union all (select 'vendor', m.vendor, count(*) from m where m.vendor <> '' group by m.vendor"
-                + "   order by count(*) desc, m.vendor limit " + FACET_VALUES + ")"
-                + " union all (select 'available', case when m.available then 'true' else 'false' end, count(*) from m group by m.available)"
-                + " union all (select 'price', cast(b.i as text), count(*) from m join (values " + PRICE_RANGES + ") as b(i, lo, hi)"
-                + "   on m.max_price_minor >= b.lo * m.minor_per_major"
-                + "   and (b.hi is null or m.min_price_minor < b.hi * m.minor_per_major) group by b.i)";
+                + "   order by count(*) desc, m.vendor limit " + FACET_VALUES + ")";
         Query q = em.createNativeQuery(sql);
         params.forEach((name, value) -> {
             if (sql.contains(":" + name)) {
@@ -120,7 +143,11 @@ public class CatalogSearch {
                     total = count;
                     currency = value == null ? null : value.strip();
                 }
-                case "kind" -> kinds.add(new KindCount(ProductKind.valueOf(value), count));
+                case "kind" -> {
+                    if (count > 0) {
+                        kinds.add(new KindCount(ProductKind.valueOf(value), count));
+                    }
+                }
                 case "tag" -> tags.add(new ValueCount(value, count));
                 case "vendor" -> vendors.add(new ValueCount(value, count));
                 case "available" -> {
@@ -130,7 +157,11 @@ public class CatalogSearch {
                         unavailable = count;
                     }
                 }
-                case "price" -> ranges.put(Integer.parseInt(value), count);
+                case "price" -> {
+                    if (count > 0) {
+                        ranges.put(Integer.parseInt(value), count);
+                    }
+                }
                 default -> throw new IllegalStateException("Unknown facet row");
             }
         }
@@ -166,14 +197,5 @@ public class CatalogSearch {
                 .append(codes.stream().sorted().map(c -> "'" + c + "'").collect(Collectors.joining(", ")))
                 .append(") then ").append(factor));
         return sql.append(" else 100 end").toString();
-    }
-
-    private static String priceRangesSql() {
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < PRICE_BOUNDARIES.length; i++) {
-            rows.add("(" + i + ", " + PRICE_BOUNDARIES[i] + ", "
-                    + (i + 1 < PRICE_BOUNDARIES.length ? String.valueOf(PRICE_BOUNDARIES[i + 1]) : "cast(null as int)") + ")");
-        }
-        return String.join(", ", rows);
     }
 }
