@@ -37,7 +37,7 @@ public class SearchQueries {
     @NonNull
     @Description("Full-text search of the store's products (title, then tags and vendor, then description; every word "
             + "matches as a prefix, so \"shi\" finds \"Shirt\"), with facet counts. The same visibility as products: "
-            + "storefronts see only ACTIVE products published at or before now. A query without any letter or digit finds nothing.")
+            + "storefronts see only ACTIVE products published at or before now. A blank query finds nothing; one without any letter or digit finds only a tag equal to it.")
     public SearchResult search(
             @NonNull @Name("query") @Description("What the shopper typed; punctuation only separates words.") String query,
             @Name("first") @Description("How many products to return after `after` (at most 100, default 20).") Integer first,
