@@ -276,4 +276,21 @@ class TranslationsTest {
         assertThat(body.getList("data." + mutation + ".userErrors[0].field")).as(body.prettify()).containsExactlyElementsOf(field);
         assertThat(body.getString("data." + mutation + ".product")).isNull();
     }
+
+    @Test
+    void searchShowsTheLocaleButMatchesTheBaseTexts() {
+        TestStore store = TestStores.create("i18n-search");
+        String shirt = createOk(store, product("Linen Shirt", "ACTIVE", "10.00"));
+        setOk(store, shirt, List.of(translation("fr", "Chemise en lin", null)));
+        String search = "query($q: String!, $locale: String) { search(query: $q, locale: $locale) { products { nodes { title "
+                + "collections { title } } } } }";
+
+        JsonPath fr = store.storefront().execute(search, Map.of("q", "shirt", "locale", "fr-CA"));
+        assertThat(fr.getList("errors")).as(fr.prettify()).isNull();
+        assertThat(fr.getList("data.search.products.nodes.title")).containsExactly("Chemise en lin");
+        JsonPath base = store.storefront().execute(search, Map.of("q", "shirt"));
+        assertThat(base.getList("data.search.products.nodes.title")).containsExactly("Linen Shirt");
+        JsonPath malformed = store.storefront().execute(search, Map.of("q", "shirt", "locale", "not a locale"));
+        assertThat(malformed.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+    }
 }

@@ -86,6 +86,7 @@ public class CatalogReads {
         if (sortKey == ProductSortKey.COLLECTION_DEFAULT) {
             throw ApiException.badRequest("COLLECTION_DEFAULT orders only a collection's products.");
         }
+        checkRelevance(sortKey, filter);
         if (filter.unknownCollection()) {
             return Page.of(List.of(), request);
         }
@@ -109,6 +110,7 @@ public class CatalogReads {
     @Transactional
     public Map<UUID, Page<CursoredProduct>> collectionProducts(Collection<UUID> collectionIds, ProductFilter filter,
             ProductSortKey sortKey, boolean reverse, PageRequest request, boolean storefront, String locale) {
+        checkRelevance(sortKey, filter);
         Map<String, Object> params = new HashMap<>();
         boolean descending = sortKey.descendingByDefault ^ reverse ^ request.backward();
         String dir = descending ? " desc" : " asc";
@@ -318,15 +320,23 @@ public class CatalogReads {
 
     // --- SQL building ---------------------------------------------------------------------------
 
-    private void appendConditions(StringBuilder sql, Map<String, Object> params, ProductFilter filter, boolean storefront) {
+    private static void checkRelevance(ProductSortKey sortKey, ProductFilter filter) {
+        if (sortKey == ProductSortKey.RELEVANCE && !filter.hasQuery()) {
+            throw ApiException.badRequest("RELEVANCE orders only a search: pass a text query.");
+        }
+    }
+
+    void appendConditions(StringBuilder sql, Map<String, Object> params, ProductFilter filter, boolean storefront) {
         if (storefront) {
             sql.append(VISIBLE);
         }
-        if (filter.query() != null && !filter.query().isBlank()) {
-            String q = filter.query().strip();
-            sql.append(" and (p.title ilike :q or p.vendor ilike :q or p.description ilike :q or lower(:qt) = any(p.tags))");
-            params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("qt", q.toLowerCase());
+        if (filter.hasQuery()) {
+            // Full-text match of the weighted search document (see SearchText), or a tag equal to the text.
+            String tsquery = SearchText.tsquery(filter.query());
+            sql.append(tsquery.isEmpty() ? " and p.tags @> array[cast(:qt as text)]"
+                    : " and (p.search_document @@ " + SearchText.TSQUERY + " or p.tags @> array[cast(:qt as text)])");
+            params.put("tsq", tsquery);
+            params.put("qt", SearchText.tag(filter.query()));
         }
         if (filter.collectionId() != null) {
             sql.append(" and exists (select 1 from catalog.collection_product cf where cf.store_id = p.store_id "
@@ -393,7 +403,12 @@ public class CatalogReads {
     @SuppressWarnings("unchecked")
     private List<Object[]> run(String sql, Map<String, Object> params) {
         Query query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
+        // A text query binds :tsq for RELEVANCE too; a statement that does not use a parameter must not bind it.
+        params.forEach((name, value) -> {
+            if (sql.contains(":" + name)) {
+                query.setParameter(name, value);
+            }
+        });
         return query.getResultList();
     }
 

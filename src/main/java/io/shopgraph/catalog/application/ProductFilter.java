@@ -21,6 +21,16 @@ public record ProductFilter(String query, UUID collectionId, boolean unknownColl
         vendors = vendors == null ? List.of() : List.copyOf(vendors);
     }
 
+    /** Whether the filter has a text query (RELEVANCE needs one). */
+    public boolean hasQuery() {
+        return query != null && !query.isBlank();
+    }
+
+    /** The same filter with another text query. */
+    public ProductFilter withQuery(String text) {
+        return new ProductFilter(text, collectionId, unknownCollection, kinds, tags, vendors, minPrice, maxPrice, available);
+    }
+
     boolean hasPrice() {
         return minPrice != null || maxPrice != null;
     }

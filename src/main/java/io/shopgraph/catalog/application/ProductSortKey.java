@@ -17,7 +17,9 @@ public enum ProductSortKey {
     @Description("By units sold, most sold first.")
     BEST_SELLING("p.units_sold", "bigint", true),
     @Description("In the merchant's order of the collection; only for a collection's products.")
-    COLLECTION_DEFAULT("cp.position", "int", false);
+    COLLECTION_DEFAULT("cp.position", "int", false),
+    @Description("By search relevance (title before tags and vendor before description), best first; only with a text query.")
+    RELEVANCE(SearchText.RANK, "numeric", true);
 
     final String expression;
     final String sqlType;

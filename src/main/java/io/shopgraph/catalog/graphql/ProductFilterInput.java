@@ -13,7 +13,8 @@ import io.shopgraph.platform.kernel.GlobalId;
 @Input("ProductFilter")
 @Description("Narrows a list of products; every part is optional and the parts combine with AND.")
 public record ProductFilterInput(
-        @Description("Text to find in the title, vendor or description (case-insensitive), or a tag equal to it.") String query,
+        @Description("Words to find (full-text, each word as a prefix, case-insensitive) in the title, tags, vendor or description, "
+                + "or a tag equal to the whole text. Needed by the RELEVANCE sort.") String query,
         @Description("Only products in this collection (a Collection global id).") String collectionId,
         @Description("Only products of these kinds.") List<ProductKind> kinds,
         @Description("Only products with at least one of these tags.") List<String> tags,

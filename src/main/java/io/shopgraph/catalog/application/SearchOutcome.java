@@ -1,0 +1,7 @@
+package io.shopgraph.catalog.application;
+
+import io.shopgraph.platform.graphql.Page;
+
+/** What a search found: a page of products (null when not asked for), the number of matches and facet counts (null when not asked for). */
+public record SearchOutcome(Page<CursoredProduct> products, int totalCount, SearchFacets facets) {
+}
