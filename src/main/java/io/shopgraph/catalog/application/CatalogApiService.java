@@ -1,5 +1,6 @@
 package io.shopgraph.catalog.application;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,9 +25,14 @@ public class CatalogApiService implements CatalogApi {
     @Override
     @Transactional
     public void productAvailabilityChanged(Map<UUID, Boolean> availableByProduct) {
-        availableByProduct.forEach((product, available) -> em.createNativeQuery(
-                "update catalog.product set available = :a where store_id = :store and id = :id and available <> :a")
-                .setParameter("a", available).setParameter("store", tenant.store().orElseThrow().value())
-                .setParameter("id", product).executeUpdate());
+        // At most two statements per 1,000 products (bulk loads change many at once).
+        for (boolean available : new boolean[] {true, false}) {
+            List<UUID> ids = availableByProduct.entrySet().stream().filter(e -> e.getValue() == available).map(Map.Entry::getKey).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createNativeQuery("update catalog.product set available = :a where store_id = :store and id in (:ids) and available <> :a")
+                        .setParameter("a", available).setParameter("store", tenant.store().orElseThrow().value())
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+            }
+        }
     }
 }
