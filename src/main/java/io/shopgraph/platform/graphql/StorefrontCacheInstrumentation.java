@@ -73,7 +73,9 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
             if (p != null && result.isDataPresent() && result.getErrors().isEmpty() && store.equals(Optional.of(p.store()))
                     && s.contentType() != null) {
                 byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-                c.put(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body);
+                if (c.put(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body)) {
+                    p.stored().accept(new StorefrontCache.Hit(s.contentType(), body));
+                }
             }
         }
         return CompletableFuture.completedFuture(result);

@@ -57,22 +57,72 @@ public class StorefrontCacheRoute {
     static final Set<String> CACHEABLE_ROOTS = Set.of("products", "product", "collections", "collection", "search", "node",
             "nodes", "shop", "__typename");
     private static final int MAX_DOCUMENTS = 4096;
+    private static final long LEADER_TIMEOUT_MILLIS = 10_000;
     private static final String GID = "gid://shopgraph/";
 
     enum Kind {
         CACHEABLE, CACHEABLE_IF_NODE_TYPES_ALLOWED, MUTATION, OTHER
     }
 
-    record Pending(StoreId store, String variant, String request, Stamp stamp) {
+    /** A miss on its way through SmallRye; {@code stored} hands the stored body to requests waiting for it. */
+    record Pending(StoreId store, String variant, String request, Stamp stamp, java.util.function.Consumer<Hit> stored) {
+    }
+
+    private record FlightKey(StoreId store, String variant, String request) {
+    }
+
+    /** Identical misses arriving while one is computed wait for its result instead of computing it again. */
+    private final class Flight {
+        private final FlightKey key;
+        private final List<Waiter> waiters = new java.util.ArrayList<>();
+        private boolean done;
+
+        Flight(FlightKey key) {
+            this.key = key;
+        }
+
+        synchronized boolean join(Waiter waiter) {
+            if (done) {
+                return false;
+            }
+            waiters.add(waiter);
+            return true;
+        }
+
+        /** Answers the waiters with the stored body, or (null) lets each of them go to SmallRye itself. */
+        void finish(Hit hit) {
+            List<Waiter> released;
+            synchronized (this) {
+                if (done) {
+                    return;
+                }
+                done = true;
+                released = List.copyOf(waiters);
+            }
+            flights.remove(key, this);
+            for (Waiter w : released) {
+                w.context().runOnContext(v -> {
+                    if (hit != null) {
+                        answer(w.ctx(), hit);
+                    } else {
+                        w.ctx().next();
+                    }
+                });
+            }
+        }
+    }
+
+    private record Waiter(RoutingContext ctx, io.vertx.core.Context context) {
     }
 
     private final StorefrontCache cache;
     private final Instance<StoreAccessResolver> resolver;
     private final Set<String> nodeTypes;
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
 
     StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver,
-            @ConfigProperty(name = "shopgraph.storefront-cache.node-types", defaultValue = "Product,ProductVariant,Collection,Shop")
+            @ConfigProperty(name = "shopgraph.storefront-cache.node-types", defaultValue = "Product,ProductVariant,ProductImage,Collection,Shop")
             List<String> nodeTypes) {
         this.cache = cache;
         this.resolver = resolver;
@@ -139,15 +189,33 @@ public class StorefrontCacheRoute {
         String variant = accept == null ? "" : accept;
         Hit hit = cache.get(store.get(), variant, body);
         if (hit != null) {
-            ctx.response().setStatusCode(200)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
-                    .putHeader(CACHE_HEADER, "hit")
-                    .end(Buffer.buffer(hit.body()));
+            answer(ctx, hit);
             return;
         }
-        ctx.put(PENDING, new Pending(store.get(), variant, body, cache.stamp(store.get())));
+        FlightKey key = new FlightKey(store.get(), variant, body);
+        Flight flight = new Flight(key);
+        Flight running = flights.putIfAbsent(key, flight);
+        if (running != null && running.join(new Waiter(ctx, ctx.vertx().getOrCreateContext()))) {
+            return;
+        }
+        if (running == null) {
+            // Whatever happens to the leader, nobody waits forever: its response headers (SmallRye replaces the
+            // response's end handler, so not addEndHandler), or at the latest a timer.
+            ctx.addHeadersEndHandler(headers -> flight.finish(null));
+            long timer = ctx.vertx().setTimer(LEADER_TIMEOUT_MILLIS, t -> flight.finish(null));
+            ctx.addBodyEndHandler(ended -> ctx.vertx().cancelTimer(timer));
+        }
+        ctx.put(PENDING, new Pending(store.get(), variant, body, cache.stamp(store.get()),
+                running == null ? flight::finish : stored -> { }));
         ctx.response().putHeader(CACHE_HEADER, "miss");
         ctx.next();
+    }
+
+    private static void answer(RoutingContext ctx, Hit hit) {
+        ctx.response().setStatusCode(200)
+                .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
+                .putHeader(CACHE_HEADER, "hit")
+                .end(Buffer.buffer(hit.body()));
     }
 
     private static boolean noCache(String cacheControl) {
