@@ -185,8 +185,10 @@ public class StorefrontCacheRoute {
             ctx.next(); // SmallRye resolves (or refuses) the token; the next request can be served
             return;
         }
+        // Headers that may change the answer are part of the key (the locale, should a resolver read it).
         String accept = request.getHeader(HttpHeaders.ACCEPT);
-        String variant = accept == null ? "" : accept;
+        String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        String variant = language == null ? (accept == null ? "" : accept) : accept + "\n" + language;
         Hit hit = cache.get(store.get(), variant, body);
         if (hit != null) {
             answer(ctx, hit);
