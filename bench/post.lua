@@ -10,12 +10,18 @@ function init(args)
   end
 end
 
+local headers = {
+  ["Content-Type"] = "application/json",
+  ["X-Storefront-Token"] = os.getenv("BENCH_TOKEN") or "demo-storefront-token",
+}
+-- BENCH_NO_CACHE=1 measures the uncached path: the storefront cache ignores requests with no-cache.
+if os.getenv("BENCH_NO_CACHE") == "1" then
+  headers["Cache-Control"] = "no-cache"
+end
+
 function request()
   index = index % #bodies + 1
-  return wrk.format("POST", "/graphql", {
-    ["Content-Type"] = "application/json",
-    ["X-Storefront-Token"] = os.getenv("BENCH_TOKEN") or "demo-storefront-token",
-  }, bodies[index])
+  return wrk.format("POST", "/graphql", headers, bodies[index])
 end
 
 function response(status, headers, body)

@@ -1,6 +1,5 @@
 package io.shopgraph.catalog.application;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -8,8 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
-import org.hibernate.Session;
 
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -28,20 +25,14 @@ public class CatalogApiService implements CatalogApi {
     @Override
     @Transactional
     public void productAvailabilityChanged(Map<UUID, Boolean> availableByProduct) {
-        if (availableByProduct.isEmpty()) {
-            return;
-        }
-        UUID store = tenant.store().orElseThrow().value();
-        List<Map.Entry<UUID, Boolean>> entries = List.copyOf(availableByProduct.entrySet());
-        // One statement for any number of products (an import tells about 1,000 at once).
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("update catalog.product p set available = c.available "
-                    + "from unnest(?, ?) as c(id, available) where p.store_id = ? and p.id = c.id and p.available <> c.available")) {
-                update.setArray(1, connection.createArrayOf("uuid", entries.stream().map(Map.Entry::getKey).toArray()));
-                update.setArray(2, connection.createArrayOf("boolean", entries.stream().map(Map.Entry::getValue).toArray()));
-                update.setObject(3, store);
-                update.executeUpdate();
+        // At most two statements per 1,000 products (bulk loads change many at once).
+        for (boolean available : new boolean[] {true, false}) {
+            List<UUID> ids = availableByProduct.entrySet().stream().filter(e -> e.getValue() == available).map(Map.Entry::getKey).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createNativeQuery("update catalog.product set available = :a where store_id = :store and id in (:ids) and available <> :a")
+                        .setParameter("a", available).setParameter("store", tenant.store().orElseThrow().value())
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
             }
-        });
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.shopgraph.inventory.application;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,10 +17,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.events.ProductDeleted;
 import io.shopgraph.catalog.api.events.ProductsImported;
+import io.shopgraph.catalog.api.events.VariantsBulkCreated;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryPolicy;
@@ -71,6 +75,23 @@ public class InventoryService {
         }
         levels.flush();
         catalog.productAvailabilityChanged(productsAvailable(events.stream().map(VariantsCreated::productId).toList()));
+    }
+
+    /** Runs inside the bulk-creating transaction: one multi-row insert, then the products' availability. */
+    void onVariantsBulkCreated(@Observes VariantsBulkCreated event) {
+        UUID store = tenant.store().orElseThrow().value();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into inventory.stock_level "
+                    + "(store_id, variant_id, product_id, on_hand, tracked, policy, updated_at) "
+                    + "select ?, v, p, q, true, 'DENY', now() from unnest(?::uuid[], ?::uuid[], ?::int[]) as t(v, p, q)")) {
+                insert.setObject(1, store);
+                insert.setArray(2, connection.createArrayOf("uuid", event.variants().toArray()));
+                insert.setArray(3, connection.createArrayOf("uuid", event.variantProducts().toArray()));
+                insert.setArray(4, connection.createArrayOf("int4", event.quantities().toArray()));
+                insert.executeUpdate();
+            }
+        });
+        catalog.productAvailabilityChanged(productsAvailable(event.products()));
     }
 
     void onProductDeleted(@Observes ProductDeleted event) {

@@ -12,7 +12,8 @@ import io.smallrye.graphql.spi.EventingService;
 /**
  * Hooks ShopGraph into SmallRye's GraphQL build (registered as a {@link EventingService} in
  * META-INF/services, which costs nothing per request, unlike CDI GraphQL events).
- * {@link ErrorCodeInstrumentation} is appended to SmallRye's own instrumentation chain.
+ * {@link ErrorCodeInstrumentation} and {@link StorefrontCacheInstrumentation} are appended to SmallRye's own
+ * instrumentation chain.
  * {@code GraphQL.Builder} has no getter and {@code instrumentation(...)} replaces the chain, which would
  * silently drop the depth and complexity limits, so the existing chain is read and wrapped.
  */
@@ -28,7 +29,9 @@ public class GraphQLSetup implements EventingService {
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         Instrumentation existing = readInstrumentation(builder);
         Instrumentation codes = new ErrorCodeInstrumentation();
-        return builder.instrumentation(existing == null ? codes : new ChainedInstrumentation(List.of(existing, codes)));
+        Instrumentation cache = new StorefrontCacheInstrumentation();
+        return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(codes, cache))
+                : new ChainedInstrumentation(List.of(existing, codes, cache)));
     }
 
     private static Instrumentation readInstrumentation(GraphQL.Builder builder) {

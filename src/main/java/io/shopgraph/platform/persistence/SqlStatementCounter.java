@@ -5,11 +5,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.shopgraph.platform.cache.LocalWrites;
 
 /**
  * Counts every SQL statement Hibernate prepares (entity, HQL and native alike). Tests read the
  * count around one HTTP request to prove that a query's statement budget does not grow with the
- * page size. An atomic increment per statement is cheap enough to keep in production.
+ * page size. An atomic increment per statement is cheap enough to keep in production. Writes also
+ * tell the storefront response cache ({@link LocalWrites}).
  */
 @PersistenceUnitExtension
 public class SqlStatementCounter implements StatementInspector {
@@ -19,6 +21,7 @@ public class SqlStatementCounter implements StatementInspector {
     @Override
     public String inspect(String sql) {
         STATEMENTS.incrementAndGet();
+        LocalWrites.statement(sql);
         return sql;
     }
 

@@ -14,6 +14,14 @@ public interface StoreAccessResolver {
     Optional<StoreId> storeForStorefrontToken(String token);
 
     /**
+     * The store of a storefront token when this instance already knows it to be live (within the token
+     * cache's bound), without blocking; empty when unknown, revoked or not looked up recently.
+     */
+    default Optional<StoreId> knownStoreForStorefrontToken(String token) {
+        return Optional.empty();
+    }
+
+    /**
      * The grant of a merchant principal in the requested store, or in its only store when none is
      * requested. Empty when the principal is not a member of that store (or of any store).
      *

@@ -42,6 +42,16 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         return store;
     }
 
+    @Override
+    @SuppressWarnings("java:S2789") // a null Optional means "not cached"
+    public Optional<StoreId> knownStoreForStorefrontToken(String token) {
+        if (token.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<StoreId> cached = cache.get(TokenHashing.hash(token));
+        return cached == null ? Optional.empty() : cached;
+    }
+
     /**
      * Staff memberships of (issuer, subject) first; where the principal is no member, the live
      * installations of its OIDC client id ({@code azp} / {@code client_id}) with exactly the scopes

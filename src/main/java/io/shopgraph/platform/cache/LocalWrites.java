@@ -1,0 +1,125 @@
+package io.shopgraph.platform.cache;
+
+import java.util.Optional;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/**
+ * Read-your-writes on the writing instance: when a transaction runs an INSERT, UPDATE or DELETE
+ * through Hibernate (entity or native), the store's cached storefront responses are invalidated as
+ * soon as the transaction commits, before the caller sees its result. Other instances learn of the
+ * change through {@link CatalogChangeListener}. Called by the statement inspector for every statement.
+ */
+public final class LocalWrites {
+
+    private static final Object KEY = new Object();
+    private static volatile StorefrontCache cache;
+    private static volatile TransactionSynchronizationRegistry registry;
+
+    private LocalWrites() {
+    }
+
+    public static void statement(String sql) {
+        if (!isWrite(sql)) {
+            return;
+        }
+        StorefrontCache c = cache();
+        if (c == null || !c.enabled()) {
+            return;
+        }
+        Optional<StoreId> store = currentStore();
+        TransactionSynchronizationRegistry tsr = registry();
+        try {
+            if (tsr != null && tsr.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                if (tsr.getResource(KEY) == null) {
+                    tsr.putResource(KEY, Boolean.TRUE);
+                    tsr.registerInterposedSynchronization(new AfterCommit(c, store));
+                }
+                return;
+            }
+        } catch (IllegalStateException e) {
+            // no synchronization possible any more: invalidate now, the notification follows the commit
+        }
+        invalidate(c, store);
+    }
+
+    static boolean isWrite(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {
+            i++;
+        }
+        return sql.regionMatches(true, i, "insert", 0, 6) || sql.regionMatches(true, i, "update", 0, 6)
+                || sql.regionMatches(true, i, "delete", 0, 6) || sql.regionMatches(true, i, "merge", 0, 5)
+                || (sql.regionMatches(true, i, "with", 0, 4) && containsWrite(sql));
+    }
+
+    private static boolean containsWrite(String sql) {
+        String lower = sql.toLowerCase();
+        return lower.contains("insert ") || lower.contains("update ") || lower.contains("delete ");
+    }
+
+    private static void invalidate(StorefrontCache c, Optional<StoreId> store) {
+        if (store.isPresent()) {
+            c.invalidate(store.get());
+        } else {
+            c.invalidateAll();
+        }
+    }
+
+    private static Optional<StoreId> currentStore() {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return Optional.empty();
+        }
+        return arc.instance(TenantContext.class).get().store();
+    }
+
+    private static StorefrontCache cache() {
+        StorefrontCache c = cache;
+        if (c == null) {
+            ArcContainer arc = Arc.container();
+            if (arc == null) {
+                return null;
+            }
+            c = arc.instance(StorefrontCache.class).get();
+            cache = c;
+        }
+        return c;
+    }
+
+    private static TransactionSynchronizationRegistry registry() {
+        TransactionSynchronizationRegistry r = registry;
+        if (r == null) {
+            ArcContainer arc = Arc.container();
+            if (arc == null) {
+                return null;
+            }
+            r = arc.instance(TransactionSynchronizationRegistry.class).get();
+            registry = r;
+        }
+        return r;
+    }
+
+    private record AfterCommit(StorefrontCache cache, Optional<StoreId> store) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+            // nothing to do before the outcome is known
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                invalidate(cache, store);
+            }
+        }
+    }
+}

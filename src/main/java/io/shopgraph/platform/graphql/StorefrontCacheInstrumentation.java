@@ -1,0 +1,92 @@
+package io.shopgraph.platform.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.shopgraph.platform.cache.StorefrontCache;
+import io.shopgraph.platform.graphql.StorefrontCacheRoute.Pending;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantContext;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The SmallRye side of the storefront cache: stores the body of a cacheable request that missed
+ * (exactly what SmallRye writes, only when it has data and no errors, and only for the store the
+ * request was bound to), and after a mutation invalidates its store's responses, so that the writer
+ * reads its own writes at once. State is captured on the calling thread, where the request context
+ * is active; the result may complete on another thread.
+ */
+final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentation {
+
+    private volatile StorefrontCache cache;
+
+    private record State(Pending pending, boolean mutation, TenantContext tenant, String contentType)
+            implements InstrumentationState {
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return CompletableFuture.completedFuture(createState(parameters));
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        ArcContainer arc = Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return null;
+        }
+        RoutingContext ctx = arc.instance(CurrentVertxRequest.class).get().getCurrent();
+        if (ctx == null) {
+            return null;
+        }
+        Pending pending = ctx.get(StorefrontCacheRoute.PENDING);
+        boolean mutation = Boolean.TRUE.equals(ctx.get(StorefrontCacheRoute.MUTATION));
+        if (pending == null && !mutation) {
+            return null;
+        }
+        TenantContext tenant = ClientProxy.unwrap(arc.instance(TenantContext.class).get());
+        return new State(pending, mutation, tenant, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (state instanceof State s) {
+            StorefrontCache c = cache();
+            Optional<StoreId> store = s.tenant().store();
+            if (s.mutation()) {
+                store.ifPresentOrElse(c::invalidate, c::invalidateAll);
+            }
+            Pending p = s.pending();
+            if (p != null && result.isDataPresent() && result.getErrors().isEmpty() && store.equals(Optional.of(p.store()))
+                    && s.contentType() != null) {
+                byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
+                if (c.put(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body)) {
+                    p.stored().accept(new StorefrontCache.Hit(s.contentType(), body));
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private StorefrontCache cache() {
+        StorefrontCache c = cache;
+        if (c == null) {
+            c = Arc.container().instance(StorefrontCache.class).get();
+            cache = c;
+        }
+        return c;
+    }
+}
