@@ -66,7 +66,7 @@ else
 fi
 COLLECTION=$(call "$(jq -cn '{query: "{ collections(first: 1) { nodes { handle } } }"}')" | jq -r '.data.collections.nodes[0].handle')
 gql collection "$(jq -cn --arg h "$COLLECTION" '{handle: $h}')" > "$OUT/collection.body"
-gql search '{"query":"shirt"}' > "$OUT/search.body"
+gql search "{\"query\":\"${SEARCH:-scarf}\"}" > "$OUT/search.body"
 
 echo "detail handles: $(wc -l < "$OUT/handles"); collection: $COLLECTION; cache: $CACHE"
 grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
