@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +123,30 @@ class ProductMetafieldsTest {
         assertThat(large).isEqualTo(1);
         assertThat(store.storefront().execute(withMeta, Map.of("n", 12)).getList("data.products.nodes.metafields.value").toString())
                 .contains("v0", "v11");
+    }
+
+    @Test
+    void concurrentReplacementsOfOneProductsMetafieldsAllSucceedAndOneSetWins() throws Exception {
+        TestStore store = TestStores.create("meta-race");
+        String id = CatalogFixtures.createOk(store, withMetafields("Raced", List.of(Map.of("key", "k", "value", "start"))));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<JsonPath>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Map<String, Object> input = Map.of("metafields", List.of(Map.of("key", "k", "value", "v" + i), Map.of("key", "n" + i, "value", "x")));
+                calls.add(pool.submit(() -> store.owner().execute(UPDATE, Map.of("id", id, "input", input))));
+            }
+            for (Future<JsonPath> call : calls) {
+                JsonPath body = call.get(2, TimeUnit.MINUTES);
+                assertThat(body.getList("errors")).as(body.prettify()).isNull();
+                assertThat(body.getList("data.productUpdate.userErrors")).as(body.prettify()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> keys = store.owner().execute("query($id: ID!) { product(id: $id) { metafields { key } } }", Map.of("id", id))
+                .getList("data.product.metafields.key");
+        assertThat(keys).as("exactly one call's whole set").hasSize(2).contains("k");
     }
 
     private static long statements(TestStore store, String query, int n) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -190,7 +191,9 @@ public class ProductCommands {
     }
 
     private ProductView doUpdate(UUID id, ProductChanges changes) {
-        Product product = products.findByIdOptional(id).orElseThrow(ProductCommands::notFound);
+        // Locked like the variant and media mutations: concurrent updates of one product queue up instead of
+        // racing on the metafields' unique index or overwriting each other's derived columns.
+        Product product = products.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(ProductCommands::notFound);
         if (changes.title() != null) {
             product.title = title(changes.title());
         }
