@@ -28,7 +28,9 @@ import io.vertx.ext.web.handler.BodyHandler;
  * the same coded errors as everything else and cost no resolver or SQL:
  * <ul>
  * <li>a body over {@code quarkus.http.limits.max-body-size}: HTTP 413 with LIMIT_EXCEEDED (SmallRye would
- * answer an empty 413);</li>
+ * answer an empty 413); a request without a merchant token ({@code Authorization}) is held to the smaller
+ * {@code shopgraph.http.max-public-body-size}, since only merchant calls such as productsImport need large
+ * bodies;</li>
  * <li>a document over the parser's token or character limit: LIMIT_EXCEEDED; a syntax error: BAD_REQUEST
  * with the parser's position (SmallRye would answer a code-less "Unparseable input document").</li>
  * </ul>
@@ -43,16 +45,58 @@ public class GraphQLRequestGuard {
 
     private final Map<String, Object> seenDocuments = new ConcurrentHashMap<>();
     private final long maxBodyBytes;
+    private final long maxPublicBodyBytes;
 
-    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+            @ConfigProperty(name = "shopgraph.http.max-public-body-size", defaultValue = "256K") MemorySize maxPublicBodySize) {
         this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxPublicBodyBytes = Math.min(maxPublicBodySize.asLongValue(), maxBodyBytes);
     }
 
     void install(@Observes Router router) {
+        // Its own route: Vert.x wants a body handler first on a route.
+        router.route(HttpMethod.POST, "/graphql").order(-101).handler(this::checkDeclaredPublicSize);
         router.route(HttpMethod.POST, "/graphql").order(-100)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+                .handler(this::checkPublicSize)
                 .handler(this::checkDocument)
                 .failureHandler(this::onFailure);
+    }
+
+    /** Refuses an oversized public body by its Content-Length, before reading it. */
+    private void checkDeclaredPublicSize(RoutingContext ctx) {
+        String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long length;
+        try {
+            length = declared == null ? -1 : Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (isPublic(ctx) && length > maxPublicBodyBytes) {
+            refusePublicSize(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    /** The same for a body sent without a length (chunked), once read. */
+    private void checkPublicSize(RoutingContext ctx) {
+        if (isPublic(ctx) && ctx.body().length() > maxPublicBodyBytes) {
+            refusePublicSize(ctx);
+        } else {
+            ctx.next();
+        }
+    }
+
+    private static boolean isPublic(RoutingContext ctx) {
+        return ctx.request().getHeader(HttpHeaders.AUTHORIZATION) == null;
+    }
+
+    private void refusePublicSize(RoutingContext ctx) {
+        // The connection may still be sending the body; close it after the answer rather than read it all.
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        reply(ctx, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is larger than " + maxPublicBodyBytes
+                + " bytes (the limit of requests without a merchant token).");
     }
 
     private void checkDocument(RoutingContext ctx) {
@@ -89,15 +133,23 @@ public class GraphQLRequestGuard {
     /** Null when the document parses within the limits; otherwise the error to answer. */
     private static ErrorReply parse(String document) {
         ParserOptions options = ParserOptions.getDefaultOperationParserOptions();
+        if (document.length() > options.getMaxCharacters()) {
+            // Checked here: graphql-java reports this limit as a syntax error, not as a cancelled parse.
+            return tooLarge(options);
+        }
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment().document(document).parserOptions(options).build());
             return null;
         } catch (ParseCancelledException e) {
-            return new ErrorReply(ErrorCode.LIMIT_EXCEEDED, "The document is too large: at most " + options.getMaxTokens()
-                    + " tokens and " + options.getMaxCharacters() + " characters.");
+            return tooLarge(options);
         } catch (InvalidSyntaxException e) {
             return new ErrorReply(ErrorCode.BAD_REQUEST, "The document is not valid GraphQL: " + e.getMessage());
         }
+    }
+
+    private static ErrorReply tooLarge(ParserOptions options) {
+        return new ErrorReply(ErrorCode.LIMIT_EXCEEDED, "The document is too large: at most " + options.getMaxTokens()
+                + " tokens and " + options.getMaxCharacters() + " characters.");
     }
 
     private void remember(String document) {

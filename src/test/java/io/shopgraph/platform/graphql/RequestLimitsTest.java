@@ -61,6 +61,27 @@ class RequestLimitsTest {
     }
 
     @Test
+    void aDocumentOverTheCharacterLimitIsRefusedAsTooLarge() {
+        String comment = "#" + "x".repeat(100_001);
+
+        assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id } } " + comment, Map.of()), 200, "LIMIT_EXCEEDED");
+    }
+
+    @Test
+    void requestsWithoutAMerchantTokenHaveTheSmallerPublicBodyLimit() {
+        long publicLimit = new io.quarkus.runtime.configuration.MemorySizeConverter().convert(org.eclipse.microprofile.config.ConfigProvider
+                .getConfig().getOptionalValue("shopgraph.http.max-public-body-size", String.class).orElse("256K")).asLongValue();
+        String padding = "x".repeat((int) publicLimit + 1024);
+
+        Response refused = assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id } } # " + padding, Map.of()), 413,
+                "LIMIT_EXCEEDED");
+        assertThat(refused.jsonPath().getString("errors[0].message")).contains("merchant token");
+        Response merchant = store.owner().post("{ shop { id } } # " + padding, Map.of());
+        assertThat(merchant.statusCode()).isEqualTo(200);
+        assertThat(merchant.jsonPath().getString("errors[0].extensions.code")).as(merchant.asString()).isEqualTo("LIMIT_EXCEEDED");
+    }
+
+    @Test
     void aSyntaxErrorIsABadRequestWithItsPosition() {
         Response response = assertRefusedWithoutSql(() -> store.storefront().post("{ shop { id ", Map.of()), 200, "BAD_REQUEST");
 
