@@ -20,6 +20,8 @@ import io.shopgraph.platform.tenancy.TenantContext;
 public final class LocalWrites {
 
     private static final Object KEY = new Object();
+    private static final java.util.regex.Pattern STOREFRONT_SCHEMAS = java.util.regex.Pattern.compile(
+            "\\b(catalog|inventory|store)\\.", java.util.regex.Pattern.CASE_INSENSITIVE);
     private static volatile StorefrontCache cache;
     private static volatile TransactionSynchronizationRegistry registry;
 
@@ -27,7 +29,7 @@ public final class LocalWrites {
     }
 
     public static void statement(String sql) {
-        if (!isWrite(sql)) {
+        if (!isWrite(sql) || !touchesStorefrontData(sql)) {
             return;
         }
         StorefrontCache c = cache();
@@ -59,6 +61,15 @@ public final class LocalWrites {
         return sql.regionMatches(true, i, "insert", 0, 6) || sql.regionMatches(true, i, "update", 0, 6)
                 || sql.regionMatches(true, i, "delete", 0, 6) || sql.regionMatches(true, i, "merge", 0, 5)
                 || (sql.regionMatches(true, i, "with", 0, 4) && containsWrite(sql));
+    }
+
+    /**
+     * Whether the statement names a table of the schemas cached answers are read from (catalog,
+     * inventory, store): writes of other modules, such as login throttling or carts, must not empty a
+     * store's catalog cache on every shopper action. The notification triggers cover the same tables.
+     */
+    static boolean touchesStorefrontData(String sql) {
+        return STOREFRONT_SCHEMAS.matcher(sql).find();
     }
 
     private static boolean containsWrite(String sql) {
