@@ -39,7 +39,7 @@ public class CustomerAddress extends TenantOwnedEntity {
 
     public String zip;
 
-    @Column(name = "country_code")
+    @Column(name = "country_code", columnDefinition = "bpchar")
     public String countryCode;
 
     public String phone;

@@ -22,10 +22,10 @@ public class Store {
 
     public String handle;
 
-    @Column(name = "currency_code")
+    @Column(name = "currency_code", columnDefinition = "bpchar")
     public String currencyCode;
 
-    @Column(name = "country_code")
+    @Column(name = "country_code", columnDefinition = "bpchar")
     public String countryCode;
 
     @Column(name = "prices_include_tax")
