@@ -289,13 +289,11 @@ public class ProductCommands {
     }
 
     static List<String> append(List<String> field, String name) {
-        List<String> result = new ArrayList<>(field);
-        result.add(name);
-        return result;
+        return ProductDrafts.append(field, name);
     }
 
     static DomainException error(ProductErrorCode code, List<String> field, String message) {
-        return new DomainException(code, field, message);
+        return ProductDrafts.error(code, field, message);
     }
 
     static DomainException notFound() {
