@@ -42,6 +42,8 @@ public class GraphQLRequestGuard {
 
     private static final int SEEN_DOCUMENTS = 4096;
     private static final Object SEEN = new Object();
+    /** Routing-context key of the request's GraphQL document, read once here for the routes after this one. */
+    static final String DOCUMENT = "shopgraph.graphql.document";
 
     private final Map<String, Object> seenDocuments = new ConcurrentHashMap<>();
     private final long maxBodyBytes;
@@ -101,6 +103,9 @@ public class GraphQLRequestGuard {
 
     private void checkDocument(RoutingContext ctx) {
         String document = document(ctx);
+        if (document != null) {
+            ctx.put(DOCUMENT, document);
+        }
         if (document == null || seenDocuments.containsKey(document)) {
             ctx.next();
             return;

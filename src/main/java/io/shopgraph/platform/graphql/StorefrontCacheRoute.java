@@ -244,17 +244,13 @@ public class StorefrontCacheRoute {
         return true;
     }
 
+    /** The JSON request's document, as GraphQLRequestGuard (the route before this one) read it. */
     private static String document(RoutingContext ctx) {
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.startsWith("application/json")) {
             return null;
         }
-        try {
-            Object query = ctx.body().asJsonObject().getValue("query");
-            return query instanceof String text ? text : null;
-        } catch (RuntimeException notJson) {
-            return null;
-        }
+        return ctx.get(GraphQLRequestGuard.DOCUMENT);
     }
 
     static Kind classify(String text) {
