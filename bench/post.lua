@@ -14,9 +14,11 @@ local headers = {
   ["Content-Type"] = "application/json",
   ["X-Storefront-Token"] = os.getenv("BENCH_TOKEN") or "demo-storefront-token",
 }
--- BENCH_NO_CACHE=1 measures the uncached path: the storefront cache ignores requests with no-cache.
+-- BENCH_NO_CACHE=1 measures the uncached path: the storefront cache skips requests with no-cache and the
+-- bypass secret run.sh configures (shopgraph.storefront-cache.bypass-secret).
 if os.getenv("BENCH_NO_CACHE") == "1" then
   headers["Cache-Control"] = "no-cache"
+  headers["X-ShopGraph-Cache-Bypass"] = "bench-cache-bypass"
 end
 
 function request()

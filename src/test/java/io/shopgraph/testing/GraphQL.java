@@ -35,6 +35,14 @@ public final class GraphQL {
         return this;
     }
 
+    /**
+     * Skips the storefront response cache (statement-count tests measure the uncached path): Cache-Control
+     * no-cache plus the debug secret the test profile configures; without the secret the header is ignored.
+     */
+    public GraphQL uncached() {
+        return header("Cache-Control", "no-cache").header("X-ShopGraph-Cache-Bypass", "test-cache-bypass");
+    }
+
     public GraphQL store(String shopId) {
         return header("X-Store-Id", shopId);
     }

@@ -365,13 +365,27 @@ public class CatalogReads {
             int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
             if (filter.minPrice() != null) {
                 sql.append(" and p.max_price_minor >= :pmin");
-                params.put("pmin", filter.minPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.CEILING).longValue());
+                params.put("pmin", minorUnitsClamped(filter.minPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.CEILING)));
             }
             if (filter.maxPrice() != null) {
                 sql.append(" and p.min_price_minor <= :pmax");
-                params.put("pmax", filter.maxPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.FLOOR).longValue());
+                params.put("pmax", minorUnitsClamped(filter.maxPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.FLOOR)));
             }
         }
+    }
+
+    /**
+     * A price bound in minor units; a bound beyond the range of prices is clamped to it, so that a huge
+     * minimum finds nothing and a huge maximum finds everything (longValue() would wrap around).
+     */
+    static long minorUnitsClamped(java.math.BigDecimal wholeMinorUnits) {
+        if (wholeMinorUnits.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        if (wholeMinorUnits.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
+            return Long.MIN_VALUE;
+        }
+        return wholeMinorUnits.longValueExact();
     }
 
     private static void appendKeyset(StringBuilder sql, Map<String, Object> params, ProductSortKey sortKey,

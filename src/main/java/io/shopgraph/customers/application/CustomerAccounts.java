@@ -30,8 +30,13 @@ public class CustomerAccounts {
     private final CustomerRepository customers;
     private final CustomerAddressRepository addresses;
     private final PasswordHasher hasher;
+    private final PasswordWork work;
+    private final LoginThrottle throttle;
 
-    CustomerAccounts(CustomerRepository customers, CustomerAddressRepository addresses, PasswordHasher hasher) {
+    CustomerAccounts(CustomerRepository customers, CustomerAddressRepository addresses, PasswordHasher hasher, PasswordWork work,
+            LoginThrottle throttle) {
+        this.work = work;
+        this.throttle = throttle;
         this.customers = customers;
         this.addresses = addresses;
         this.hasher = hasher;
@@ -50,8 +55,14 @@ public class CustomerAccounts {
         }
     }
 
-    @Transactional
-    public CustomerView create(String email, String password, String firstName, String lastName, boolean acceptsMarketing) {
+    /**
+     * Registers a customer. Sign-ups are throttled per client address; the password is hashed on the
+     * {@link PasswordWork} pool before the email is looked up, holding no connection, so a taken email
+     * and a new one take the same time to answer (the TAKEN code itself still tells: the throttle bounds
+     * how many emails a client can probe).
+     */
+    public CustomerView create(String email, String password, String firstName, String lastName, boolean acceptsMarketing,
+            String clientAddress) {
         String normalized = normalizeEmail(email);
         if (normalized.length() > 254 || !EMAIL.matcher(normalized).matches()) {
             throw new DomainException(CustomerErrorCode.INVALID_EMAIL, List.of("input", "email"), "The email is not valid.");
@@ -60,6 +71,22 @@ public class CustomerAccounts {
         if (length(firstName) > 255 || length(lastName) > 255) {
             throw new DomainException(CustomerErrorCode.TOO_LONG, List.of("input"), "Names may have at most 255 characters.");
         }
+        Optional<java.time.Duration> blocked = throttle.admit(List.of(LoginThrottle.signUpKey(clientAddress)));
+        if (blocked.isPresent()) {
+            throw new DomainException(CustomerErrorCode.THROTTLED, List.of(),
+                    "Too many registrations from this client: try again in " + Math.max(1, blocked.get().toSeconds()) + " seconds.");
+        }
+        String hash;
+        try {
+            hash = work.run(() -> hasher.hash(password));
+        } catch (PasswordWork.Busy busy) {
+            throw new DomainException(CustomerErrorCode.THROTTLED, List.of(), "The service is busy: try again in a second.");
+        }
+        return insert(normalized, hash, firstName, lastName, acceptsMarketing);
+    }
+
+    @Transactional
+    CustomerView insert(String normalized, String passwordHash, String firstName, String lastName, boolean acceptsMarketing) {
         if (customers.findByEmail(normalized).isPresent()) {
             throw new DomainException(CustomerErrorCode.TAKEN, List.of("input", "email"),
                     "An account with this email already exists: sign in or reset the password.");
@@ -67,7 +94,7 @@ public class CustomerAccounts {
         Customer customer = new Customer();
         customer.id = Ids.newId();
         customer.email = normalized;
-        customer.passwordHash = hasher.hash(password);
+        customer.passwordHash = passwordHash;
         customer.firstName = blankToNull(firstName);
         customer.lastName = blankToNull(lastName);
         customer.acceptsMarketing = acceptsMarketing;

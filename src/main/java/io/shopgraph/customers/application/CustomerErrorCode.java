@@ -17,5 +17,7 @@ public enum CustomerErrorCode {
     @Description("An account with this email already exists in this store.")
     TAKEN,
     @Description("The reset token is unknown, expired or already used.")
-    INVALID_TOKEN
+    INVALID_TOKEN,
+    @Description("Too many registrations from this client, or the service is busy checking passwords: wait before trying again.")
+    THROTTLED
 }

@@ -21,9 +21,10 @@ import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.CustomerAccessResolver;
 
 /**
- * Customer sign-in: opaque, hashed, expiring access tokens. Sign-in failures are throttled per
+ * Customer sign-in: opaque, hashed, expiring access tokens. Sign-in attempts are throttled per
  * email and per client address and answer the same whether or not the email exists (an unknown
- * email still costs one password verification).
+ * email still costs one password verification); passwords are verified on {@link PasswordWork}'s pool
+ * while no database connection is held.
  */
 @ApplicationScoped
 public class CustomerSessions implements CustomerAccessResolver {
@@ -34,10 +35,12 @@ public class CustomerSessions implements CustomerAccessResolver {
     private final CustomerTokenRepository tokens;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final PasswordWork work;
     private final Duration ttl;
 
     CustomerSessions(CustomerRepository customers, CustomerTokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
-            @ConfigProperty(name = "shopgraph.customers.token-ttl", defaultValue = "P30D") Duration ttl) {
+            PasswordWork work, @ConfigProperty(name = "shopgraph.customers.token-ttl", defaultValue = "P30D") Duration ttl) {
+        this.work = work;
         this.customers = customers;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -46,50 +49,59 @@ public class CustomerSessions implements CustomerAccessResolver {
     }
 
     /**
-     * Signs in. Deliberately not one transaction: the throttle's counts commit on their own so a
-     * failed attempt is remembered although the attempt itself fails.
+     * Signs in. Deliberately not one transaction, and the password is checked between transactions on
+     * the {@link PasswordWork} pool: first the attempt is counted against the email and the client
+     * (atomically, so parallel guesses cannot pass the throttle), then the stored hash is read in a short
+     * transaction, then it is verified holding no database connection, then the token is written.
      */
     public CustomerAccessTokenView signIn(String email, String password, String clientAddress) {
         String normalized = CustomerAccounts.normalizeEmail(email);
-        List<String> keys = List.of(LoginThrottle.emailKey(normalized), LoginThrottle.clientKey(clientAddress));
-        Optional<Duration> blocked = throttle.blockedFor(keys);
+        String emailKey = LoginThrottle.emailKey(normalized);
+        String clientKey = LoginThrottle.clientKey(clientAddress);
+        Optional<Duration> blocked = throttle.admit(List.of(emailKey, clientKey));
         if (blocked.isPresent()) {
-            throw new DomainException(CustomerAccessTokenErrorCode.THROTTLED, List.of(),
-                    "Too many failed sign-ins: try again in " + Math.max(1, blocked.get().toSeconds()) + " seconds.");
+            throw throttled(blocked.get());
         }
-        Optional<CustomerAccessTokenView> token = issue(normalized, password == null ? "" : password);
-        if (token.isEmpty()) {
-            throttle.recordFailure(keys);
+        String given = password == null ? "" : password;
+        Optional<Customer> customer = given.length() > 128 ? Optional.empty() : find(normalized);
+        boolean verified;
+        try {
+            // An unknown email still costs one verification, so both answers take the same time.
+            verified = work.run(() -> customer.isPresent() ? hasher.verify(given, customer.get().passwordHash)
+                    : hasher.verifyNothing(given.length() > 128 ? "" : given));
+        } catch (PasswordWork.Busy busy) {
+            throw throttled(Duration.ofSeconds(1));
+        }
+        if (!verified) {
             throw new DomainException(CustomerAccessTokenErrorCode.INVALID_CREDENTIALS, List.of("input"),
                     "The email or the password is wrong.");
         }
-        throttle.reset(LoginThrottle.emailKey(normalized));
-        return token.get();
+        CustomerAccessTokenView token = issue(customer.get().id);
+        throttle.succeeded(emailKey, clientKey);
+        return token;
+    }
+
+    private static DomainException throttled(Duration wait) {
+        return new DomainException(CustomerAccessTokenErrorCode.THROTTLED, List.of(),
+                "Too many sign-ins: try again in " + Math.max(1, wait.toSeconds()) + " seconds.");
     }
 
     @Transactional
-    Optional<CustomerAccessTokenView> issue(String normalizedEmail, String password) {
-        if (password.length() > 128) {
-            hasher.verifyNothing("");
-            return Optional.empty();
-        }
-        Optional<Customer> customer = customers.findByEmail(normalizedEmail);
-        if (customer.isEmpty()) {
-            hasher.verifyNothing(password);
-            return Optional.empty();
-        }
-        if (!hasher.verify(password, customer.get().passwordHash)) {
-            return Optional.empty();
-        }
+    Optional<Customer> find(String normalizedEmail) {
+        return customers.findByEmail(normalizedEmail);
+    }
+
+    @Transactional
+    CustomerAccessTokenView issue(UUID customerId) {
         String plain = Secrets.newToken(TOKEN_PREFIX);
         CustomerToken token = new CustomerToken();
         token.id = Ids.newId();
-        token.customerId = customer.get().id;
+        token.customerId = customerId;
         token.tokenHash = Secrets.hash(plain);
         token.createdAt = Instant.now();
         token.expiresAt = token.createdAt.plus(ttl);
         tokens.persist(token);
-        return Optional.of(new CustomerAccessTokenView(plain, token.expiresAt));
+        return new CustomerAccessTokenView(plain, token.expiresAt);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package io.shopgraph.customers.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,30 +16,38 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
- * Failed sign-ins per key (an email, a client address) in the current store. After a number of
- * free failures each further failure blocks the key for a growing delay: base x 2^(n - free),
- * capped. Counts live in the database so every replica sees them; each change commits on its own,
- * so a failed login's rollback never erases its failure.
+ * Attempts per key (an email, a client address, a client's sign-ups) in the current store, counted
+ * <b>before</b> the password is checked: each attempt locks its keys' rows, is admitted only while no
+ * key is blocked, and counts at once; the attempt that uses up a key's free attempts blocks the key for
+ * base x 2^(n - free), capped, until a success resets it. So parallel guesses are serialised on the row
+ * lock and at most the free number of them is ever evaluated. Counts live in the database so every
+ * replica sees them; each step commits on its own, so a failed attempt's rollback never erases it.
+ * Counts older than a day are forgotten.
  */
 @ApplicationScoped
 public class LoginThrottle {
+
+    private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
     private final EntityManager em;
     private final TenantContext tenant;
     private final int freeEmailFailures;
     private final int freeClientFailures;
+    private final int freeSignUps;
     private final Duration baseDelay;
     private final Duration maxDelay;
 
     LoginThrottle(EntityManager em, TenantContext tenant,
             @ConfigProperty(name = "shopgraph.customers.login.free-failures-per-email", defaultValue = "5") int freeEmailFailures,
             @ConfigProperty(name = "shopgraph.customers.login.free-failures-per-client", defaultValue = "20") int freeClientFailures,
+            @ConfigProperty(name = "shopgraph.customers.sign-up.free-per-client", defaultValue = "10") int freeSignUps,
             @ConfigProperty(name = "shopgraph.customers.login.base-delay", defaultValue = "PT1S") Duration baseDelay,
             @ConfigProperty(name = "shopgraph.customers.login.max-delay", defaultValue = "PT15M") Duration maxDelay) {
         this.em = em;
         this.tenant = tenant;
         this.freeEmailFailures = freeEmailFailures;
         this.freeClientFailures = freeClientFailures;
+        this.freeSignUps = freeSignUps;
         this.baseDelay = baseDelay;
         this.maxDelay = maxDelay;
     }
@@ -51,38 +60,64 @@ public class LoginThrottle {
         return "client:" + address;
     }
 
-    /** How long the longest block among {@code keys} still lasts; empty when none is blocked. */
-    @Transactional(TxType.REQUIRES_NEW)
-    public Optional<Duration> blockedFor(List<String> keys) {
-        List<?> rows = em.createNativeQuery("select max(blocked_until) from customers.login_throttle "
-                + "where throttle_key in (?1) and blocked_until > now()").setParameter(1, keys).getResultList();
-        Object until = rows.isEmpty() ? null : rows.get(0);
-        if (until == null) {
-            return Optional.empty();
-        }
-        Instant end = until instanceof java.time.OffsetDateTime odt ? odt.toInstant()
-                : until instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) until;
-        Duration left = Duration.between(Instant.now(), end);
-        return left.isNegative() ? Optional.empty() : Optional.of(left);
+    static String signUpKey(String address) {
+        return "signup:" + address;
     }
 
+    /**
+     * Counts one attempt against every key, atomically: empty when admitted, else how long the longest
+     * block lasts (and nothing is counted).
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    public void recordFailure(List<String> keys) {
-        for (String key : keys) {
-            int failures = ((Number) em.createNativeQuery("insert into customers.login_throttle "
-                    + "(store_id, throttle_key, failures, last_failure_at) values (cast(?1 as uuid), ?2, 1, now()) "
-                    + "on conflict (store_id, throttle_key) do update set failures = customers.login_throttle.failures + 1, "
-                    + "last_failure_at = now() returning failures")
-                    .setParameter(1, tenant.store().orElseThrow().toString()).setParameter(2, key).getSingleResult()).intValue();
-            int free = key.startsWith("email:") ? freeEmailFailures : freeClientFailures;
-            LoginThrottleDelays.of(failures, free, baseDelay, maxDelay).ifPresent(delay -> em.createNativeQuery(
-                    "update customers.login_throttle set blocked_until = now() + make_interval(secs => ?1) where throttle_key = ?2")
-                    .setParameter(1, (double) delay.toMillis() / 1000).setParameter(2, key).executeUpdate());
+    public Optional<Duration> admit(List<String> keys) {
+        String store = tenant.store().orElseThrow().toString();
+        List<String> sorted = keys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
+        Instant now = Instant.now();
+        Duration blockedFor = Duration.ZERO;
+        int[] counts = new int[sorted.size()];
+        for (int i = 0; i < sorted.size(); i++) {
+            em.createNativeQuery("insert into customers.login_throttle (store_id, throttle_key, failures, last_failure_at) "
+                    + "values (cast(?1 as uuid), ?2, 0, now()) on conflict (store_id, throttle_key) do nothing")
+                    .setParameter(1, store).setParameter(2, sorted.get(i)).executeUpdate();
+            Object[] row = (Object[]) em.createNativeQuery("select failures, last_failure_at, blocked_until "
+                    + "from customers.login_throttle where throttle_key = ?1 for update")
+                    .setParameter(1, sorted.get(i)).getSingleResult();
+            Instant last = instant(row[1]);
+            Instant until = instant(row[2]);
+            counts[i] = last != null && last.isBefore(now.minus(FORGET_AFTER)) && (until == null || until.isBefore(now))
+                    ? 0 : ((Number) row[0]).intValue();
+            if (until != null && until.isAfter(now) && Duration.between(now, until).compareTo(blockedFor) > 0) {
+                blockedFor = Duration.between(now, until);
+            }
         }
+        if (!blockedFor.isZero()) {
+            return Optional.of(blockedFor);
+        }
+        for (int i = 0; i < sorted.size(); i++) {
+            int attempts = counts[i] + 1;
+            Optional<Duration> block = LoginThrottleDelays.of(attempts, free(sorted.get(i)), baseDelay, maxDelay);
+            em.createNativeQuery("update customers.login_throttle set failures = ?1, last_failure_at = now(), "
+                    + "blocked_until = case when ?2 > 0 then now() + make_interval(secs => ?2) else null end where throttle_key = ?3")
+                    .setParameter(1, attempts).setParameter(2, block.map(d -> (double) d.toMillis() / 1000).orElse(0.0))
+                    .setParameter(3, sorted.get(i)).executeUpdate();
+        }
+        return Optional.empty();
     }
 
+    /** A successful sign-in: the email's count and block are dropped; the client's attempt is given back. */
     @Transactional(TxType.REQUIRES_NEW)
-    public void reset(String key) {
-        em.createNativeQuery("delete from customers.login_throttle where throttle_key = ?1").setParameter(1, key).executeUpdate();
+    public void succeeded(String emailKey, String clientKey) {
+        em.createNativeQuery("delete from customers.login_throttle where throttle_key = ?1").setParameter(1, emailKey).executeUpdate();
+        em.createNativeQuery("update customers.login_throttle set failures = greatest(failures - 1, 0) where throttle_key = ?1")
+                .setParameter(1, clientKey).executeUpdate();
+    }
+
+    private int free(String key) {
+        return key.startsWith("email:") ? freeEmailFailures : key.startsWith("signup:") ? freeSignUps : freeClientFailures;
+    }
+
+    private static Instant instant(Object value) {
+        return value == null ? null : value instanceof OffsetDateTime odt ? odt.toInstant()
+                : value instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) value;
     }
 }

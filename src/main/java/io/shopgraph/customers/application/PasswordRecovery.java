@@ -32,16 +32,18 @@ public class PasswordRecovery {
     private final CustomerTokenRepository tokens;
     private final PasswordHasher hasher;
     private final CustomerMailer mailer;
+    private final PasswordWork work;
     private final Duration ttl;
 
     PasswordRecovery(CustomerRepository customers, PasswordResetRepository resets, CustomerTokenRepository tokens,
-            PasswordHasher hasher, CustomerMailer mailer,
+            PasswordHasher hasher, CustomerMailer mailer, PasswordWork work,
             @ConfigProperty(name = "shopgraph.customers.password-reset-ttl", defaultValue = "PT1H") Duration ttl) {
         this.customers = customers;
         this.resets = resets;
         this.tokens = tokens;
         this.hasher = hasher;
         this.mailer = mailer;
+        this.work = work;
         this.ttl = ttl;
     }
 
@@ -61,17 +63,41 @@ public class PasswordRecovery {
         });
     }
 
-    @Transactional
+    /**
+     * Sets a new password. The token is checked first, the new password is hashed on the
+     * {@link PasswordWork} pool holding no connection, then the token is used up in a short transaction
+     * (which checks it again under a lock: two parallel resets cannot both use it).
+     */
     public void reset(String resetToken, String newPassword) {
         CustomerAccounts.checkPassword(newPassword, List.of("input", "password"));
         if (resetToken == null || resetToken.length() > 200) {
             throw invalid();
         }
+        String tokenHash = Secrets.hash(resetToken);
+        if (!usable(tokenHash)) {
+            throw invalid();
+        }
+        String passwordHash;
+        try {
+            passwordHash = work.run(() -> hasher.hash(newPassword));
+        } catch (PasswordWork.Busy busy) {
+            throw new DomainException(CustomerErrorCode.THROTTLED, List.of(), "The service is busy: try again in a second.");
+        }
+        apply(tokenHash, passwordHash);
+    }
+
+    @Transactional
+    boolean usable(String tokenHash) {
+        return resets.lockUsable(tokenHash, Instant.now()).isPresent();
+    }
+
+    @Transactional
+    void apply(String tokenHash, String passwordHash) {
         Instant now = Instant.now();
-        PasswordReset reset = resets.lockUsable(Secrets.hash(resetToken), now).orElseThrow(PasswordRecovery::invalid);
+        PasswordReset reset = resets.lockUsable(tokenHash, now).orElseThrow(PasswordRecovery::invalid);
         reset.usedAt = now;
         Customer customer = customers.findById(reset.customerId);
-        customer.passwordHash = hasher.hash(newPassword);
+        customer.passwordHash = passwordHash;
         tokens.revokeAll(customer.id, now);
     }
 

@@ -45,10 +45,11 @@ public class CustomerMutations {
     @Mutation("customerCreate")
     @StorefrontOperation
     @NonNull
-    @Description("Storefront: registers a customer account in the storefront token's store.")
+    @Description("Storefront: registers a customer account in the storefront token's store. Registrations are throttled "
+            + "per client; a taken email answers after the same password hashing as a new one.")
     public CustomerCreatePayload customerCreate(@NonNull @Name("input") @Description("The account to create.") CustomerCreateInput input) {
         return MutationSupport.run(() -> new CustomerCreatePayload(accounts.create(input.email(), input.password(), input.firstName(),
-                input.lastName(), Boolean.TRUE.equals(input.acceptsMarketing())), List.of()),
+                input.lastName(), Boolean.TRUE.equals(input.acceptsMarketing()), credentials.clientAddress()), List.of()),
                 errors -> new CustomerCreatePayload(null, CustomerUserError.from(errors)));
     }
 
@@ -113,9 +114,10 @@ public class CustomerMutations {
     @Description("Customer: saves an address; the first one becomes the default.")
     public CustomerAddressPayload customerAddressCreate(
             @NonNull @Name("address") @Description("The address.") MailingAddressInput address,
-            @Name("setAsDefault") @DefaultValue("false") @Description("Whether it becomes the default address.") boolean setAsDefault) {
+            @Name("setAsDefault") @DefaultValue("false") @Description("Whether it becomes the default address (null: false).") Boolean setAsDefault) {
+        // A Boolean, not a boolean: an explicit null must mean false, not a failure to unbox.
         return MutationSupport.run(() -> new CustomerAddressPayload(
-                accounts.createAddress(access.requireCustomer(), address.toInput(), setAsDefault), List.of()),
+                accounts.createAddress(access.requireCustomer(), address.toInput(), Boolean.TRUE.equals(setAsDefault)), List.of()),
                 errors -> new CustomerAddressPayload(null, CustomerAddressUserError.from(errors)));
     }
 

@@ -10,8 +10,12 @@ public enum ErrorCode {
     NOT_FOUND,
     /** A malformed request: syntax, unknown fields, wrong argument types, invalid arguments. */
     BAD_REQUEST,
-    /** A request over a limit: depth, field count, page size, body size, rate. */
+    /** A request over a limit: depth, field count, cost, page size, body size. */
     LIMIT_EXCEEDED,
+    /** Over the caller's rate limit (a leaky bucket of query cost): retry after {@code extensions.retryAfterSeconds}. */
+    THROTTLED,
+    /** The request ran out of its execution deadline; its work and SQL statements were cancelled. */
+    TIMEOUT,
     /** Anything unexpected. The message never carries internals; the server log has the details. */
     INTERNAL
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 
 import graphql.ErrorClassification;
 import graphql.ErrorType;
@@ -45,11 +46,33 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return fromException(error, unwrap(fetching.getException()));
         }
+        if (error instanceof CodedError) {
+            return error;
+        }
         ErrorClassification type = error.getErrorType();
         if (type == ErrorType.ExecutionAborted || error instanceof AbortExecutionException) {
-            return build(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage());
+            return build(error, ErrorCode.LIMIT_EXCEEDED, clean(error.getMessage()));
         }
-        return build(error, ErrorCode.BAD_REQUEST, error.getMessage());
+        return build(error, ErrorCode.BAD_REQUEST, clean(error.getMessage()));
+    }
+
+    private static final Pattern LIBRARY_CODE = Pattern.compile("SRGQL\\d+:?\\s*");
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:java|javax|jakarta|sun|com|org|io|graphql|smallrye)(?:\\.[A-Za-z_$][\\w$]*)+");
+    private static final Pattern AST_VALUE = Pattern.compile("with value '[A-Z]\\w*\\{.*\\}' ");
+
+    /**
+     * A library message without what only Java developers of this service should see: SmallRye's message
+     * codes, Java class and package names, graphql-java's printout of syntax tree nodes.
+     */
+    static String clean(String message) {
+        if (message == null) {
+            return "The request is not valid.";
+        }
+        String cleaned = LIBRARY_CODE.matcher(message).replaceAll("");
+        cleaned = AST_VALUE.matcher(cleaned).replaceAll("");
+        cleaned = CLASS_NAME.matcher(cleaned).replaceAll("a value");
+        return cleaned;
     }
 
     private static GraphQLError fromException(GraphQLError error, Throwable exception) {
@@ -65,9 +88,22 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (exception instanceof jakarta.validation.ConstraintViolationException) {
             return build(error, ErrorCode.BAD_REQUEST, "An argument is not valid.");
         }
+        if (isStatementTimeout(exception)) {
+            return build(error, ErrorCode.TIMEOUT, "The request ran out of time; its database work was cancelled.");
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(exception, "Unexpected error %s at %s", reference, error.getPath());
         return build(error, ErrorCode.INTERNAL, INTERNAL_MESSAGE + " (reference " + reference + ")");
+    }
+
+    /** PostgreSQL's query_canceled (57014): statement_timeout, set from the request's deadline, fired. */
+    private static boolean isStatementTimeout(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrap(Throwable exception) {

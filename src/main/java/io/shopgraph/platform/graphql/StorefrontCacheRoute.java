@@ -40,7 +40,7 @@ import io.vertx.ext.web.RoutingContext;
  * Serves storefront catalog reads from the {@link StorefrontCache} on the event loop, before SmallRye
  * (docs/performance.md). A request qualifies when it carries a storefront token the instance already
  * knows to be live and no other credential (no customer token, no bearer, no store choice, no
- * {@code Cache-Control: no-cache}), and every operation of its document is a query made only of
+ * {@code Cache-Control: no-cache} together with the configured bypass secret), and every operation of its document is a query made only of
  * public catalog fields. A hit answers the stored body; a miss goes on to SmallRye with a pending
  * marker, and {@link StorefrontCacheInstrumentation} stores the error-free result. Documents holding a
  * mutation are marked so that the store's responses are invalidated after they ran.
@@ -50,6 +50,8 @@ public class StorefrontCacheRoute {
 
     /** The header telling clients (and tests) whether the cache answered. */
     public static final String CACHE_HEADER = "X-ShopGraph-Cache";
+    /** With {@code shopgraph.storefront-cache.bypass-secret} set, a request sending it here may skip the cache. */
+    public static final String BYPASS_HEADER = "X-ShopGraph-Cache-Bypass";
     static final String PENDING = "shopgraph.storefront-cache.pending";
     static final String MUTATION = "shopgraph.storefront-cache.mutation";
 
@@ -121,9 +123,14 @@ public class StorefrontCacheRoute {
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
     private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
 
+    private final Optional<byte[]> bypassSecret;
+
     StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver,
             @ConfigProperty(name = "shopgraph.storefront-cache.node-types", defaultValue = "Product,ProductVariant,ProductImage,Collection,Shop")
-            List<String> nodeTypes) {
+            List<String> nodeTypes,
+            @ConfigProperty(name = "shopgraph.storefront-cache.bypass-secret") Optional<String> bypassSecret) {
+        this.bypassSecret = bypassSecret.filter(secret -> !secret.isBlank())
+                .map(secret -> secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.cache = cache;
         this.resolver = resolver;
         this.nodeTypes = Set.copyOf(nodeTypes);
@@ -170,7 +177,7 @@ public class StorefrontCacheRoute {
         String token = request.getHeader(RequestCredentials.STOREFRONT_TOKEN);
         if (token == null || token.isBlank() || request.getHeader(RequestCredentials.CUSTOMER_TOKEN) != null
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getHeader(RequestCredentials.STORE_ID) != null
-                || noCache(request.getHeader(HttpHeaders.CACHE_CONTROL))) {
+                || noCache(request.getHeader(HttpHeaders.CACHE_CONTROL)) && mayBypass(request.getHeader(BYPASS_HEADER))) {
             ctx.next();
             return;
         }
@@ -218,6 +225,15 @@ public class StorefrontCacheRoute {
                 .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
                 .putHeader(CACHE_HEADER, "hit")
                 .end(Buffer.buffer(hit.body()));
+    }
+
+    /**
+     * Public callers always get the cache, whatever their Cache-Control says (else anyone could switch its
+     * protection off); merchants never reach it. Only the configured debug secret lets a request skip it.
+     */
+    private boolean mayBypass(String secret) {
+        return secret != null && bypassSecret.isPresent()
+                && java.security.MessageDigest.isEqual(bypassSecret.get(), secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static boolean noCache(String cacheControl) {
