@@ -256,7 +256,7 @@ class CatalogSearchTest {
 
         List<String> hostile = List.of("'", "''", "\"shirt\"", "shirt'", "shirt & | !", "&", "|", "!", "!shirt", ":*", "shirt:*",
                 "shi:* | mug", "(", ")", "((shirt", "shirt)", "\\", "\\\\", "shirt\\", "a\\:*b", "<->", "shirt <-> linen", "<2>",
-                "%", "_", "*", "--", "'; drop table catalog.product; --", "\u0000", "\u0301", "日本語", "é", "x".repeat(5000),
+                "%", "_", "*", "--", "'; drop table catalog.product; --", "\u0301", "日本語", "é", "x".repeat(5000),
                 "shirt ".repeat(200), "!!!", "   ", "", "c++");
         for (String q : hostile) {
             JsonPath body = search(store.storefront(), Map.of("q", q, "first", 10));
@@ -265,6 +265,10 @@ class CatalogSearchTest {
                     Map.of("first", 10, "filter", Map.of("query", q), "sortKey", q.isBlank() ? "ID" : "RELEVANCE"));
             assertThat(listed.getList("errors")).as("products %s: %s", q, listed.prettify()).isNull();
         }
+        // NUL is refused in every string of every request (issue 8), with the variable named.
+        JsonPath nul = search(store.storefront(), Map.of("q", "shirt\u0000", "first", 10));
+        assertThat(nul.getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
+        assertThat(nul.getString("errors[0].message")).contains("'q'");
         assertThat(titles(store.storefront(), "\"shirt\"")).containsExactly("Linen Shirt");
         assertThat(titles(store.storefront(), "(shi)")).containsExactly("Linen Shirt");
         assertThat(titles(store.storefront(), "!!!")).isEmpty();

@@ -29,15 +29,16 @@ import io.shopgraph.testing.TestStores.TestStore;
  * covered without a row here) receives a corpus of hostile values in each of its arguments and in each
  * field of its input objects, from a caller holding every credential of one store (storefront token,
  * customer token, owner bearer). No answer may be INTERNAL or HTTP 5xx or name a Java class or package,
- * and no row of any table may change.
+ * and no row of any table may change (but the sign-in throttle's, which counts every attempt) unless
+ * the operation accepted one of the values as valid (a long name, an emoji).
  */
 @QuarkusTest
 class HostileInputTest {
 
     static final String TYPE_REF = "kind name ofType { kind name ofType { kind name ofType { kind name } } }";
-    static final String INTROSPECTION = "{ __schema { queryType { fields { name args { name type { " + TYPE_REF + " } } type { "
-            + TYPE_REF + " } } } mutationType { fields { name args { name type { " + TYPE_REF + " } } type { " + TYPE_REF + " } } } "
-            + "types { name kind fields { name } enumValues { name } inputFields { name type { " + TYPE_REF + " } } } } }";
+    static final String INTROSPECTION = "{ __schema { queryType { name } mutationType { name } types { name kind "
+            + "fields { name args { name type { " + TYPE_REF + " } } type { " + TYPE_REF + " } } enumValues { name } "
+            + "inputFields { name type { " + TYPE_REF + " } } } } }";
     static final Pattern JAVA_NAME = Pattern.compile(
             "\\b(java|javax|jakarta|io\\.quarkus|io\\.smallrye|io\\.vertx|org\\.hibernate|org\\.postgresql|graphql\\.|io\\.shopgraph)\\.|"
                     + "Exception\\b|SRGQL\\d|\\tat |classification");
@@ -91,13 +92,15 @@ class HostileInputTest {
                 .header("X-Customer-Token", customerToken);
 
         JsonPath schema = caller.execute(INTROSPECTION);
+        assertThat(schema.getList("errors")).as(schema.prettify()).isNull();
         Map<String, Map<String, Object>> types = new HashMap<>();
         for (Map<String, Object> t : schema.<Map<String, Object>>getList("data.__schema.types")) {
             types.put((String) t.get("name"), t);
         }
         List<Operation> operations = new ArrayList<>();
         for (String kind : List.of("query", "mutation")) {
-            for (Map<String, Object> f : schema.<Map<String, Object>>getList("data.__schema." + kind + "Type.fields")) {
+            String root = schema.getString("data.__schema." + kind + "Type.name");
+            for (Map<String, Object> f : list(types.get(root).get("fields"))) {
                 operations.add(new Operation(kind, (String) f.get("name"), list(f.get("args")), map(f.get("type"))));
             }
         }
@@ -108,6 +111,9 @@ class HostileInputTest {
         int unchangedGroups = 0;
         int calls = 0;
         List<Object> corpus = corpus();
+        // Fields of input objects get a shorter corpus: the values most likely to break a write.
+        List<Object> fieldCorpus = List.of(corpus.get(1), corpus.get(2), corpus.get(3), corpus.get(6), corpus.get(8), corpus.get(11),
+                corpus.get(13), corpus.get(18), corpus.get(19));
         for (Operation op : operations) {
             for (Map<String, Object> arg : op.args()) {
                 // The argument itself, then (for an input object) each of its fields, gets every hostile value.
@@ -122,7 +128,7 @@ class HostileInputTest {
                 for (List<String> target : targets) {
                     Map<String, Long> rowsBefore = rowCounts();
                     boolean anyAccepted = false;
-                    for (Object bad : corpus) {
+                    for (Object bad : target.isEmpty() ? corpus : fieldCorpus) {
                         Map<String, Object> variables = new LinkedHashMap<>();
                         StringBuilder declarations = new StringBuilder();
                         StringBuilder arguments = new StringBuilder();
@@ -156,8 +162,11 @@ class HostileInputTest {
                         }
                     }
                     if (!anyAccepted) {
-                        assertThat(rowCounts()).as("rows after refused values for " + op.name() + " " + arg.get("name") + target)
-                                .isEqualTo(rowsBefore);
+                        Map<String, Long> rowsAfter = rowCounts();
+                        if (!rowsAfter.equals(rowsBefore)) {
+                            problems.add("rows changed by refused values for " + op.name() + " " + arg.get("name") + target + ": "
+                                    + rowsBefore + " -> " + rowsAfter);
+                        }
                         unchangedGroups++;
                     }
                 }
@@ -244,6 +253,8 @@ class HostileInputTest {
                     tables.add(rows.getString(1));
                 }
             }
+            // The sign-in throttle records every attempt before checking it, refused or not: that is its job.
+            tables.remove("customers.login_throttle");
             for (String table : tables) {
                 try (ResultSet rows = s.executeQuery("select count(*) from " + table)) {
                     rows.next();

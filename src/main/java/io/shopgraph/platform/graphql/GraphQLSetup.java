@@ -8,12 +8,8 @@ import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLSchemaElement;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.schema.SchemaTransformer;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import io.shopgraph.platform.limits.LimitsInstrumentation;
+import graphql.schema.Coercing;
+import io.shopgraph.platform.graphql.limits.LimitsInstrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.graphql.spi.EventingService;
 
@@ -27,7 +23,7 @@ import io.smallrye.graphql.spi.EventingService;
  * The Decimal scalar's coercing is replaced by {@link DecimalCoercing} (bounded parsing, JSON numbers,
  * messages without Java class names) in the schema that executes requests; its SDL is unchanged.
  */
-@RegisterForReflection(targets = GraphQL.Builder.class)
+@RegisterForReflection(targets = { GraphQL.Builder.class, GraphQLScalarType.class })
 public class GraphQLSetup implements EventingService {
 
     @Override
@@ -41,30 +37,47 @@ public class GraphQLSetup implements EventingService {
         Instrumentation limits = new LimitsInstrumentation();
         Instrumentation codes = new ErrorCodeInstrumentation();
         Instrumentation cache = new StorefrontCacheInstrumentation();
+        Instrumentation defaults = new InputDefaultsInstrumentation();
         GraphQLSchema schema = readField(builder, "graphQLSchema", GraphQLSchema.class);
         if (schema != null) {
-            builder.schema(withDecimalCoercing(schema));
+            withDecimalCoercing(schema);
         }
         // limits first: its deadline wraps the data fetchers; codes then rewrites every error, limits' included.
-        return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(limits, codes, cache))
-                : new ChainedInstrumentation(List.of(limits, existing, codes, cache)));
+        return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(defaults, limits, codes, cache))
+                : new ChainedInstrumentation(List.of(defaults, limits, existing, codes, cache)));
     }
 
     private static final java.util.Set<String> DATE_TIME_SCALARS = java.util.Set.of("DateTime", "Date");
 
+    /**
+     * Swaps the coercing of the Decimal, Int and date scalars in place. A transformed copy of the schema
+     * would hold new object types, while SmallRye's interface type resolvers still answer the old ones, so
+     * fragments such as {@code ... on ProductVariant} would stop matching.
+     */
     static GraphQLSchema withDecimalCoercing(GraphQLSchema schema) {
-        return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
-            @Override
-            public TraversalControl visitGraphQLScalarType(GraphQLScalarType node, TraverserContext<GraphQLSchemaElement> context) {
-                if (node.getName().equals("Decimal")) {
-                    return changeNode(context, node.transform(b -> b.coercing(new DecimalCoercing())));
+        for (graphql.schema.GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLScalarType scalar) {
+                Coercing<?, ?> current = scalar.getCoercing();
+                if (scalar.getName().equals("Decimal") && !(current instanceof DecimalCoercing)) {
+                    setCoercing(scalar, new DecimalCoercing());
+                } else if (scalar.getName().equals("Int") && !(current instanceof BoundedIntCoercing)) {
+                    setCoercing(scalar, new BoundedIntCoercing(current));
+                } else if (DATE_TIME_SCALARS.contains(scalar.getName()) && !(current instanceof BoundedDateTimeCoercing)) {
+                    setCoercing(scalar, new BoundedDateTimeCoercing(current));
                 }
-                if (DATE_TIME_SCALARS.contains(node.getName())) {
-                    return changeNode(context, node.transform(b -> b.coercing(new BoundedDateTimeCoercing(node.getCoercing()))));
-                }
-                return TraversalControl.CONTINUE;
             }
-        });
+        }
+        return schema;
+    }
+
+    private static void setCoercing(GraphQLScalarType scalar, Coercing<?, ?> coercing) {
+        try {
+            Field field = GraphQLScalarType.class.getDeclaredField("coercing");
+            field.setAccessible(true);
+            field.set(scalar, coercing);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot set the coercing of scalar " + scalar.getName(), e);
+        }
     }
 
     private static Instrumentation readInstrumentation(GraphQL.Builder builder) {

@@ -12,7 +12,7 @@ import io.quarkus.arc.Arc;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.errors.ErrorCode;
 import io.shopgraph.platform.kernel.StoreId;
-import io.shopgraph.platform.limits.Deadline;
+import io.shopgraph.platform.graphql.limits.Deadline;
 
 /**
  * The second tenancy wall: when a transaction takes its connection, the current store is written

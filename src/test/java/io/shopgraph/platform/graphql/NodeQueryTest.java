@@ -48,7 +48,8 @@ class NodeQueryTest {
         String foreignAnswer = mine.storefront().post(NODE, Map.of("id", theirs.shopId())).then().statusCode(200).extract().asString();
         String missingAnswer = mine.storefront().post(NODE, Map.of("id", missing)).then().statusCode(200).extract().asString();
 
-        assertThat(foreignAnswer).isEqualTo(missingAnswer).isEqualTo("{\"data\":{\"node\":null}}");
+        assertThat(foreignAnswer).isEqualTo(missingAnswer)
+                .isEqualTo("{\"data\":{\"node\":null},\"extensions\":{\"cost\":{\"requestedQueryCost\":1,\"maximumAvailable\":1000}}}");
     }
 
     @Test

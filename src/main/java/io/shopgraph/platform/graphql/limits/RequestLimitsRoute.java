@@ -1,4 +1,4 @@
-package io.shopgraph.platform.limits;
+package io.shopgraph.platform.graphql.limits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +32,9 @@ import graphql.util.TraverserContext;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shopgraph.platform.errors.ErrorCode;
 import io.shopgraph.platform.graphql.GraphQLRequestGuard;
-import io.shopgraph.platform.limits.RateLimiter.Caller;
-import io.shopgraph.platform.limits.RateLimiter.Decision;
-import io.shopgraph.platform.limits.RateLimiter.Kind;
+import io.shopgraph.platform.graphql.limits.RateLimiter.Caller;
+import io.shopgraph.platform.graphql.limits.RateLimiter.Decision;
+import io.shopgraph.platform.graphql.limits.RateLimiter.Kind;
 import io.shopgraph.platform.security.RequestCredentials;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;

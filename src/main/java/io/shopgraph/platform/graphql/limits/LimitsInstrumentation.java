@@ -1,4 +1,4 @@
-package io.shopgraph.platform.limits;
+package io.shopgraph.platform.graphql.limits;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.shopgraph.platform.limits;
+package io.shopgraph.platform.graphql.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.shopgraph.platform.limits;
+package io.shopgraph.platform.graphql.limits;
 
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +54,10 @@ public class RateLimiter {
         if (cost > limits.capacity()) {
             return new Decision(false, bucket.getAvailableTokens(), limits.capacity(), limits.restorePerSecond(), Duration.ZERO);
         }
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(Math.max(0, cost));
+        if (cost <= 0) { // bucket4j refuses to consume nothing; a free request is always admitted
+            return new Decision(true, bucket.getAvailableTokens(), limits.capacity(), limits.restorePerSecond(), Duration.ZERO);
+        }
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(cost);
         return new Decision(probe.isConsumed(), probe.getRemainingTokens(), limits.capacity(), limits.restorePerSecond(),
                 Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
