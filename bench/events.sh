@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Outbox + webhooks throughput and lag: the packaged service on its own embedded PostgreSQL publishes
-# RATE events/s (one per transaction) for DURATION over STORES stores, each subscribed by webhook to a
-# receiver inside the service on loopback; prints what was published, dispatched and received, and the lags.
+# RATE events/s (one per transaction) for DURATION over STORES stores, each subscribed by webhook to its own
+# receiver inside the service on loopback (ports RECEIVER_PORT...); prints what was published, dispatched and received, and the lags.
 # See bench/README.md. The machine is shared: note the load (uptime) next to the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +15,10 @@ mkdir -p "$OUT"
 [ "${SKIP_BUILD:-false}" = true ] || ./mvnw -B -q package -DskipTests
 rm -rf "$OUT/pgdata-events"
 echo "load before: $(uptime)"
+TARGETS=$(for i in $(seq 0 $((STORES - 1))); do printf '127.0.0.1:%s,' $((RECEIVER_PORT + i)); done)
 SHOPGRAPH_EMBEDDED_DB_ENABLED=true SHOPGRAPH_EMBEDDED_DB_DATA_DIR="$OUT/pgdata-events" SHOPGRAPH_DEMO_ENABLED=false \
   SHOPGRAPH_BENCH_EVENTS_RATE=$RATE SHOPGRAPH_BENCH_EVENTS_DURATION=$DURATION SHOPGRAPH_BENCH_EVENTS_STORES=$STORES \
-  SHOPGRAPH_BENCH_EVENTS_RECEIVER_PORT=$RECEIVER_PORT SHOPGRAPH_WEBHOOKS_ALLOWED_TARGETS=127.0.0.1:$RECEIVER_PORT \
+  SHOPGRAPH_BENCH_EVENTS_RECEIVER_PORT=$RECEIVER_PORT SHOPGRAPH_WEBHOOKS_ALLOWED_TARGETS=${TARGETS%,} \
   SHOPGRAPH_WEBHOOKS_REQUIRE_HTTPS=false QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/events-service.log" 2>&1 &
 PID=$!

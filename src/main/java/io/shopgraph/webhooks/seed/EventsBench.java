@@ -74,9 +74,15 @@ public class EventsBench {
             ConcurrentLinkedQueue<Long> webhookLags = new ConcurrentLinkedQueue<>();
             Set<String> received = ConcurrentHashMap.newKeySet();
             AtomicLong duplicates = new AtomicLong();
-            HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", config.receiverPort()), 200);
-            receiver.setExecutor(Executors.newFixedThreadPool(8));
-            receiver.createContext("/", exchange -> {
+            // One receiver (endpoint) per store, as partner apps have: the per-endpoint limit applies to each.
+            List<HttpServer> receivers = new ArrayList<>();
+            var pool = Executors.newFixedThreadPool(16);
+            for (int i = 0; i < config.stores(); i++) {
+                HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", config.receiverPort() + i), 200);
+                receiver.setExecutor(pool);
+                receivers.add(receiver);
+            }
+            for (HttpServer receiver : receivers) receiver.createContext("/", exchange -> {
                 String body;
                 try (InputStream in = exchange.getRequestBody()) {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -92,16 +98,18 @@ public class EventsBench {
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
-            receiver.start();
+            receivers.forEach(HttpServer::start);
 
             List<StoreId> stores = new ArrayList<>();
-            for (int i = 0; i < config.stores(); i++) {
+            for (int s = 0; s < config.stores(); s++) {
+                int i = s;
                 StoreId store = new StoreId(UUID.randomUUID());
                 stores.add(store);
                 tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> execute(
                         "insert into webhooks.subscription (store_id, id, topic, callback_url, secret, created_at, updated_at) "
                                 + "values (?, ?, 'PRODUCTS_UPDATE', ?, ?, now(), now())",
-                        store.value(), UUID.randomUUID(), "http://127.0.0.1:" + config.receiverPort() + "/hooks", WebhookSignature.newSecret())));
+                        store.value(), UUID.randomUUID(), "http://127.0.0.1:" + (config.receiverPort() + i) + "/hooks",
+                        WebhookSignature.newSecret())));
             }
             List<UUID> products = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
@@ -121,8 +129,8 @@ public class EventsBench {
                     long n = 0;
                     while (true) {
                         long due = start + (long) ((n + offset / (double) config.threads()) * perThreadInterval);
-                        if (due >= end) {
-                            return;
+                        if (due >= end || System.nanoTime() >= end) {
+                            return; // on schedule or not, publishing stops at the end of the duration
                         }
                         long wait = due - System.nanoTime();
                         if (wait > 0) {
@@ -164,7 +172,8 @@ public class EventsBench {
             Log.infof("EVENTS BENCH: webhook lag (occurred -> received) ms: p50 %d, p95 %d, p99 %d, max %d", pct(lags, 50), pct(lags, 95),
                     pct(lags, 99), lags.length == 0 ? -1 : lags[lags.length - 1]);
             Log.infof("EVENTS BENCH: outbox lag (occurred -> consumer done) ms: %s", outboxLag());
-            receiver.stop(0);
+            receivers.forEach(r -> r.stop(0));
+            pool.shutdown();
         } catch (IOException | InterruptedException | RuntimeException e) {
             Log.errorf(e, "EVENTS BENCH failed");
         }

@@ -21,7 +21,7 @@ public interface EventsBenchConfig {
     @WithDefault("10")
     int stores();
 
-    /** Loopback port of the generator's webhook receiver (put 127.0.0.1:port in shopgraph.webhooks.allowed-targets). */
+    /** First loopback port of the generator's webhook receivers, one per store (all must be in shopgraph.webhooks.allowed-targets). */
     @WithDefault("18990")
     int receiverPort();
 
