@@ -56,6 +56,15 @@ class ProductContentTest {
         assertThat(both.getString("data.productUpdate.product.descriptionHtml")).isEqualTo("<p>Html</p>");
         JsonPath untouched = store.owner().execute(UPDATE, Map.of("id", id, "i", Map.of("title", "Rich Shirt")));
         assertThat(untouched.getString("data.productUpdate.product.descriptionHtml")).isEqualTo("<p>Html</p>");
+        // productsImport cleans a row's descriptionHtml the same way.
+        String document = "{\"products\": [{\"title\": \"Imported Shirt\", \"status\": \"ACTIVE\", \"descriptionHtml\": "
+                + "\"<p onmouseover=alert(1)>Imported <em>shirt</em></p><script>alert(1)</script>\", \"variants\": [{\"price\": \"5.00\"}]}]}";
+        JsonPath imported = store.owner().execute(ProductImportTest.IMPORT, Map.of("doc", document));
+        assertThat(imported.getList("data.productsImport.userErrors")).as(imported.prettify()).isEmpty();
+        JsonPath importedRead = store.storefront().execute(READ, Map.of("h", "imported-shirt"));
+        assertThat(importedRead.getString("data.product.descriptionHtml")).isEqualTo("<p>Imported <em>shirt</em></p>");
+        assertThat(importedRead.getString("data.product.description")).isEqualTo("Imported shirt");
+
         // Without seo texts the fields are null, not an error.
         CatalogFixtures.createOk(store, product("Bare Shirt", "ACTIVE", "20.00"));
         JsonPath bare = store.storefront().execute(READ, Map.of("h", "bare-shirt"));
