@@ -62,6 +62,7 @@ class VariantSelectionTest {
         // A partial, unknown or doubled selection has no exact variant.
         for (List<Map<String, Object>> selection : List.of(List.of(opt("Size", "M")), List.of(opt("Size", "M"), opt("Colour", "Green")),
                 List.of(opt("Size", "M"), opt("Colour", "Red"), opt("Fit", "Slim")), List.of(opt("Size", "M"), opt("Size", "S")),
+                List.of(opt("Size", "M"), opt("Colour", "Red"), opt("Fit", "Slim"), opt("Cut", "Long")),
                 List.<Map<String, Object>>of(), List.of(opt("size", "M"), opt("Colour", "Red")))) {
             JsonPath none = page(store, Map.of("h", "pick-shirt", "sel", selection));
             assertThat(none.getString("data.product.variantBySelectedOptions")).as(selection.toString()).isNull();

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.SelectedOption;
 import io.shopgraph.catalog.application.CatalogReads;
+import io.shopgraph.catalog.application.ProductDrafts;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -61,8 +62,8 @@ public class VariantReads {
                 return Map.of();
             }
         }
-        if (productIds.isEmpty()) {
-            return Map.of();
+        if (productIds.isEmpty() || selected.size() > ProductDrafts.MAX_OPTIONS) {
+            return Map.of(); // no product has more options than that: nothing to look up
         }
         // The selection travels as two unit-separator-joined texts (no array binding needed); a variant matches
         // when the product has as many options as were selected and each option's value at its position is the
