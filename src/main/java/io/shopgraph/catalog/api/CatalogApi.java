@@ -1,5 +1,7 @@
 package io.shopgraph.catalog.api;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,4 +10,7 @@ public interface CatalogApi {
 
     /** Records whether each product has a variant for sale, so storefront lists can filter on it. */
     void productAvailabilityChanged(Map<UUID, Boolean> availableByProduct);
+
+    /** Every variant of each product, in position order (one statement); no visibility check: callers have the products. */
+    Map<UUID, List<ProductVariantView>> variantsOfProducts(Collection<UUID> productIds);
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -25,7 +26,9 @@ public record ProductVariantView(
         @Description("The image bound to this variant, if any.") ImageView image,
         @Description("The weight in grams, when known.") Integer weightGrams,
         @NonNull @Description("Whether the variant must be shipped.") boolean requiresShipping,
-        @NonNull @Description("Whether tax applies to it.") boolean taxable) implements Node {
+        @NonNull @Description("Whether tax applies to it.") boolean taxable,
+        // Not in the schema: the variant's product, for ProductVariant.product and option lookups.
+        @Ignore UUID productUuid) implements Node {
 
     public static final String TYPE = "ProductVariant";
 

@@ -21,7 +21,7 @@ public record ProductView(
         @NonNull @Description("The product's name.") String title,
         @NonNull @Description("The product's unique, URL-friendly name in its store.") String handle,
         @NonNull @Description("The description as plain text.") String description,
-        @NonNull @Description("The description as HTML, escaped from the plain text.") String descriptionHtml,
+        @NonNull @Description("The description as HTML: the merchant's HTML as cleaned by the allowlist, or else escaped from the plain text.") String descriptionHtml,
         @NonNull @Description("Who makes the product.") String vendor,
         @NonNull @Description("What kind of thing the product is.") ProductKind kind,
         @NonNull @Description("The product's tags.") List<@NonNull String> tags,

@@ -1,5 +1,6 @@
 package io.shopgraph.catalog.application;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.ProductVariantView;
+import io.shopgraph.catalog.application.read.VariantReads;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 @ApplicationScoped
@@ -16,10 +19,17 @@ public class CatalogApiService implements CatalogApi {
 
     private final EntityManager em;
     private final TenantContext tenant;
+    private final VariantReads variants;
 
-    CatalogApiService(EntityManager em, TenantContext tenant) {
+    CatalogApiService(EntityManager em, TenantContext tenant, VariantReads variants) {
         this.em = em;
         this.tenant = tenant;
+        this.variants = variants;
+    }
+
+    @Override
+    public Map<UUID, List<ProductVariantView>> variantsOfProducts(Collection<UUID> productIds) {
+        return variants.ofProducts(productIds);
     }
 
     @Override

@@ -30,6 +30,7 @@ import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.api.SelectedOption;
+import io.shopgraph.catalog.application.read.ProductFilterSql;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.graphql.Cursor;
 import io.shopgraph.platform.graphql.MoneyView;
@@ -38,7 +39,6 @@ import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.tenancy.TenantContext;
-import io.shopgraph.store.api.StoreApi;
 
 /**
  * The catalog's read path: native SQL projected straight to view records, one statement per list
@@ -48,7 +48,7 @@ import io.shopgraph.store.api.StoreApi;
 @ApplicationScoped
 public class CatalogReads {
 
-    static final String VISIBLE = " and p.status = 'ACTIVE' and p.published_at <= now()";
+    static final String VISIBLE = ProductFilterSql.VISIBLE;
 
     /** The columns after id, title, handle, description and description_html (see {@link CatalogLocale}). */
     private static final String PRODUCT_OTHER_COLUMNS = "p.vendor, "
@@ -64,12 +64,12 @@ public class CatalogReads {
 
     private final EntityManager em;
     private final TenantContext tenant;
-    private final StoreApi stores;
+    private final ProductFilterSql filterSql;
 
-    CatalogReads(EntityManager em, TenantContext tenant, StoreApi stores) {
+    CatalogReads(EntityManager em, TenantContext tenant, ProductFilterSql filterSql) {
         this.em = em;
         this.tenant = tenant;
-        this.stores = stores;
+        this.filterSql = filterSql;
     }
 
     /** One page of the store's products, with the base texts. */
@@ -87,6 +87,7 @@ public class CatalogReads {
             throw ApiException.badRequest("COLLECTION_DEFAULT orders only a collection's products.");
         }
         checkRelevance(sortKey, filter);
+        filter = filter.withSearchLocale(locale);
         if (filter.unknownCollection()) {
             return Page.of(List.of(), request);
         }
@@ -111,6 +112,7 @@ public class CatalogReads {
     public Map<UUID, Page<CursoredProduct>> collectionProducts(Collection<UUID> collectionIds, ProductFilter filter,
             ProductSortKey sortKey, boolean reverse, PageRequest request, boolean storefront, String locale) {
         checkRelevance(sortKey, filter);
+        filter = filter.withSearchLocale(locale);
         Map<String, Object> params = new HashMap<>();
         boolean descending = sortKey.descendingByDefault ^ reverse ^ request.backward();
         String dir = descending ? " desc" : " asc";
@@ -255,12 +257,12 @@ public class CatalogReads {
     }
 
     /** The select list of a product row ({@link #product(Object[], String)}), texts in {@code locale}. */
-    static String productColumns(String locale) {
+    public static String productColumns(String locale) {
         return CatalogLocale.productTexts(locale) + ", " + PRODUCT_OTHER_COLUMNS;
     }
 
     /** The select list of a collection row ({@link #collection(Object[], int, String)}), texts in {@code locale}. */
-    static String collectionColumns(String locale) {
+    public static String collectionColumns(String locale) {
         return CatalogLocale.collectionTexts(locale) + ", c.image_url, c.image_alt";
     }
 
@@ -326,66 +328,9 @@ public class CatalogReads {
         }
     }
 
-    void appendConditions(StringBuilder sql, Map<String, Object> params, ProductFilter filter, boolean storefront) {
-        if (storefront) {
-            sql.append(VISIBLE);
-        }
-        if (filter.hasQuery()) {
-            // Full-text match of the weighted search document (see SearchText), or a tag equal to the text.
-            String tsquery = SearchText.tsquery(filter.query());
-            sql.append(tsquery.isEmpty() ? " and p.tags @> array[cast(:qt as text)]"
-                    : " and (p.search_document @@ " + SearchText.TSQUERY + " or p.tags @> array[cast(:qt as text)])");
-            params.put("tsq", tsquery);
-            params.put("qt", SearchText.tag(filter.query()));
-        }
-        if (filter.collectionId() != null) {
-            sql.append(" and exists (select 1 from catalog.collection_product cf where cf.store_id = p.store_id "
-                    + "and cf.collection_id = :fc and cf.product_id = p.id)");
-            params.put("fc", filter.collectionId());
-        }
-        if (!filter.kinds().isEmpty()) {
-            sql.append(" and p.kind in (:kinds)");
-            params.put("kinds", filter.kinds().stream().map(ProductKind::name).toList());
-        }
-        if (!filter.tags().isEmpty()) {
-            sql.append(" and exists (select 1 from unnest(p.tags) t where t in (:tags))");
-            params.put("tags", filter.tags());
-        }
-        if (!filter.vendors().isEmpty()) {
-            sql.append(" and p.vendor in (:vendors)");
-            params.put("vendors", filter.vendors());
-        }
-        if (filter.available() != null) {
-            sql.append(" and p.available = :available");
-            params.put("available", filter.available());
-        }
-        if (filter.hasPrice()) {
-            // Prices are in the store's currency; a bound is rounded outwards to whole minor units.
-            String currency = stores.settings(java.util.Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
-            int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-            if (filter.minPrice() != null) {
-                sql.append(" and p.max_price_minor >= :pmin");
-                params.put("pmin", minorUnitsClamped(filter.minPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.CEILING)));
-            }
-            if (filter.maxPrice() != null) {
-                sql.append(" and p.min_price_minor <= :pmax");
-                params.put("pmax", minorUnitsClamped(filter.maxPrice().movePointRight(digits).setScale(0, java.math.RoundingMode.FLOOR)));
-            }
-        }
-    }
-
-    /**
-     * A price bound in minor units; a bound beyond the range of prices is clamped to it, so that a huge
-     * minimum finds nothing and a huge maximum finds everything (longValue() would wrap around).
-     */
-    static long minorUnitsClamped(java.math.BigDecimal wholeMinorUnits) {
-        if (wholeMinorUnits.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            return Long.MAX_VALUE;
-        }
-        if (wholeMinorUnits.compareTo(java.math.BigDecimal.valueOf(Long.MIN_VALUE)) < 0) {
-            return Long.MIN_VALUE;
-        }
-        return wholeMinorUnits.longValueExact();
+    /** The whole filter as SQL conditions on {@code p} (see {@link ProductFilterSql}). */
+    public void appendConditions(StringBuilder sql, Map<String, Object> params, ProductFilter filter, boolean storefront) {
+        filterSql.append(sql, params, filter, storefront);
     }
 
     private static void appendKeyset(StringBuilder sql, Map<String, Object> params, ProductSortKey sortKey,
@@ -433,12 +378,12 @@ public class CatalogReads {
     // --- mapping --------------------------------------------------------------------------------
 
     /** A product row with the base texts. */
-    static ProductView product(Object[] r) {
+    public static ProductView product(Object[] r) {
         return product(r, null);
     }
 
     /** A product row read with {@link #productColumns}({@code locale}); the view remembers the locale for nested fields. */
-    static ProductView product(Object[] r, String locale) {
+    public static ProductView product(Object[] r, String locale) {
         String currency = str(r[13]).strip();
         ImageView featured = r[14] == null ? null : image(r, 14);
         return new ProductView(GlobalId.format(ProductView.TYPE, uuid(r[0])), str(r[1]), str(r[2]), str(r[3]), str(r[4]),
@@ -464,7 +409,8 @@ public class CatalogReads {
                 integer(r[at + 3]), integer(r[at + 4]));
     }
 
-    private static ProductVariantView variant(Object[] r) {
+    /** A variant row: id, product_id, sku, title, option values, prices, currency, weight, flags, image, option names. */
+    public static ProductVariantView variant(Object[] r) {
         String currency = str(r[7]).strip();
         List<String> values = list(r[4]);
         List<String> names = list(r[16]);
@@ -476,10 +422,10 @@ public class CatalogReads {
         return new ProductVariantView(GlobalId.format(ProductVariantView.TYPE, uuid(r[0])), str(r[2]), str(r[3]),
                 MoneyView.of(Money.of(lng(r[5]), currency)),
                 compareAt == null ? null : MoneyView.of(Money.of(compareAt, currency)), selected,
-                r[11] == null ? null : image(r, 11), integer(r[8]), bool(r[9]), bool(r[10]));
+                r[11] == null ? null : image(r, 11), integer(r[8]), bool(r[9]), bool(r[10]), uuid(r[1]));
     }
 
-    static CollectionView collection(Object[] r, int at, String locale) {
+    public static CollectionView collection(Object[] r, int at, String locale) {
         UUID id = uuid(r[at]);
         String imageUrl = str(r[at + 4]);
         ImageView image = imageUrl == null ? null

@@ -8,10 +8,17 @@ import io.shopgraph.catalog.api.ProductStatus;
 
 /**
  * The product fields productUpdate changes; null means "leave as is". {@code metafields}, when given,
- * replaces the product's whole set of metafields.
+ * replaces the product's whole set of metafields. {@code descriptionHtml}, when given, is sanitised and
+ * replaces the HTML description (and the plain one with its text, unless {@code description} is given).
  */
 public record ProductChanges(String title, String handle, String description, ProductStatus status, Instant publishedAt,
-        ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription, List<MetafieldDraft> metafields) {
+        ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription, List<MetafieldDraft> metafields,
+        String descriptionHtml) {
+
+    public ProductChanges(String title, String handle, String description, ProductStatus status, Instant publishedAt,
+            ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription, List<MetafieldDraft> metafields) {
+        this(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription, metafields, null);
+    }
 
     public ProductChanges(String title, String handle, String description, ProductStatus status, Instant publishedAt,
             ProductKind kind, String vendor, List<String> tags, String seoTitle, String seoDescription) {

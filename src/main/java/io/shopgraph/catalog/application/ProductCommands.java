@@ -25,6 +25,7 @@ import io.shopgraph.catalog.api.events.ProductUpdated;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
+import io.shopgraph.catalog.domain.DescriptionHtml;
 import io.shopgraph.catalog.domain.Product;
 import io.shopgraph.catalog.domain.ProductMediaRepository;
 import io.shopgraph.catalog.domain.ProductOptionRepository;
@@ -211,7 +212,10 @@ public class ProductCommands {
             requireFreeHandle(handle, id);
             product.handle = handle;
         }
-        if (changes.description() != null) {
+        if (changes.descriptionHtml() != null) {
+            product.descriptionHtml = DescriptionHtml.sanitize(changes.descriptionHtml());
+            product.description = changes.description() != null ? changes.description() : DescriptionHtml.text(product.descriptionHtml);
+        } else if (changes.description() != null) {
             product.description = changes.description();
             product.descriptionHtml = toHtml(changes.description());
         }

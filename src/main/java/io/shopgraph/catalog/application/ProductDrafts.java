@@ -12,6 +12,7 @@ import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.application.ProductDraft.MediaDraft;
 import io.shopgraph.catalog.application.ProductDraft.OptionDraft;
 import io.shopgraph.catalog.application.ProductDraft.VariantDraft;
+import io.shopgraph.catalog.domain.DescriptionHtml;
 import io.shopgraph.catalog.domain.Product;
 import io.shopgraph.catalog.domain.ProductMedia;
 import io.shopgraph.catalog.domain.ProductOption;
@@ -53,8 +54,13 @@ public final class ProductDrafts {
         product.id = Ids.newId();
         product.title = title;
         product.handle = handle;
-        product.description = draft.description() == null ? "" : draft.description();
-        product.descriptionHtml = toHtml(product.description);
+        if (draft.descriptionHtml() != null) {
+            product.descriptionHtml = DescriptionHtml.sanitize(draft.descriptionHtml());
+            product.description = draft.description() != null ? draft.description() : DescriptionHtml.text(product.descriptionHtml);
+        } else {
+            product.description = draft.description() == null ? "" : draft.description();
+            product.descriptionHtml = toHtml(product.description);
+        }
         product.status = draft.status() == null ? ProductStatus.DRAFT : draft.status();
         product.publishedAt = draft.publishedAt() != null ? draft.publishedAt()
                 : product.status == ProductStatus.ACTIVE ? now : null;

@@ -52,7 +52,7 @@ public class ProductImports {
     public static final int MAX_CHARACTERS = 1_500_000;
 
     private static final Set<String> PRODUCT_FIELDS = Set.of("title", "handle", "description", "status", "publishedAt", "kind",
-            "vendor", "tags", "seoTitle", "seoDescription", "options", "variants", "media", "collections");
+            "vendor", "tags", "seoTitle", "seoDescription", "options", "variants", "media", "collections", "descriptionHtml");
     private static final Set<String> OPTION_FIELDS = Set.of("name", "values");
     private static final Set<String> VARIANT_FIELDS = Set.of("sku", "optionValues", "price", "compareAtPrice", "weightGrams",
             "requiresShipping", "taxable", "inventoryQuantity");
@@ -258,7 +258,7 @@ public class ProductImports {
                     unknownFields(m, MEDIA_FIELDS, f);
                     return new MediaDraft(string(m, "url", f), string(m, "alt", f), integer(m, "width", f), integer(m, "height", f),
                             integer(m, "variantIndex", f));
-                }));
+                }), null, string(p, "descriptionHtml", at));
     }
 
     private static void unknownFields(JsonObject object, Set<String> known, List<String> at) {

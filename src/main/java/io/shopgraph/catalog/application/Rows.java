@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Conversions of native query columns, whatever JDBC type the driver picked. */
-final class Rows {
+public final class Rows {
 
     /** Separator used with array_to_string/string_agg so arrays travel as one text column. */
     static final String SEP = "\u001f";
@@ -16,27 +16,27 @@ final class Rows {
     private Rows() {
     }
 
-    static UUID uuid(Object o) {
+    public static UUID uuid(Object o) {
         return o == null ? null : o instanceof UUID u ? u : UUID.fromString(o.toString());
     }
 
-    static String str(Object o) {
+    public static String str(Object o) {
         return o == null ? null : o.toString();
     }
 
-    static Integer integer(Object o) {
+    public static Integer integer(Object o) {
         return o == null ? null : ((Number) o).intValue();
     }
 
-    static Long lng(Object o) {
+    public static Long lng(Object o) {
         return o == null ? null : ((Number) o).longValue();
     }
 
-    static boolean bool(Object o) {
+    public static boolean bool(Object o) {
         return o != null && (Boolean) o;
     }
 
-    static Instant instant(Object o) {
+    public static Instant instant(Object o) {
         if (o == null) {
             return null;
         }
@@ -52,7 +52,7 @@ final class Rows {
         throw new IllegalStateException("Unexpected time type " + o.getClass());
     }
 
-    static List<String> list(Object o) {
+    public static List<String> list(Object o) {
         String joined = str(o);
         if (joined == null || joined.isEmpty()) {
             return List.of();

@@ -20,7 +20,9 @@ import io.shopgraph.catalog.application.CatalogReads;
 import io.shopgraph.catalog.application.CollectionView;
 import io.shopgraph.catalog.application.CursoredProduct;
 import io.shopgraph.catalog.application.CursoredVariant;
+import io.shopgraph.catalog.application.ProductFilter;
 import io.shopgraph.catalog.application.ProductSortKey;
+import io.shopgraph.catalog.application.read.FacetScope;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.security.StoreAccess;
@@ -76,11 +78,14 @@ public class ProductFields {
             @Name("sortKey") @DefaultValue("COLLECTION_DEFAULT") @Description("The order of the list.") ProductSortKey sortKey,
             @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse) {
         PageRequest request = PageRequest.of(first, after, last, before);
+        ProductFilter parsed = ProductFilterInput.toFilter(filter);
+        boolean storefront = access.audience() == Audience.STOREFRONT;
         Map<String, Map<UUID, Page<CursoredProduct>>> byLocale = new HashMap<>();
         groupByLocale(collections, CollectionView::locale, CollectionView::uuid)
-                .forEach((locale, ids) -> byLocale.put(locale, reads.collectionProducts(ids, ProductFilterInput.toFilter(filter),
-                        sortKey, reverse, request, access.audience() == Audience.STOREFRONT, locale)));
-        return collections.stream().map(c -> ProductConnection.of(byLocale.get(c.locale()).get(c.uuid()))).toList();
+                .forEach((locale, ids) -> byLocale.put(locale, reads.collectionProducts(ids, parsed,
+                        sortKey, reverse, request, storefront, locale)));
+        return collections.stream().map(c -> ProductConnection.of(byLocale.get(c.locale()).get(c.uuid()),
+                new FacetScope(parsed, storefront, c.uuid(), c.locale()))).toList();
     }
 
     /** The distinct ids of the sources by the locale they were read in (null key: base texts). */

@@ -134,6 +134,10 @@ public class ProductMutations {
                 List.of("id"), "No product has this id."));
     }
 
+    static final String DESCRIPTION_HTML = "The description as HTML. It is cleaned by an allowlist: formatting, paragraphs, headings, "
+            + "lists, tables, links (http, https, mailto) and images (http, https) stay; scripts, styles, event handlers, "
+            + "javascript: URLs and everything else go. The plain description becomes its text unless `description` is given too.";
+
     @Input("ProductCreateInput")
     @Description("A product to create.")
     public record ProductCreateInput(
@@ -150,7 +154,8 @@ public class ProductMutations {
             @Description("Up to 3 options with their values.") List<ProductOptionInput> options,
             @NonNull @Description("1 to 100 variants; each gives one value per option, in option order.") List<ProductVariantInput> variants,
             @Description("Images in display order, at most 50.") List<ProductMediaInput> media,
-            @Description("Merchant metadata, at most 50.") List<MetafieldInput> metafields) {
+            @Description("Merchant metadata, at most 50.") List<MetafieldInput> metafields,
+            @Description(DESCRIPTION_HTML) String descriptionHtml) {
 
         ProductDraft toDraft() {
             return new ProductDraft(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
@@ -158,7 +163,7 @@ public class ProductMutations {
                             .map(o -> new ProductDraft.OptionDraft(o.name(), o.values())).toList(),
                     variants.stream().filter(Objects::nonNull).map(ProductVariantInput::toDraft).toList(),
                     media == null ? List.of() : media.stream().filter(Objects::nonNull).map(m -> new ProductDraft.MediaDraft(m.url(), m.alt(), m.width(),
-                            m.height(), m.variantIndex())).toList(), MetafieldInput.toDrafts(metafields));
+                            m.height(), m.variantIndex())).toList(), MetafieldInput.toDrafts(metafields), descriptionHtml);
         }
     }
 
@@ -211,11 +216,12 @@ public class ProductMutations {
             @Description("The title for search engines.") String seoTitle,
             @Description("The description for search engines.") String seoDescription,
             @Description("Replaces the product's whole set of metafields (those left out are deleted; an empty list deletes all); "
-                    + "left out: unchanged.") List<MetafieldInput> metafields) {
+                    + "left out: unchanged.") List<MetafieldInput> metafields,
+            @Description(DESCRIPTION_HTML) String descriptionHtml) {
 
         ProductChanges toChanges() {
             return new ProductChanges(title, handle, description, status, publishedAt, kind, vendor, tags, seoTitle, seoDescription,
-                    MetafieldInput.toDrafts(metafields));
+                    MetafieldInput.toDrafts(metafields), descriptionHtml);
         }
     }
 

@@ -16,7 +16,9 @@ import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.application.CatalogLocale;
 import io.shopgraph.catalog.application.CatalogReads;
 import io.shopgraph.catalog.application.CollectionView;
+import io.shopgraph.catalog.application.ProductFilter;
 import io.shopgraph.catalog.application.ProductSortKey;
+import io.shopgraph.catalog.application.read.FacetScope;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
@@ -55,8 +57,10 @@ public class ProductQueries {
             @Name("reverse") @DefaultValue("false") @Description("Whether to reverse the order.") boolean reverse,
             @Name("locale") @Description(LOCALE) String locale) {
         boolean storefront = storefront();
-        return ProductConnection.of(reads.products(ProductFilterInput.toFilter(filter), sortKey, reverse,
-                PageRequest.of(first, after, last, before), storefront, CatalogLocale.parse(locale)));
+        ProductFilter parsed = ProductFilterInput.toFilter(filter);
+        String texts = CatalogLocale.parse(locale);
+        return ProductConnection.of(reads.products(parsed, sortKey, reverse, PageRequest.of(first, after, last, before), storefront, texts),
+                new FacetScope(parsed, storefront, null, texts));
     }
 
     @Query("product")

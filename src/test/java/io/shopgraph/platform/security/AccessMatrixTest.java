@@ -137,6 +137,7 @@ class AccessMatrixTest {
             sample("collections", "{ collections(first: 2) { nodes { id } } }"),
             sample("collection", "query($id: ID!) { collection(id: $id) { id } }", s -> Map.of("id", unknownId("Collection"))),
             sample("search", "{ search(query: \"shirt\", first: 2) { totalCount products { nodes { id } } facets { vendors { value } } } }"),
+            sample("predictiveSearch", "{ predictiveSearch(query: \"shi\", first: 2) { products { id } collections { id } queries { text } } }"),
             sample("productCreate", "mutation($i: ProductCreateInput!) { productCreate(input: $i) { userErrors { code } } }",
                     s -> Map.of("i", Map.of("title", unique("Matrix product"), "variants", List.of(Map.of("price", "5.00"))))),
             sample("productUpdate", "mutation($id: ID!) { productUpdate(id: $id, input: {title: \"x\"}) { userErrors { code } } }",
