@@ -6,18 +6,21 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLSchema;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Hooks ShopGraph into SmallRye's GraphQL build (registered as a {@link EventingService} in
  * META-INF/services, which costs nothing per request, unlike CDI GraphQL events).
  * {@link ErrorCodeInstrumentation} and {@link StorefrontCacheInstrumentation} are appended to SmallRye's own
- * instrumentation chain.
- * {@code GraphQL.Builder} has no getter and {@code instrumentation(...)} replaces the chain, which would
- * silently drop the depth and complexity limits, so the existing chain is read and wrapped.
+ * instrumentation chain, and {@link PlainFields} replaces SmallRye's per-field fetcher of plain properties.
+ * {@code GraphQL.Builder} has no getters and {@code instrumentation(...)} replaces the chain, which would
+ * silently drop the depth and complexity limits, so the existing chain (and the schema) are read by reflection.
  */
-@RegisterForReflection(targets = GraphQL.Builder.class)
+@RegisterForReflection(targets = { GraphQL.Builder.class, FieldDataFetcher.class, BatchDataFetcher.class })
 public class GraphQLSetup implements EventingService {
 
     @Override
@@ -27,20 +30,21 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Instrumentation existing = readInstrumentation(builder);
+        builder.schema(PlainFields.apply((GraphQLSchema) read(builder, "graphQLSchema")));
+        Instrumentation existing = (Instrumentation) read(builder, "instrumentation");
         Instrumentation codes = new ErrorCodeInstrumentation();
         Instrumentation cache = new StorefrontCacheInstrumentation();
         return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(codes, cache))
                 : new ChainedInstrumentation(List.of(existing, codes, cache)));
     }
 
-    private static Instrumentation readInstrumentation(GraphQL.Builder builder) {
+    private static Object read(GraphQL.Builder builder, String name) {
         try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
             field.setAccessible(true);
-            return (Instrumentation) field.get(builder);
+            return field.get(builder);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot extend SmallRye's GraphQL instrumentation chain", e);
+            throw new IllegalStateException("Cannot extend SmallRye's GraphQL setup (" + name + ")", e);
         }
     }
 }
