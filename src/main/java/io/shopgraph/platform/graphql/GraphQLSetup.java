@@ -1,9 +1,11 @@
 package io.shopgraph.platform.graphql;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
 import graphql.GraphQL;
+import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.GraphQLSchema;
@@ -16,7 +18,8 @@ import io.smallrye.graphql.spi.EventingService;
  * Hooks ShopGraph into SmallRye's GraphQL build (registered as a {@link EventingService} in
  * META-INF/services, which costs nothing per request, unlike CDI GraphQL events).
  * {@link ErrorCodeInstrumentation} and {@link StorefrontCacheInstrumentation} are appended to SmallRye's own
- * instrumentation chain, and {@link PlainFields} replaces SmallRye's per-field fetcher of plain properties.
+ * instrumentation chain, {@link PlainFields} replaces SmallRye's per-field fetcher of plain properties and
+ * {@link ReadTransactionStrategy} runs each query in one read transaction.
  * {@code GraphQL.Builder} has no getters and {@code instrumentation(...)} replaces the chain, which would
  * silently drop the depth and complexity limits, so the existing chain (and the schema) are read by reflection.
  */
@@ -31,11 +34,19 @@ public class GraphQLSetup implements EventingService {
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         builder.schema(PlainFields.apply((GraphQLSchema) read(builder, "graphQLSchema")));
+        List<Instrumentation> chain = new ArrayList<>();
         Instrumentation existing = (Instrumentation) read(builder, "instrumentation");
-        Instrumentation codes = new ErrorCodeInstrumentation();
-        Instrumentation cache = new StorefrontCacheInstrumentation();
-        return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(codes, cache))
-                : new ChainedInstrumentation(List.of(existing, codes, cache)));
+        if (existing != null) {
+            chain.add(existing);
+        }
+        chain.add(new ErrorCodeInstrumentation());
+        chain.add(new StorefrontCacheInstrumentation());
+        if (read(builder, "queryExecutionStrategy") == null) {
+            // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
+            builder.queryExecutionStrategy(new ReadTransactionStrategy((DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler")));
+            chain.add(new ReadTransactionStrategy.Recovery());
+        }
+        return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
     private static Object read(GraphQL.Builder builder, String name) {

@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalPoolInterceptor;
 import io.quarkus.arc.Arc;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.ReadTransaction;
 
 /**
  * The second tenancy wall: when a transaction takes its connection, the current store is written
@@ -19,6 +21,9 @@ import io.shopgraph.platform.kernel.StoreId;
  */
 @ApplicationScoped
 public class StoreConnectionInterceptor implements AgroalPoolInterceptor {
+
+    /** Connections bound to a store so far (one per transaction that read or wrote tenant data). */
+    private static final AtomicLong BINDINGS = new AtomicLong();
 
     private final TenantContext context;
 
@@ -36,13 +41,23 @@ public class StoreConnectionInterceptor implements AgroalPoolInterceptor {
             if (connection.getAutoCommit()) {
                 return;
             }
-            try (PreparedStatement statement = connection.prepareStatement("select set_config('app.store_id', ?, true)")) {
+            // A GraphQL query's one transaction is read-only, declared in the same statement (no extra round trip).
+            String bind = ReadTransaction.readOnly()
+                    ? "select set_config('app.store_id', ?, true), set_config('transaction_read_only', 'on', true)"
+                    : "select set_config('app.store_id', ?, true)";
+            try (PreparedStatement statement = connection.prepareStatement(bind)) {
                 statement.setString(1, store.get().toString());
                 statement.execute();
             }
+            BINDINGS.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not bind the connection to the current store", e);
         }
+    }
+
+    /** For tests: how many transactions bound a connection to a store, as {@code SqlStatementCounter} counts statements. */
+    public static long bindings() {
+        return BINDINGS.get();
     }
 
     private Optional<StoreId> currentStore() {
