@@ -190,13 +190,17 @@ public class StorefrontCacheRoute {
         String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         String variant = language == null ? (accept == null ? "" : accept) : accept + "\n" + language;
         Hit hit = cache.get(store.get(), variant, body);
-        if (hit != null) {
+        if (hit != null && !hit.stale()) {
             answer(ctx, hit);
             return;
         }
         FlightKey key = new FlightKey(store.get(), variant, body);
         Flight flight = new Flight(key);
         Flight running = flights.putIfAbsent(key, flight);
+        if (running != null && hit != null) {
+            answer(ctx, hit); // stale-while-revalidate: another request is computing the successor
+            return;
+        }
         if (running != null && running.join(new Waiter(ctx, ctx.vertx().getOrCreateContext()))) {
             return;
         }
@@ -216,7 +220,7 @@ public class StorefrontCacheRoute {
     private static void answer(RoutingContext ctx, Hit hit) {
         ctx.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
-                .putHeader(CACHE_HEADER, "hit")
+                .putHeader(CACHE_HEADER, hit.stale() ? "stale" : "hit")
                 .end(Buffer.buffer(hit.body()));
     }
 
