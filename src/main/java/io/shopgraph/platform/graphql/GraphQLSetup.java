@@ -36,15 +36,17 @@ public class GraphQLSetup implements EventingService {
         builder.schema(PlainFields.apply((GraphQLSchema) read(builder, "graphQLSchema")));
         List<Instrumentation> chain = new ArrayList<>();
         Instrumentation existing = (Instrumentation) read(builder, "instrumentation");
-        if (existing != null) {
+        if (existing instanceof ChainedInstrumentation smallRye) {
+            chain.addAll(smallRye.getInstrumentations()); // one flat chain: a nested one costs every field twice
+        } else if (existing != null) {
             chain.add(existing);
         }
         chain.add(new ErrorCodeInstrumentation());
         chain.add(new StorefrontCacheInstrumentation());
         if (read(builder, "queryExecutionStrategy") == null) {
             // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
-            builder.queryExecutionStrategy(new ReadTransactionStrategy((DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler")));
-            chain.add(new ReadTransactionStrategy.Recovery());
+            DataFetcherExceptionHandler handler = (DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler");
+            builder.queryExecutionStrategy(new ReadTransactionStrategy(handler));
         }
         return builder.instrumentation(new ChainedInstrumentation(chain));
     }

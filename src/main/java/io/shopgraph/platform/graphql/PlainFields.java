@@ -18,6 +18,7 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import io.quarkus.logging.Log;
+import io.shopgraph.platform.persistence.ReadTransaction;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.helper.ArgumentHelper;
@@ -62,6 +63,9 @@ final class PlainFields {
                     replacement = plainFetcher(fetcher);
                 } else if (fetcher != null && fetcher.getClass() == BatchDataFetcher.class) {
                     replacement = batchFetcher(fetcher);
+                } else if (fetcher != null && fetcher.getClass().getName().startsWith("io.")
+                        && !(fetcher instanceof TrivialDataFetcher)) {
+                    replacement = new RecoveringFetcher(fetcher); // SmallRye's operation fetchers
                 }
                 if (replacement != null) {
                     plain.put(coordinates, replacement);
@@ -171,7 +175,39 @@ final class PlainFields {
             keyContext.put(BatchLoaderHelper.ARGUMENTS, arguments.getArguments(environment, true));
             keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
             DataLoader<Object, Object> loader = environment.getDataLoader(loaderName);
-            return loader.load(environment.getSource(), keyContext);
+            return loader.load(environment.getSource(), keyContext).whenComplete(RECOVER);
+        }
+    }
+
+    /** A batch that failed inside the query's read transaction may have left it rollback-only: renew it. */
+    private static final java.util.function.BiConsumer<Object, Throwable> RECOVER = (result, failure) -> {
+        if (failure != null) {
+            ReadTransaction.recover();
+        }
+    };
+
+    /**
+     * An operation (root or non-batch {@code @Source}) field: when it fails, the query's read transaction may be
+     * rollback-only (the exception passed through a joined {@code @Transactional} method): renew it so the
+     * document's other fields still read. One check per operation field, not per property.
+     */
+    private record RecoveringFetcher(DataFetcher<?> delegate) implements DataFetcher<Object> {
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) throws Exception {
+            Object result;
+            try {
+                result = delegate.get(environment);
+            } catch (Exception | Error e) {
+                ReadTransaction.recover();
+                throw e;
+            }
+            if (result instanceof graphql.execution.DataFetcherResult<?> partial && partial.hasErrors()) {
+                ReadTransaction.recover();
+            } else if (result instanceof java.util.concurrent.CompletionStage<?> stage) {
+                return stage.whenComplete(RECOVER);
+            }
+            return result;
         }
     }
 }
