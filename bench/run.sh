@@ -69,6 +69,8 @@ for _ in $(seq 1 900); do
   sleep 1
 done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "service did not start; see $OUT/service.log"; exit 1; }
+sleep 5
+echo "idle after startup: rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024)) (${JAVA:-java} $JVM_OPTS)"
 
 HZ=$(getconf CLK_TCK)
 # CPU ticks (user + system) of the service and of its embedded PostgreSQL (the server started on
