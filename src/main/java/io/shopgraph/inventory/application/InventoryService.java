@@ -27,6 +27,8 @@ import io.shopgraph.catalog.api.events.VariantsBulkCreated;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.cache.LocalWrites;
@@ -42,8 +44,10 @@ public class InventoryService {
     private final EntityManager em;
     private final TenantContext tenant;
     private final CatalogApi catalog;
+    private final EventPublisher events;
 
-    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog) {
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog, EventPublisher events) {
+        this.events = events;
         this.levels = levels;
         this.em = em;
         this.tenant = tenant;
@@ -167,8 +171,12 @@ public class InventoryService {
         em.clear();
         Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
-            result.add(view(level));
+            StockLevelView view = view(level);
+            result.add(view);
             products.add(level.productId);
+            events.publish(new InventoryLevelUpdated(level.variantId, jakarta.json.Json.createObjectBuilder()
+                    .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
+                    .add("policy", view.policy().name()).build().toString()));
         }
         catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
