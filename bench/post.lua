@@ -12,13 +12,22 @@ end
 
 local headers = {
   ["Content-Type"] = "application/json",
-  ["X-Storefront-Token"] = os.getenv("BENCH_TOKEN") or "demo-storefront-token",
 }
--- BENCH_NO_CACHE=1 measures the uncached path: the storefront cache skips requests with no-cache and the
--- bypass secret run.sh configures (shopgraph.storefront-cache.bypass-secret).
+-- BENCH_TOKEN: the storefront token (empty: none); BENCH_BEARER: a merchant's bearer token.
+local token = os.getenv("BENCH_TOKEN") or "demo-storefront-token"
+if token ~= "" then
+  headers["X-Storefront-Token"] = token
+end
+if (os.getenv("BENCH_BEARER") or "") ~= "" then
+  headers["Authorization"] = "Bearer " .. os.getenv("BENCH_BEARER")
+end
+-- BENCH_NO_CACHE=1 measures the uncached path: Cache-Control: no-cache plus the bypass secret the service was
+-- started with (without it, no-cache from a storefront caller is ignored once issue 8 lands).
 if os.getenv("BENCH_NO_CACHE") == "1" then
   headers["Cache-Control"] = "no-cache"
-  headers["X-ShopGraph-Cache-Bypass"] = "bench-cache-bypass"
+  if (os.getenv("BENCH_BYPASS_SECRET") or "") ~= "" then
+    headers["X-ShopGraph-Cache-Bypass"] = os.getenv("BENCH_BYPASS_SECRET")
+  end
 end
 
 function request()

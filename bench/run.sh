@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Storefront read-path benchmark: builds the packaged service, starts it on its own embedded PostgreSQL
-# with the demo catalogue, warms up, and measures four storefront pages with wrk at 16 connections.
+# Storefront and merchant read-path benchmark: builds the packaged service, starts it on its own embedded
+# PostgreSQL with the demo store plus the reference catalogue (bench/data, 1,000 products) or N generated
+# products, warms every scenario up, then measures each with wrk at 16 connections.
 #   bench/run.sh                      # 30 s per scenario
 #   DURATION=10s WARMUP=10s bench/run.sh
-#   REFERENCE=false bench/run.sh      # the 50 demo products only, without ../shared/data/catalog-1000.json
-#   PRODUCTS=100000 bench/run.sh      # N generated products (deterministic) instead of the reference catalogue
+#   REFERENCE=false bench/run.sh      # the 50 demo products only
+#   PRODUCTS=10000 bench/run.sh       # N generated products (deterministic) instead of the reference catalogue
 #   CACHE=false bench/run.sh          # without the storefront response cache (the uncached read path)
-#   CACHE=both bench/run.sh           # each scenario twice in one JVM: uncached (Cache-Control: no-cache), then cached
-#   SCENARIOS="listing detail" bench/run.sh   SKIP_BUILD=true bench/run.sh (reuse target/quarkus-app)
-# Prints requests/s, p50, p99, error counts and the service's RSS. Traffic goes to 127.0.0.1 only.
+#   CACHE=both bench/run.sh           # each scenario twice in one JVM: uncached (cache bypassed), then cached
+#   SCENARIOS="listing detail merchant" bench/run.sh   SKIP_BUILD=true bench/run.sh (reuse target/quarkus-app)
+#   JAVA=/path/to/java bench/run.sh   # another JVM (the default is java on the PATH)
+#   JVM_OPTS="..." bench/run.sh       # replaces the default heap/GC sizing; BENCH_JAVA_OPTS adds options
+# Prints per scenario requests/s, p50, p99, errors, the service's RSS and the CPU time per request of the
+# service and of its PostgreSQL (server and backends), read from /proc. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
@@ -16,30 +20,78 @@ WARMUP=${WARMUP:-20s}
 PORT=${PORT:-18080}
 CONNECTIONS=${CONNECTIONS:-16}
 PRODUCTS=${PRODUCTS:-0}
-WANTED=${SCENARIOS:-listing detail collection search}
+WANTED=${SCENARIOS:-listing detail collection search merchant}
 CACHE=${CACHE:-true}
 if [ "$PRODUCTS" -gt 0 ]; then REFERENCE=${REFERENCE:-false}; else REFERENCE=${REFERENCE:-true}; fi
 OUT=target/bench
+# The small-container sizing of deploy/ (docs/performance.md): heap capped at 300 MB, serial GC (1-2 cores).
+JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -Xms64m -Xmx300m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v jq >/dev/null || apt-get install -y -qq jq >/dev/null
+command -v python3 >/dev/null || apt-get install -y -qq python3 >/dev/null
+command -v xxd >/dev/null || apt-get install -y -qq xxd >/dev/null
 
 [ "${SKIP_BUILD:-false}" = true ] || ./mvnw -B -q package -DskipTests
 rm -rf "$OUT/pgdata"
-SHOPGRAPH_EMBEDDED_DB_ENABLED=true SHOPGRAPH_EMBEDDED_DB_DATA_DIR="$OUT/pgdata" SHOPGRAPH_DEMO_ENABLED=true \
+# The merchant scenario signs its own bearer token: a static OIDC issuer (discovery document and JWKS served
+# by python3 -m http.server from $OUT/issuer) that the service trusts, and the demo seeder makes "alice" of
+# this issuer an owner of the demo store.
+ISSUER_PORT=$((PORT + 1))
+ISSUER=http://127.0.0.1:$ISSUER_PORT
+b64url() { openssl base64 -e -A | tr '+/' '-_' | tr -d '='; }
+rm -rf "$OUT/issuer" && mkdir -p "$OUT/issuer/.well-known"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$OUT/bench-key.pem" 2>/dev/null
+modulus=$(openssl rsa -in "$OUT/bench-key.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)
+jq -cn --arg n "$modulus" '{keys: [{kty: "RSA", kid: "bench", use: "sig", alg: "RS256", n: $n, e: "AQAB"}]}' > "$OUT/issuer/jwks.json"
+jq -cn --arg iss "$ISSUER" '{issuer: $iss, jwks_uri: ($iss + "/jwks.json"), token_endpoint: ($iss + "/token"),
+  id_token_signing_alg_values_supported: ["RS256"]}' > "$OUT/issuer/.well-known/openid-configuration"
+python3 -m http.server "$ISSUER_PORT" --bind 127.0.0.1 --directory "$OUT/issuer" > "$OUT/issuer.log" 2>&1 &
+ISSUER_PID=$!
+jwt_header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
+jwt_claims=$(jq -cn --arg iss "$ISSUER" '{iss: $iss, sub: "alice", aud: "shopgraph", iat: (now | floor), exp: (now | floor + 86400)}' | b64url)
+jwt_signature=$(printf '%s.%s' "$jwt_header" "$jwt_claims" | openssl dgst -sha256 -sign "$OUT/bench-key.pem" | b64url)
+export BENCH_BEARER_TOKEN="$jwt_header.$jwt_claims.$jwt_signature"
+# Issue 8 makes Cache-Control: no-cache honoured only with this secret (or a merchant token); bench measures
+# the uncached path with both.
+export BENCH_BYPASS_SECRET=${BENCH_BYPASS_SECRET:-bench-$RANDOM$RANDOM}
+SHOPGRAPH_OIDC_ISSUER_URL=$ISSUER SHOPGRAPH_STOREFRONT_CACHE_BYPASS_SECRET=$BENCH_BYPASS_SECRET \
+  SHOPGRAPH_EMBEDDED_DB_ENABLED=true SHOPGRAPH_EMBEDDED_DB_DATA_DIR="$OUT/pgdata" SHOPGRAPH_DEMO_ENABLED=true \
   SHOPGRAPH_CATALOG_REFERENCE_ENABLED=$REFERENCE SHOPGRAPH_CATALOG_GENERATE_PRODUCTS=$PRODUCTS \
   SHOPGRAPH_STOREFRONT_CACHE_ENABLED=$([ "$CACHE" = false ] && echo false || echo true) \
-  SHOPGRAPH_STOREFRONT_CACHE_BYPASS_SECRET=bench-cache-bypass SHOPGRAPH_LIMITS_RATE_ENABLED=false \
+  SHOPGRAPH_LIMITS_RATE_ENABLED=false \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
+  ${JAVA:-java} $JVM_OPTS ${BENCH_JAVA_OPTS:-} -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+trap 'kill $PID $ISSUER_PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
   sleep 1
 done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "service did not start; see $OUT/service.log"; exit 1; }
+sleep 5
+echo "idle after startup: rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024)) (${JAVA:-java} $JVM_OPTS)"
+
+HZ=$(getconf CLK_TCK)
+# CPU ticks (user + system) of the service and of its embedded PostgreSQL (the server started on
+# $OUT/pgdata, which detaches from the JVM, and every backend; exited backends count through cutime).
+cpu_ticks() {
+  local svc pg=0 pid postmaster
+  svc=$(awk '{print $14 + $15}' "/proc/$PID/stat")
+  postmaster=$(pgrep -f -- "postgres -D $OUT/pgdata" | head -n1)
+  for pid in $postmaster $(descendants "$postmaster"); do
+    pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$svc $pg"
+}
+descendants() {
+  local child
+  for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+    echo "$child"
+    descendants "$child"
+  done
+}
 
 gql() { # query-file [variables-json] -> one JSON request body
   local vars=${2:-}
@@ -47,9 +99,11 @@ gql() { # query-file [variables-json] -> one JSON request body
   jq -cn --rawfile q "bench/queries/$1.graphql" --argjson v "$vars" '{query: $q, variables: $v}'
 }
 call() { curl -s -H 'Content-Type: application/json' -H 'X-Storefront-Token: demo-storefront-token' -d "$1" "http://127.0.0.1:$PORT/graphql"; }
+merchant_call() { curl -s -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_BEARER_TOKEN" -d "$1" "http://127.0.0.1:$PORT/graphql"; }
 
 # Request bodies per scenario, one per line.
 gql listing > "$OUT/listing.body"
+cp "$OUT/listing.body" "$OUT/merchant.body" # the same listing with a merchant token: never cached
 if [[ " $WANTED " == *" detail "* ]]; then
   : > "$OUT/handles"
   after=null
@@ -60,8 +114,7 @@ if [[ " $WANTED " == *" detail "* ]]; then
     [ "$(wc -l < "$OUT/handles")" -lt "${DETAIL_HANDLES:-1000000}" ] || break
     after=$(echo "$page" | jq '.data.products.pageInfo.endCursor')
   done
-  : > "$OUT/detail.body"
-  while read -r handle; do gql detail "$(jq -cn --arg h "$handle" '{handle: $h}')" >> "$OUT/detail.body"; done < "$OUT/handles"
+  jq -Rc --rawfile q bench/queries/detail.graphql '{query: $q, variables: {handle: .}}' < "$OUT/handles" > "$OUT/detail.body"
 else
   : > "$OUT/handles"
 fi
@@ -74,8 +127,9 @@ grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
 SCENARIOS=()
 for scenario in $WANTED; do
   first=$(head -n1 "$OUT/$scenario.body")
-  if call "$first" | grep -q '"errors"'; then
-    echo "$scenario: the query answers with errors, skipped: $(call "$first" | head -c 300)"
+  if [ "$scenario" = merchant ]; then caller=merchant_call; else caller=call; fi
+  if $caller "$first" | grep -q '"errors"'; then
+    echo "$scenario: the query answers with errors, skipped: $($caller "$first" | head -c 300)"
   else
     SCENARIOS+=("$scenario")
   fi
@@ -85,15 +139,30 @@ case "$CACHE" in
   false) MODES="uncached" ;;
   *) MODES="cached" ;;
 esac
+# One wrk run of a scenario; prints its RESULT line followed by the CPU milliseconds per request.
+measure() { # scenario duration
+  local svc0 pg0 svc1 pg1 result requests
+  read -r svc0 pg0 < <(cpu_ticks)
+  if [ "$1" = merchant ]; then
+    result=$(BENCH_TOKEN= BENCH_BEARER=$BENCH_BEARER_TOKEN wrk -t2 -c"$CONNECTIONS" -d"$2" --timeout 10s -s bench/post.lua "http://127.0.0.1:$PORT" -- "$OUT/$1.body" | grep RESULT)
+  else
+    result=$(wrk -t2 -c"$CONNECTIONS" -d"$2" --timeout 10s -s bench/post.lua "http://127.0.0.1:$PORT" -- "$OUT/$1.body" | grep RESULT)
+  fi
+  read -r svc1 pg1 < <(cpu_ticks)
+  requests=$(echo "$result" | sed -E 's/.*requests=([0-9]+).*/\1/')
+  echo "${result#RESULT } $(awk -v s=$((svc1 - svc0)) -v p=$((pg1 - pg0)) -v n="$requests" -v hz="$HZ" \
+    'BEGIN { if (n == 0) n = 1; printf "service_cpu_ms=%.3f pg_cpu_ms=%.3f", s * 1000 / hz / n, p * 1000 / hz / n }')"
+}
 for mode in $MODES; do
   if [ "$mode" = uncached ]; then export BENCH_NO_CACHE=1; else unset BENCH_NO_CACHE; fi
-  # Warm every scenario before measuring any: on two cores the JIT needs a minute or two.
+  # Warm every scenario before measuring any: a fresh JVM on two cores runs at a third of its speed for
+  # the first minute or two. The warm-up figures are printed too, to show when the JIT has caught up.
   for scenario in "${SCENARIOS[@]}"; do
-    wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua "http://127.0.0.1:$PORT" -- "$OUT/$scenario.body" >/dev/null
+    echo "  warm-up $scenario ($mode, $WARMUP): $(measure "$scenario" "$WARMUP")"
   done
   for scenario in "${SCENARIOS[@]}"; do
-    result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/post.lua "http://127.0.0.1:$PORT" -- "$OUT/$scenario.body" | grep RESULT)
+    result=$(measure "$scenario" "$DURATION")
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
-    echo "$scenario ($mode): ${result#RESULT } rss_mb=$((rss / 1024))"
+    echo "$scenario ($mode): $result rss_mb=$((rss / 1024))"
   done
 done

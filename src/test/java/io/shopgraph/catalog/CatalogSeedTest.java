@@ -43,7 +43,7 @@ class CatalogSeedTest {
     void theReferenceCatalogueLoadsWithTagsCollectionsPricesAndStock() throws Exception {
         TestStore store = TestStores.create("cat-ref");
         CatalogReferenceLoader loader = Arc.container().instance(CatalogReferenceLoader.class).get();
-        // The first 30 products of ../shared/data/catalog-1000.json with its header, collections and facets,
+        // The first 30 products of bench/data/catalog-1000.json.gz with its header, collections and facets,
         // kept in the repository so the test does not depend on a file outside it.
         Path file = Path.of("src/test/resources/catalog-sample.json");
 

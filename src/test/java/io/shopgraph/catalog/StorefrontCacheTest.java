@@ -205,6 +205,34 @@ class StorefrontCacheTest {
     }
 
     @Test
+    void mutationDocumentsThatWriteNothingFlushNothing() {
+        TestStore store = TestStores.create("cache-noflush");
+        TestStore other = TestStores.create("cache-noflush-b");
+        String id = createOk(store, product("Vase", "ACTIVE", "4.00"));
+        createOk(other, product("Bowl", "ACTIVE", "4.00"));
+        awaitListening();
+        knowToken(store);
+        knowToken(other);
+        StorefrontCache.Stamp before = cache.stamp(store.id());
+        StorefrontCache.Stamp otherBefore = cache.stamp(other.id());
+        Map<String, Object> rename = Map.of("id", id, "input", Map.of("title", "Tall vase"));
+
+        // Anonymous (no credential at all), a storefront caller refused a merchant mutation, a mutation with
+        // no store bound, a refused mutation of another store's product and a userError: none of them writes.
+        GraphQL.anonymous().post(UPDATE, rename);
+        store.storefront().post(UPDATE, rename);
+        GraphQL.storefront("not-a-token-" + UUID.randomUUID()).post(UPDATE, rename);
+        other.owner().post(UPDATE, rename);
+        JsonPath invalid = store.owner().execute(UPDATE, Map.of("id", id, "input", Map.of("title", "")));
+        assertThat(invalid.getList("data.productUpdate.userErrors")).isNotEmpty();
+
+        // The stamps (the store's version and the whole cache's epoch) are what a flush moves.
+        assertThat(cache.stamp(store.id())).isEqualTo(before);
+        assertThat(cache.stamp(other.id())).isEqualTo(otherBefore);
+        assertThat(store.storefront().execute(LIST).getList("data.products.nodes.title")).containsExactly("Vase");
+    }
+
+    @Test
     void aRevokedOrUnknownTokenIsNeverServedFromTheCache() {
         TestStore store = TestStores.create("cache-token");
         createOk(store, product("Kite", "ACTIVE", "1.00"));

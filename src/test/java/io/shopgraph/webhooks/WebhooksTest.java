@@ -169,7 +169,11 @@ class WebhooksTest {
         for (int i = 0; i < ids.size(); i++) {
             String gid = "gid://shopgraph/WebhookSubscription/" + ids.get(i);
             String url = targets.get(i);
-            await(() -> !store.owner().execute(DELIVERIES, Map.of("s", gid)).getList("data.webhookDeliveries.nodes[0].attempts").isEmpty(),
+            // Until the fan-out created the delivery there is no nodes[0] (getList answers null).
+            await(() -> {
+                List<Object> attempts = store.owner().execute(DELIVERIES, Map.of("s", gid)).getList("data.webhookDeliveries.nodes[0].attempts");
+                return attempts != null && !attempts.isEmpty();
+            },
                     "an attempt to " + url);
             String error = store.owner().execute(DELIVERIES, Map.of("s", gid)).getString("data.webhookDeliveries.nodes[0].attempts[0].error");
             if (url.contains("/redirect/")) {

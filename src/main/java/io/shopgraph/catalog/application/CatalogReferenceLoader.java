@@ -64,7 +64,7 @@ public class CatalogReferenceLoader {
     private final CollectionCommands collectionCommands;
 
     CatalogReferenceLoader(@ConfigProperty(name = "shopgraph.catalog.reference.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "shopgraph.catalog.reference.path", defaultValue = "../shared/data/catalog-1000.json") String path,
+            @ConfigProperty(name = "shopgraph.catalog.reference.path", defaultValue = "bench/data/catalog-1000.json.gz") String path,
             @ConfigProperty(name = "shopgraph.catalog.reference.store", defaultValue = "demo") String storeHandle,
             StoreApi stores, TenantContext tenant, ProductRepository products, CollectionRepository collections,
             ProductCommands productCommands, CollectionCommands collectionCommands) {
@@ -100,7 +100,7 @@ public class CatalogReferenceLoader {
         tenant.enter(store);
         StoreSettings settings = stores.settings(Set.of(store)).get(store);
         JsonObject doc;
-        try (InputStream in = Files.newInputStream(file); JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = open(file); JsonReader reader = Json.createReader(in)) {
             doc = reader.readObject();
         }
         if (!FORMAT.equals(doc.getString("format", ""))) {
@@ -157,6 +157,12 @@ public class CatalogReferenceLoader {
             }
         }
         return created;
+    }
+
+    /** The file, uncompressed on the fly when its name ends in .gz (the repository keeps it compressed). */
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return file.getFileName().toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
     }
 
     private static List<String> strings(JsonObject object, String key) {

@@ -17,6 +17,7 @@ import org.hibernate.Session;
 import io.shopgraph.catalog.domain.Collection;
 import io.shopgraph.catalog.domain.CollectionRepository;
 import io.shopgraph.catalog.domain.ProductRepository;
+import io.shopgraph.platform.cache.LocalWrites;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -194,6 +195,8 @@ public class CollectionCommands {
             return;
         }
         UUID store = tenant.store().orElseThrow().value();
+        // JDBC statements bypass Hibernate's statement inspector: tell the storefront cache ourselves.
+        LocalWrites.statement("update catalog.collection_product");
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement("update catalog.collection_product cp "
                     + "set position = o.ord - 1 from unnest(?) with ordinality as o(product_id, ord) "
@@ -218,6 +221,7 @@ public class CollectionCommands {
     /** Appends products to collections, each list in its order (one statement per collection); for productsImport. */
     void appendProducts(Map<UUID, List<UUID>> productsByCollection) {
         UUID store = tenant.store().orElseThrow().value();
+        LocalWrites.statement("insert into catalog.collection_product");
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into catalog.collection_product "
                     + "(store_id, collection_id, product_id, position) select ?, ?, p.id, "

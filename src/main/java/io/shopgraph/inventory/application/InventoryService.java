@@ -31,6 +31,7 @@ import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
+import io.shopgraph.platform.cache.LocalWrites;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -84,6 +85,8 @@ public class InventoryService {
     /** Runs inside the bulk-creating transaction: one multi-row insert, then the products' availability. */
     void onVariantsBulkCreated(@Observes VariantsBulkCreated event) {
         UUID store = tenant.store().orElseThrow().value();
+        // JDBC statements bypass Hibernate's statement inspector: tell the storefront cache ourselves.
+        LocalWrites.statement("insert into inventory.stock_level");
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into inventory.stock_level "
                     + "(store_id, variant_id, product_id, on_hand, tracked, policy, updated_at) "

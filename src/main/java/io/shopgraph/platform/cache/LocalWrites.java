@@ -20,8 +20,7 @@ import io.shopgraph.platform.tenancy.TenantContext;
 public final class LocalWrites {
 
     private static final Object KEY = new Object();
-    private static final java.util.regex.Pattern STOREFRONT_SCHEMAS = java.util.regex.Pattern.compile(
-            "\\b(catalog|inventory|store)\\.", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static volatile java.util.regex.Pattern storefrontSchemas;
     private static volatile StorefrontCache cache;
     private static volatile TransactionSynchronizationRegistry registry;
 
@@ -64,12 +63,32 @@ public final class LocalWrites {
     }
 
     /**
-     * Whether the statement names a table of the schemas cached answers are read from (catalog,
-     * inventory, store): writes of other modules, such as login throttling or carts, must not empty a
+     * Whether the statement names a table of the schemas cached answers are read from (as modules
+     * declare them, {@link StorefrontCacheable}): writes of other modules, such as login throttling or carts, must not empty a
      * store's catalog cache on every shopper action. The notification triggers cover the same tables.
      */
     static boolean touchesStorefrontData(String sql) {
-        return STOREFRONT_SCHEMAS.matcher(sql).find();
+        java.util.regex.Pattern schemas = storefrontSchemas();
+        return schemas != null && schemas.matcher(sql).find();
+    }
+
+    /** "schema." of every schema a module declared ({@link StorefrontCacheable}), read once. */
+    private static java.util.regex.Pattern storefrontSchemas() {
+        java.util.regex.Pattern p = storefrontSchemas;
+        if (p == null) {
+            ArcContainer arc = Arc.container();
+            if (arc == null) {
+                return null;
+            }
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (StorefrontCacheable module : arc.select(StorefrontCacheable.class)) {
+                module.schemas().forEach(s -> names.add(java.util.regex.Pattern.quote(s)));
+            }
+            p = java.util.regex.Pattern.compile(names.isEmpty() ? "(?!)" : "\\b(" + String.join("|", names) + ")\\.",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+            storefrontSchemas = p;
+        }
+        return p;
     }
 
     private static boolean containsWrite(String sql) {

@@ -24,9 +24,10 @@ import io.shopgraph.platform.kernel.StoreId;
  * notification listener (re)connects. A response is stored with the {@link Stamp} taken
  * <em>before</em> it was computed and is served only while that stamp is still current, so a
  * result read before a concurrent commit is never served after that commit is known. While the
- * listener is not connected the cache serves and stores nothing. Every entry also expires after
+ * listener is not connected the cache serves and stores nothing. Every entry also goes stale after
  * {@code shopgraph.storefront-cache.max-age}, which bounds what notifications cannot tell (a scheduled
- * {@code publishedAt} passing, a notification lost in flight).
+ * {@code publishedAt} passing, a notification lost in flight): a stale entry is served only while one
+ * request recomputes it, and never once it is twice the max age old.
  * <p>
  * Memory is bounded by entry count and bytes, least recently used first.
  */
@@ -37,8 +38,16 @@ public class StorefrontCache {
     public record Stamp(long epoch, long storeVersion) {
     }
 
-    /** A cached response body. */
-    public record Hit(String contentType, byte[] body) {
+    /**
+     * A cached response body; {@code stale} when it is older than the max age (but no change is known): it may
+     * be served while one request computes its successor (stale-while-revalidate), never for longer than a
+     * second max age.
+     */
+    public record Hit(String contentType, byte[] body, boolean stale) {
+
+        public Hit(String contentType, byte[] body) {
+            this(contentType, body, false);
+        }
     }
 
     private record Key(UUID store, String variant, String request) {
@@ -106,13 +115,14 @@ public class StorefrontCache {
             misses.incrementAndGet();
             return null;
         }
-        if (!current(store, entry.stamp()) || System.nanoTime() - entry.createdAt() > maxAgeNanos) {
+        long age = System.nanoTime() - entry.createdAt();
+        if (!current(store, entry.stamp()) || age > 2 * maxAgeNanos) {
             remove(key, entry);
             misses.incrementAndGet();
             return null;
         }
         hits.incrementAndGet();
-        return new Hit(entry.contentType(), entry.body());
+        return new Hit(entry.contentType(), entry.body(), age > maxAgeNanos);
     }
 
     /**

@@ -1,29 +1,35 @@
 package io.shopgraph.platform.graphql;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
 
 import graphql.GraphQL;
+import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.Coercing;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.Coercing;
 import io.shopgraph.platform.graphql.limits.LimitsInstrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Hooks ShopGraph into SmallRye's GraphQL build (registered as a {@link EventingService} in
  * META-INF/services, which costs nothing per request, unlike CDI GraphQL events).
  * {@link ErrorCodeInstrumentation} and {@link StorefrontCacheInstrumentation} are appended to SmallRye's own
- * instrumentation chain.
- * {@code GraphQL.Builder} has no getter and {@code instrumentation(...)} replaces the chain, which would
- * silently drop the depth and complexity limits, so the existing chain is read and wrapped.
- * The Decimal scalar's coercing is replaced by {@link DecimalCoercing} (bounded parsing, JSON numbers,
- * messages without Java class names) in the schema that executes requests; its SDL is unchanged.
+ * instrumentation chain after {@link InputDefaultsInstrumentation} and {@link LimitsInstrumentation},
+ * {@link PlainFields} replaces SmallRye's per-field fetcher of plain properties and
+ * {@link ReadTransactionStrategy} runs each query in one read transaction.
+ * {@code GraphQL.Builder} has no getters and {@code instrumentation(...)} replaces the chain, which would
+ * silently drop the depth and complexity limits, so the existing chain (and the schema) are read by reflection.
+ * The Decimal, Int and date scalars' coercing is replaced in place (bounded parsing, JSON numbers, messages
+ * without Java class names); their SDL is unchanged.
  */
-@RegisterForReflection(targets = { GraphQL.Builder.class, GraphQLScalarType.class })
+@RegisterForReflection(targets = { GraphQL.Builder.class, GraphQLScalarType.class, FieldDataFetcher.class, BatchDataFetcher.class })
 public class GraphQLSetup implements EventingService {
 
     @Override
@@ -33,18 +39,29 @@ public class GraphQLSetup implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        Instrumentation existing = readInstrumentation(builder);
-        Instrumentation limits = new LimitsInstrumentation();
-        Instrumentation codes = new ErrorCodeInstrumentation();
-        Instrumentation cache = new StorefrontCacheInstrumentation();
-        Instrumentation defaults = new InputDefaultsInstrumentation();
-        GraphQLSchema schema = readField(builder, "graphQLSchema", GraphQLSchema.class);
+        GraphQLSchema schema = (GraphQLSchema) read(builder, "graphQLSchema");
         if (schema != null) {
             withDecimalCoercing(schema);
+            builder.schema(PlainFields.apply(schema));
         }
-        // limits first: its deadline wraps the data fetchers; codes then rewrites every error, limits' included.
-        return builder.instrumentation(existing == null ? new ChainedInstrumentation(List.of(defaults, limits, codes, cache))
-                : new ChainedInstrumentation(List.of(defaults, limits, existing, codes, cache)));
+        List<Instrumentation> chain = new ArrayList<>();
+        // defaults and limits first: the deadline wraps the data fetchers; codes then rewrites every error.
+        chain.add(new InputDefaultsInstrumentation());
+        chain.add(new LimitsInstrumentation());
+        Instrumentation existing = (Instrumentation) read(builder, "instrumentation");
+        if (existing instanceof ChainedInstrumentation smallRye) {
+            chain.addAll(smallRye.getInstrumentations()); // one flat chain: a nested one costs every field twice
+        } else if (existing != null) {
+            chain.add(existing);
+        }
+        chain.add(new ErrorCodeInstrumentation());
+        chain.add(new StorefrontCacheInstrumentation());
+        if (read(builder, "queryExecutionStrategy") == null) {
+            // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
+            DataFetcherExceptionHandler handler = (DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler");
+            builder.queryExecutionStrategy(new ReadTransactionStrategy(handler));
+        }
+        return builder.instrumentation(new ChainedInstrumentation(chain));
     }
 
     private static final java.util.Set<String> DATE_TIME_SCALARS = java.util.Set.of("DateTime", "Date");
@@ -80,17 +97,13 @@ public class GraphQLSetup implements EventingService {
         }
     }
 
-    private static Instrumentation readInstrumentation(GraphQL.Builder builder) {
-        return readField(builder, "instrumentation", Instrumentation.class);
-    }
-
-    private static <T> T readField(GraphQL.Builder builder, String name, Class<T> type) {
+    private static Object read(GraphQL.Builder builder, String name) {
         try {
             Field field = GraphQL.Builder.class.getDeclaredField(name);
             field.setAccessible(true);
-            return type.cast(field.get(builder));
+            return field.get(builder);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot extend SmallRye's GraphQL build (" + name + ")", e);
+            throw new IllegalStateException("Cannot extend SmallRye's GraphQL setup (" + name + ")", e);
         }
     }
 }

@@ -24,15 +24,15 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The SmallRye side of the storefront cache: stores the body of a cacheable request that missed
  * (exactly what SmallRye writes, only when it has data and no errors, and only for the store the
- * request was bound to), and after a mutation invalidates its store's responses, so that the writer
- * reads its own writes at once. State is captured on the calling thread, where the request context
- * is active; the result may complete on another thread.
+ * request was bound to). Invalidation is not its business: committed writes invalidate
+ * ({@code LocalWrites}, notifications), whatever document caused them. State is captured on the calling
+ * thread, where the request context is active; the result may complete on another thread.
  */
 final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentation {
 
     private volatile StorefrontCache cache;
 
-    private record State(Pending pending, boolean mutation, TenantContext tenant, String contentType)
+    private record State(Pending pending, TenantContext tenant, String contentType)
             implements InstrumentationState {
     }
 
@@ -52,12 +52,11 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
             return null;
         }
         Pending pending = ctx.get(StorefrontCacheRoute.PENDING);
-        boolean mutation = Boolean.TRUE.equals(ctx.get(StorefrontCacheRoute.MUTATION));
-        if (pending == null && !mutation) {
+        if (pending == null) {
             return null;
         }
         TenantContext tenant = ClientProxy.unwrap(arc.instance(TenantContext.class).get());
-        return new State(pending, mutation, tenant, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
+        return new State(pending, tenant, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
     }
 
     @Override
@@ -66,11 +65,8 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
         if (state instanceof State s) {
             StorefrontCache c = cache();
             Optional<StoreId> store = s.tenant().store();
-            if (s.mutation()) {
-                store.ifPresentOrElse(c::invalidate, c::invalidateAll);
-            }
             Pending p = s.pending();
-            if (p != null && result.isDataPresent() && result.getErrors().isEmpty() && store.equals(Optional.of(p.store()))
+            if (result.isDataPresent() && result.getErrors().isEmpty() && store.equals(Optional.of(p.store()))
                     && s.contentType() != null) {
                 byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
                 if (c.put(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body)) {

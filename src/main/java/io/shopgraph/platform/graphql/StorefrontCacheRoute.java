@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -27,6 +25,7 @@ import graphql.parser.ParserOptions;
 import io.shopgraph.platform.cache.StorefrontCache;
 import io.shopgraph.platform.cache.StorefrontCache.Hit;
 import io.shopgraph.platform.cache.StorefrontCache.Stamp;
+import io.shopgraph.platform.cache.StorefrontCacheable;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.RequestCredentials;
 import io.shopgraph.platform.security.StoreAccessResolver;
@@ -40,10 +39,13 @@ import io.vertx.ext.web.RoutingContext;
  * Serves storefront catalog reads from the {@link StorefrontCache} on the event loop, before SmallRye
  * (docs/performance.md). A request qualifies when it carries a storefront token the instance already
  * knows to be live and no other credential (no customer token, no bearer, no store choice, no
- * {@code Cache-Control: no-cache} together with the configured bypass secret), and every operation of its document is a query made only of
- * public catalog fields. A hit answers the stored body; a miss goes on to SmallRye with a pending
- * marker, and {@link StorefrontCacheInstrumentation} stores the error-free result. Documents holding a
- * mutation are marked so that the store's responses are invalidated after they ran.
+ * {@code Cache-Control: no-cache} together with the configured bypass secret), and every operation of its
+ * document is a query made only of root fields that modules declared cacheable ({@link StorefrontCacheable}).
+ * A hit answers the stored body; a miss goes on to SmallRye with a pending marker, and
+ * {@link StorefrontCacheInstrumentation} stores the error-free result. A mutation document is
+ * never cached and never invalidates anything by itself: only a committed write does ({@code LocalWrites}
+ * on this instance, PostgreSQL notifications from every instance), so a refused, anonymous or failing
+ * mutation cannot flush any store's answers.
  */
 @ApplicationScoped
 public class StorefrontCacheRoute {
@@ -53,11 +55,9 @@ public class StorefrontCacheRoute {
     /** With {@code shopgraph.storefront-cache.bypass-secret} set, a request sending it here may skip the cache. */
     public static final String BYPASS_HEADER = "X-ShopGraph-Cache-Bypass";
     static final String PENDING = "shopgraph.storefront-cache.pending";
-    static final String MUTATION = "shopgraph.storefront-cache.mutation";
 
-    /** Root fields whose answers depend only on the store's catalog, inventory and store settings. */
-    static final Set<String> CACHEABLE_ROOTS = Set.of("products", "product", "collections", "collection", "search", "node",
-            "nodes", "shop", "__typename");
+    /** Root fields of the platform itself that any cacheable document may hold (node types are checked apart). */
+    private static final Set<String> PLATFORM_ROOTS = Set.of("node", "nodes", "__typename");
     private static final int MAX_DOCUMENTS = 4096;
     private static final long LEADER_TIMEOUT_MILLIS = 10_000;
     private static final String GID = "gid://shopgraph/";
@@ -119,21 +119,27 @@ public class StorefrontCacheRoute {
 
     private final StorefrontCache cache;
     private final Instance<StoreAccessResolver> resolver;
+    private final Set<String> roots;
     private final Set<String> nodeTypes;
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
     private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
 
     private final Optional<byte[]> bypassSecret;
 
-    StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver,
-            @ConfigProperty(name = "shopgraph.storefront-cache.node-types", defaultValue = "Product,ProductVariant,ProductImage,Collection,Shop")
-            List<String> nodeTypes,
+    StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver, Instance<StorefrontCacheable> modules,
             @ConfigProperty(name = "shopgraph.storefront-cache.bypass-secret") Optional<String> bypassSecret) {
         this.bypassSecret = bypassSecret.filter(secret -> !secret.isBlank())
                 .map(secret -> secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.cache = cache;
         this.resolver = resolver;
-        this.nodeTypes = Set.copyOf(nodeTypes);
+        Set<String> rootFields = new java.util.HashSet<>(PLATFORM_ROOTS);
+        Set<String> types = new java.util.HashSet<>();
+        for (StorefrontCacheable module : modules) {
+            rootFields.addAll(module.rootFields());
+            types.addAll(module.nodeTypes());
+        }
+        this.roots = Set.copyOf(rootFields);
+        this.nodeTypes = Set.copyOf(types);
     }
 
     void install(@Observes Router router) {
@@ -153,7 +159,7 @@ public class StorefrontCacheRoute {
             handle(ctx, kind);
             return;
         }
-        ctx.vertx().<Kind>executeBlocking(() -> classify(document), false).onComplete(result -> {
+        ctx.vertx().<Kind>executeBlocking(() -> classify(document, roots), false).onComplete(result -> {
             Kind computed = result.succeeded() ? result.result() : Kind.OTHER;
             if (kinds.size() >= MAX_DOCUMENTS) {
                 kinds.clear();
@@ -164,12 +170,7 @@ public class StorefrontCacheRoute {
     }
 
     private void handle(RoutingContext ctx, Kind kind) {
-        if (kind == Kind.MUTATION) {
-            ctx.put(MUTATION, Boolean.TRUE);
-            ctx.next();
-            return;
-        }
-        if (kind == Kind.OTHER || !cache.active()) {
+        if (kind == Kind.MUTATION || kind == Kind.OTHER || !cache.active()) {
             ctx.next();
             return;
         }
@@ -197,13 +198,17 @@ public class StorefrontCacheRoute {
         String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
         String variant = language == null ? (accept == null ? "" : accept) : accept + "\n" + language;
         Hit hit = cache.get(store.get(), variant, body);
-        if (hit != null) {
+        if (hit != null && !hit.stale()) {
             answer(ctx, hit);
             return;
         }
         FlightKey key = new FlightKey(store.get(), variant, body);
         Flight flight = new Flight(key);
         Flight running = flights.putIfAbsent(key, flight);
+        if (running != null && hit != null) {
+            answer(ctx, hit); // stale-while-revalidate: another request is computing the successor
+            return;
+        }
         if (running != null && running.join(new Waiter(ctx, ctx.vertx().getOrCreateContext()))) {
             return;
         }
@@ -223,7 +228,7 @@ public class StorefrontCacheRoute {
     private static void answer(RoutingContext ctx, Hit hit) {
         ctx.response().setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
-                .putHeader(CACHE_HEADER, "hit")
+                .putHeader(CACHE_HEADER, hit.stale() ? "stale" : "hit")
                 .end(Buffer.buffer(hit.body()));
     }
 
@@ -269,7 +274,7 @@ public class StorefrontCacheRoute {
         return ctx.get(GraphQLRequestGuard.DOCUMENT);
     }
 
-    static Kind classify(String text) {
+    static Kind classify(String text, Set<String> roots) {
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
@@ -294,10 +299,10 @@ public class StorefrontCacheRoute {
                     cacheable = false;
                     continue;
                 }
-                RootFields roots = new RootFields(fragments);
-                roots.collect(op.getSelectionSet(), 0);
-                cacheable &= roots.cacheable;
-                nodes |= roots.nodes;
+                RootFields fields = new RootFields(fragments, roots);
+                fields.collect(op.getSelectionSet(), 0);
+                cacheable &= fields.cacheable;
+                nodes |= fields.nodes;
             } else if (!(d instanceof FragmentDefinition)) {
                 cacheable = false;
             }
@@ -310,11 +315,13 @@ public class StorefrontCacheRoute {
 
     private static final class RootFields {
         private final Map<String, FragmentDefinition> fragments;
+        private final Set<String> roots;
         boolean cacheable = true;
         boolean nodes;
 
-        RootFields(Map<String, FragmentDefinition> fragments) {
+        RootFields(Map<String, FragmentDefinition> fragments, Set<String> roots) {
             this.fragments = fragments;
+            this.roots = roots;
         }
 
         void collect(SelectionSet set, int depth) {
@@ -324,7 +331,7 @@ public class StorefrontCacheRoute {
             }
             for (Selection<?> s : set.getSelections()) {
                 if (s instanceof Field f) {
-                    cacheable &= CACHEABLE_ROOTS.contains(f.getName());
+                    cacheable &= roots.contains(f.getName());
                     nodes |= f.getName().equals("node") || f.getName().equals("nodes");
                 } else if (s instanceof InlineFragment i) {
                     collect(i.getSelectionSet(), depth + 1);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.errors.ErrorCode;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.graphql.limits.Deadline;
+import io.shopgraph.platform.persistence.ReadTransaction;
 
 /**
  * The second tenancy wall: when a transaction takes its connection, the current store is written
@@ -23,6 +25,9 @@ import io.shopgraph.platform.graphql.limits.Deadline;
  */
 @ApplicationScoped
 public class StoreConnectionInterceptor implements AgroalPoolInterceptor {
+
+    /** Connections bound to a store so far (one per transaction that read or wrote tenant data). */
+    private static final AtomicLong BINDINGS = new AtomicLong();
 
     private final TenantContext context;
 
@@ -41,27 +46,35 @@ public class StoreConnectionInterceptor implements AgroalPoolInterceptor {
                 return;
             }
             Deadline deadline = Deadline.current();
-            if (deadline == null) {
-                try (PreparedStatement statement = connection.prepareStatement("select set_config('app.store_id', ?, true)")) {
-                    statement.setString(1, store.get().toString());
-                    statement.execute();
-                }
-                return;
-            }
-            long remaining = deadline.remainingMillis();
+            long remaining = deadline == null ? -1 : deadline.remainingMillis();
             if (remaining == 0) {
                 throw new ApiException(ErrorCode.TIMEOUT, "The request ran out of time.");
             }
-            // The same one statement: the transaction's statements may not outlive the request's deadline.
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select set_config('app.store_id', ?, true), set_config('statement_timeout', ?, true)")) {
+            // One statement binds the store, and when they apply declares a GraphQL query's one transaction
+            // read-only and caps its statements at the time the request has left (no extra round trip).
+            StringBuilder bind = new StringBuilder("select set_config('app.store_id', ?, true)");
+            if (ReadTransaction.readOnly()) {
+                bind.append(", set_config('transaction_read_only', 'on', true)");
+            }
+            if (remaining > 0) {
+                bind.append(", set_config('statement_timeout', ?, true)");
+            }
+            try (PreparedStatement statement = connection.prepareStatement(bind.toString())) {
                 statement.setString(1, store.get().toString());
-                statement.setString(2, Long.toString(remaining));
+                if (remaining > 0) {
+                    statement.setString(2, Long.toString(remaining));
+                }
                 statement.execute();
             }
+            BINDINGS.incrementAndGet();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not bind the connection to the current store", e);
         }
+    }
+
+    /** For tests: how many transactions bound a connection to a store, as {@code SqlStatementCounter} counts statements. */
+    public static long bindings() {
+        return BINDINGS.get();
     }
 
     private Optional<StoreId> currentStore() {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.ReadTransaction;
 
 /**
  * The store the current request (or job) acts for. Hibernate's tenant filter and the
@@ -31,5 +32,8 @@ public class TenantContext {
             throw ApiException.forbidden("A request can act for one store only.");
         }
         store = requested;
+        if (current == null) {
+            ReadTransaction.storeBound(); // a GraphQL query's one read transaction starts here
+        }
     }
 }

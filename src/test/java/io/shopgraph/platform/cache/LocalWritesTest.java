@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Which statements make the writing instance drop a store's cached storefront answers. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Which statements make the writing instance drop a store's cached storefront answers: writes to the
+ * schemas the modules declare ({@link StorefrontCacheable}), hence a Quarkus test.
+ */
+@QuarkusTest
 class LocalWritesTest {
 
     @Test
