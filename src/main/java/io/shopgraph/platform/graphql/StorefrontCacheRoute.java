@@ -24,6 +24,7 @@ import graphql.language.SelectionSet;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.shopgraph.platform.cache.CacheNeutralMutations;
 import io.shopgraph.platform.cache.StorefrontCache;
 import io.shopgraph.platform.cache.StorefrontCache.Hit;
 import io.shopgraph.platform.cache.StorefrontCache.Stamp;
@@ -118,15 +119,19 @@ public class StorefrontCacheRoute {
     private final StorefrontCache cache;
     private final Instance<StoreAccessResolver> resolver;
     private final Set<String> nodeTypes;
+    private final Set<String> neutralMutations;
     private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
     private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
 
     StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver,
             @ConfigProperty(name = "shopgraph.storefront-cache.node-types", defaultValue = "Product,ProductVariant,ProductImage,Collection,Shop")
-            List<String> nodeTypes) {
+            List<String> nodeTypes, Instance<CacheNeutralMutations> neutral) {
         this.cache = cache;
         this.resolver = resolver;
         this.nodeTypes = Set.copyOf(nodeTypes);
+        Set<String> names = new java.util.HashSet<>();
+        neutral.forEach(n -> names.addAll(n.mutations()));
+        this.neutralMutations = Set.copyOf(names);
     }
 
     void install(@Observes Router router) {
@@ -146,7 +151,7 @@ public class StorefrontCacheRoute {
             handle(ctx, kind);
             return;
         }
-        ctx.vertx().<Kind>executeBlocking(() -> classify(document), false).onComplete(result -> {
+        ctx.vertx().<Kind>executeBlocking(() -> classify(document, neutralMutations), false).onComplete(result -> {
             Kind computed = result.succeeded() ? result.result() : Kind.OTHER;
             if (kinds.size() >= MAX_DOCUMENTS) {
                 kinds.clear();
@@ -253,7 +258,11 @@ public class StorefrontCacheRoute {
         return ctx.get(GraphQLRequestGuard.DOCUMENT);
     }
 
-    static Kind classify(String text) {
+    /**
+     * How the route treats a document. A mutation flushes the store's answers unless every root field of it
+     * is one a module declared cache-neutral ({@link CacheNeutralMutations}); such a document is simply not cached.
+     */
+    static Kind classify(String text, Set<String> neutralMutations) {
         Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
@@ -272,13 +281,19 @@ public class StorefrontCacheRoute {
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof OperationDefinition op) {
                 if (op.getOperation() == OperationDefinition.Operation.MUTATION) {
-                    return Kind.MUTATION;
+                    RootFields roots = new RootFields(fragments, neutralMutations);
+                    roots.collect(op.getSelectionSet(), 0);
+                    if (!roots.cacheable) {
+                        return Kind.MUTATION;
+                    }
+                    cacheable = false;
+                    continue;
                 }
                 if (op.getOperation() != OperationDefinition.Operation.QUERY) {
                     cacheable = false;
                     continue;
                 }
-                RootFields roots = new RootFields(fragments);
+                RootFields roots = new RootFields(fragments, CACHEABLE_ROOTS);
                 roots.collect(op.getSelectionSet(), 0);
                 cacheable &= roots.cacheable;
                 nodes |= roots.nodes;
@@ -292,13 +307,16 @@ public class StorefrontCacheRoute {
         return nodes ? Kind.CACHEABLE_IF_NODE_TYPES_ALLOWED : Kind.CACHEABLE;
     }
 
+    /** Whether every root field of an operation is in {@code allowed} (and whether node/nodes are among them). */
     private static final class RootFields {
         private final Map<String, FragmentDefinition> fragments;
+        private final Set<String> allowed;
         boolean cacheable = true;
         boolean nodes;
 
-        RootFields(Map<String, FragmentDefinition> fragments) {
+        RootFields(Map<String, FragmentDefinition> fragments, Set<String> allowed) {
             this.fragments = fragments;
+            this.allowed = allowed;
         }
 
         void collect(SelectionSet set, int depth) {
@@ -308,7 +326,7 @@ public class StorefrontCacheRoute {
             }
             for (Selection<?> s : set.getSelections()) {
                 if (s instanceof Field f) {
-                    cacheable &= CACHEABLE_ROOTS.contains(f.getName());
+                    cacheable &= allowed.contains(f.getName()) || f.getName().equals("__typename");
                     nodes |= f.getName().equals("node") || f.getName().equals("nodes");
                 } else if (s instanceof InlineFragment i) {
                     collect(i.getSelectionSet(), depth + 1);

@@ -1,0 +1,50 @@
+package io.shopgraph.cart.application;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The transactions of {@link CartJobs}: the list of stores to visit, and one store's sweep. */
+@ApplicationScoped
+class CartSweeps {
+
+    private final EntityManager em;
+    private final CartConfig config;
+
+    CartSweeps(EntityManager em, CartConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /** Read for no store (the table holds store ids only and has no row-level security). */
+    @ActivateRequestContext
+    @Transactional
+    List<UUID> storesWithActivity() {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select store_id from cart.store_activity order by store_id").getResultList();
+        return rows.stream().map(CartReads::uuid).toList();
+    }
+
+    /** One store's pass, in that store's transaction (the caller has bound the store). */
+    @Transactional
+    int[] sweep(UUID store) {
+        String retention = config.session().retention().toSeconds() + " seconds";
+        int expired = em.createNativeQuery("update cart.cart set status = 'EXPIRED', updated_at = expires_at where store_id = :store "
+                + "and status = 'OPEN' and expires_at <= now()").setParameter("store", store).executeUpdate();
+        int deleted = em.createNativeQuery("delete from cart.cart where store_id = :store and status <> 'OPEN' "
+                + "and updated_at < now() - cast(:retention as interval)").setParameter("store", store)
+                .setParameter("retention", retention).executeUpdate();
+        int sessions = em.createNativeQuery("delete from cart.shopper_session where store_id = :store "
+                + "and started_at < now() - cast(:retention as interval)").setParameter("store", store)
+                .setParameter("retention", retention).executeUpdate();
+        em.createNativeQuery("delete from cart.store_activity where store_id = :store "
+                + "and not exists (select 1 from cart.cart c where c.store_id = :store) "
+                + "and not exists (select 1 from cart.shopper_session s where s.store_id = :store)")
+                .setParameter("store", store).executeUpdate();
+        return new int[] {expired, deleted, sessions};
+    }
+}
