@@ -8,6 +8,7 @@
 #   CACHE=false bench/run.sh          # without the storefront response cache (the uncached read path)
 #   CACHE=both bench/run.sh           # each scenario twice in one JVM: uncached (Cache-Control: no-cache), then cached
 #   SCENARIOS="listing detail" bench/run.sh   SKIP_BUILD=true bench/run.sh (reuse target/quarkus-app)
+#   SCENARIOS=cart bench/run.sh       # the cart workloads only: add-and-read pairs on fresh carts, and whole flows
 # Prints requests/s, p50, p99, error counts and the service's RSS. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,6 +73,7 @@ echo "detail handles: $(wc -l < "$OUT/handles"); collection: $COLLECTION; cache:
 grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
 SCENARIOS=()
 for scenario in $WANTED; do
+  [ "$scenario" = cart ] && continue
   first=$(head -n1 "$OUT/$scenario.body")
   if call "$first" | grep -q '"errors"'; then
     echo "$scenario: the query answers with errors, skipped: $(call "$first" | head -c 300)"
@@ -96,3 +98,18 @@ for mode in $MODES; do
     echo "$scenario ($mode): ${result#RESULT } rss_mb=$((rss / 1024))"
   done
 done
+
+# Cart workloads (SCENARIOS containing "cart"): one connection per wrk thread, each driving its own chain of calls.
+if [[ " $WANTED " == *" cart "* ]]; then
+  call "$(jq -cn '{query: "{ products(first: 50, filter: {available: true}) { nodes { variants(first: 1) { nodes { id } } } } }"}')" \
+    | jq -r '.data.products.nodes[].variants.nodes[].id' > "$OUT/variants"
+  cart_wrk() { MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "$OUT/variants"; }
+  cart_wrk flow "$WARMUP" >/dev/null   # warm-up (JIT) on throw-away carts
+  cart_wrk create "$WARMUP" | grep RESULT | sed 's/^RESULT /fresh carts: /'
+  echo "cart pool: $(cat "$OUT"/carts.* | wc -l) fresh carts"
+  result=$(cart_wrk pair "$DURATION" | grep RESULT)
+  echo "cart add-and-read pairs: ${result#RESULT }"
+  result=$(cart_wrk flow "$DURATION" | grep RESULT)
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
+  echo "cart flows (sessionStart + cartCreate + 3 x cartLinesAdd + cart): ${result#RESULT } rss_mb=$((rss / 1024))"
+fi

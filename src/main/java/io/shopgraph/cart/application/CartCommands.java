@@ -18,6 +18,12 @@ import jakarta.transaction.Transactional;
 
 import io.shopgraph.cart.application.CartViews.CartMergeView;
 import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.events.CartBuyerIdentityUpdated;
+import io.shopgraph.cart.api.events.CartCreated;
+import io.shopgraph.cart.api.events.CartLineAdded;
+import io.shopgraph.cart.api.events.CartLineRemoved;
+import io.shopgraph.cart.api.events.CartLineUpdated;
+import io.shopgraph.cart.api.events.CartMerged;
 import io.shopgraph.cart.application.SessionRecorder.Recorded;
 import io.shopgraph.cart.domain.Attribute;
 import io.shopgraph.cart.domain.Cart;
@@ -35,6 +41,8 @@ import io.shopgraph.catalog.api.PurchasableVariant;
 import io.shopgraph.customers.api.CustomerRef;
 import io.shopgraph.customers.api.CustomersApi;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.DomainEvent;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -78,9 +86,11 @@ public class CartCommands {
     private final SessionRecorder sessions;
     private final CartLimits limits;
     private final CartConfig config;
+    private final EventPublisher outbox;
 
     CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, CatalogApi catalog, CustomersApi customers,
-            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config) {
+            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox) {
+        this.outbox = outbox;
         this.carts = carts;
         this.lines = lines;
         this.em = em;
@@ -114,8 +124,11 @@ public class CartCommands {
             add(cart, current, input.lines(), List.of("input", "lines"), events);
         }
         CartMergeView merge = null;
+        List<UUID> mergedAtCreation = new ArrayList<>();
         if (input.buyerIdentity() != null) {
-            merge = identify(cart, current, input.buyerIdentity(), List.of("input", "buyerIdentity"));
+            List<UUID> merged = new ArrayList<>();
+            merge = identify(cart, current, input.buyerIdentity(), List.of("input", "buyerIdentity"), merged);
+            mergedAtCreation.addAll(merged);
         }
         // Recorded before the cart is persisted so the cart is inserted once, with its session.
         cart.sessionId = sessions.record(sessionToken, events).orElse(null);
@@ -126,6 +139,14 @@ public class CartCommands {
         current.forEach(lines::persist);
         em.createNativeQuery("insert into cart.store_activity (store_id) values (:store) on conflict do nothing")
                 .setParameter("store", store.value()).executeUpdate();
+        List<DomainEvent> published = new ArrayList<>();
+        mergedAtCreation.forEach(source -> published.add(new CartMerged(source, cart.id)));
+        published.add(new CartCreated(cart.id, cart.sessionId, cart.currencyCode, cart.createdAt));
+        published.addAll(changes(cart, Map.of(), current, true, List.of()));
+        if (input.buyerIdentity() != null) {
+            published.add(identityEvent(cart));
+        }
+        outbox.publishAll(published);
         return new Outcome(CartAssembler.view(cart, current), merge);
     }
 
@@ -133,6 +154,7 @@ public class CartCommands {
     public Outcome addLines(String cartId, List<LineRequest> requests, Optional<String> sessionToken) {
         Cart cart = lock(cartId);
         List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
         if (requests.isEmpty()) {
             throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List at least one line.");
         }
@@ -141,6 +163,7 @@ public class CartCommands {
         touch(cart, now());
         current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
         sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, true, List.of()));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -148,6 +171,8 @@ public class CartCommands {
     public Outcome updateLines(String cartId, List<LineChange> changes, Optional<String> sessionToken) {
         Cart cart = lock(cartId);
         List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        List<CartLine> removed = new ArrayList<>();
         if (changes.isEmpty() || changes.size() > limits.maxLines()) {
             throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List 1 to " + limits.maxLines() + " lines.");
         }
@@ -163,6 +188,7 @@ public class CartCommands {
             }
             if (change.quantity() != null && change.quantity() == 0) {
                 current.remove(line);
+                removed.add(line);
                 lines.delete(line);
                 events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
                 continue;
@@ -191,6 +217,7 @@ public class CartCommands {
         CartRules.totals(current.size(), units(current), limits);
         touch(cart, now());
         sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -198,6 +225,8 @@ public class CartCommands {
     public Outcome removeLines(String cartId, List<String> lineIds, Optional<String> sessionToken) {
         Cart cart = lock(cartId);
         List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        List<CartLine> removed = new ArrayList<>();
         if (lineIds.isEmpty() || lineIds.size() > limits.maxLines()) {
             throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lineIds"), "List 1 to " + limits.maxLines() + " lines.");
         }
@@ -205,11 +234,13 @@ public class CartCommands {
         for (int i = 0; i < lineIds.size(); i++) {
             CartLine line = line(current, lineIds.get(i), List.of("lineIds", String.valueOf(i)));
             current.remove(line);
+            removed.add(line);
             lines.delete(line);
             events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
         }
         touch(cart, now());
         sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -236,9 +267,16 @@ public class CartCommands {
     public Outcome updateBuyerIdentity(String cartId, BuyerIdentity identity) {
         Cart cart = lock(cartId);
         List<CartLine> current = linesOf(cart);
-        CartMergeView merge = identify(cart, current, identity, List.of("buyerIdentity"));
+        Map<UUID, LineState> before = states(current);
+        List<UUID> merged = new ArrayList<>();
+        CartMergeView merge = identify(cart, current, identity, List.of("buyerIdentity"), merged);
         current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
         touch(cart, now());
+        List<DomainEvent> published = new ArrayList<>();
+        merged.forEach(source -> published.add(new CartMerged(source, cart.id)));
+        published.addAll(changes(cart, before, current, true, List.of()));
+        published.add(identityEvent(cart));
+        outbox.publishAll(published);
         return new Outcome(CartAssembler.view(cart, current), merge);
     }
 
@@ -296,7 +334,7 @@ public class CartCommands {
      * customer's other open carts into this one (equal lines add their quantities up to the line limit; other
      * lines are copied while the cart's limits allow), then marks them MERGED.
      */
-    private CartMergeView identify(Cart cart, List<CartLine> current, BuyerIdentity identity, List<String> field) {
+    private CartMergeView identify(Cart cart, List<CartLine> current, BuyerIdentity identity, List<String> field, List<UUID> merged) {
         String email = CartRules.email(identity.email(), append(field, "email"));
         String phone = CartRules.phone(identity.phone(), append(field, "phone"));
         String country = CartRules.country(identity.countryCode(), append(field, "countryCode"));
@@ -309,7 +347,7 @@ public class CartCommands {
             if (cart.email == null && email == null) {
                 cart.email = customer.email();
             }
-            merge = mergeOtherCarts(cart, current, customer.id());
+            merge = mergeOtherCarts(cart, current, customer.id(), merged);
             if (cart.sessionId != null) {
                 identifySession(cart.sessionId, customer.id());
             }
@@ -333,13 +371,13 @@ public class CartCommands {
                 .setParameter("id", sessionId).executeUpdate();
     }
 
-    private CartMergeView mergeOtherCarts(Cart cart, List<CartLine> current, UUID customerId) {
+    private CartMergeView mergeOtherCarts(Cart cart, List<CartLine> current, UUID customerId, List<UUID> merged) {
         List<Cart> others = carts.find("customerId = ?1 and status = ?2 and id <> ?3 and expiresAt > ?4 order by id",
                 customerId, CartStatus.OPEN, cart.id, Instant.now()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (others.isEmpty()) {
             return null;
         }
-        int merged = 0;
+        int mergedLines = 0;
         int dropped = 0;
         List<String> limited = new ArrayList<>();
         Instant now = now();
@@ -356,7 +394,7 @@ public class CartCommands {
                 if (added < source.quantity) {
                     limited.add(GlobalId.format(CartViews.LINE, equal.id));
                 }
-                merged++;
+                mergedLines++;
             } else if (current.size() < limits.maxLines() && units < limits.maxCartQuantity()) {
                 CartLine copy = new CartLine();
                 copy.id = UUID.randomUUID();
@@ -375,16 +413,17 @@ public class CartCommands {
                 if (copy.quantity < source.quantity) {
                     limited.add(GlobalId.format(CartViews.LINE, copy.id));
                 }
-                merged++;
+                mergedLines++;
             } else {
                 dropped++;
             }
         }
         for (Cart other : others) {
+            merged.add(other.id);
             other.status = CartStatus.MERGED;
             other.updatedAt = now;
         }
-        return new CartMergeView(merged, List.copyOf(new LinkedHashSet<>(limited)), dropped);
+        return new CartMergeView(mergedLines, List.copyOf(new LinkedHashSet<>(limited)), dropped);
     }
 
     /** The open cart with this id, locked for this transaction; CART_NOT_FOUND for anything else, all alike. */
@@ -406,6 +445,50 @@ public class CartCommands {
         Optional<UUID> id = GlobalId.parse(lineId, CartViews.LINE);
         return current.stream().filter(l -> id.isPresent() && l.id.equals(id.get())).findFirst().orElseThrow(() ->
                 new DomainException(CartErrorCode.LINE_NOT_FOUND, field, "This cart has no line with this id."));
+    }
+
+    /** What a line was before a mutation, to tell the outbox what changed. */
+    private record LineState(int quantity, List<Attribute> attributes, long unitPriceMinor) {
+    }
+
+    private static Map<UUID, LineState> states(List<CartLine> current) {
+        Map<UUID, LineState> states = new java.util.HashMap<>();
+        current.forEach(l -> states.put(l.id, new LineState(l.quantity, Attribute.fromArrays(l.attributeKeys, l.attributeValues),
+                l.unitPriceMinor)));
+        return states;
+    }
+
+    /**
+     * The outbox events of a mutation, from the lines before and after it: units gained by an add (or a merge) are
+     * CartLineAdded, other changes CartLineUpdated, lines gone CartLineRemoved.
+     */
+    private static List<DomainEvent> changes(Cart cart, Map<UUID, LineState> before, List<CartLine> current, boolean adding,
+            List<CartLine> removed) {
+        List<DomainEvent> result = new ArrayList<>();
+        for (CartLine line : current) {
+            LineState was = before.get(line.id);
+            if (was == null) {
+                result.add(new CartLineAdded(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity, line.quantity,
+                        line.unitPriceMinor, line.currencyCode.strip()));
+            } else if (adding && line.quantity > was.quantity()) {
+                result.add(new CartLineAdded(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity - was.quantity(),
+                        line.quantity, line.unitPriceMinor, line.currencyCode.strip()));
+            } else if (line.quantity != was.quantity() || line.unitPriceMinor != was.unitPriceMinor()
+                    || !Attribute.fromArrays(line.attributeKeys, line.attributeValues).equals(was.attributes())) {
+                result.add(new CartLineUpdated(cart.id, cart.sessionId, line.id, line.variantId, line.productId, was.quantity(), line.quantity,
+                        line.unitPriceMinor, line.currencyCode.strip()));
+            }
+        }
+        for (CartLine line : removed) {
+            result.add(new CartLineRemoved(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity,
+                    line.unitPriceMinor, line.currencyCode.strip()));
+        }
+        return result;
+    }
+
+    private static CartBuyerIdentityUpdated identityEvent(Cart cart) {
+        return new CartBuyerIdentityUpdated(cart.id, cart.sessionId, cart.customerId, cart.email, cart.phone,
+                cart.countryCode == null ? null : cart.countryCode.strip());
     }
 
     /** Now, at the database's precision, so that what a mutation answers is what a later read answers. */

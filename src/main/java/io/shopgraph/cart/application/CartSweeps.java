@@ -8,16 +8,21 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.cart.api.events.CartExpired;
+import io.shopgraph.platform.events.EventPublisher;
+
 /** The transactions of {@link CartJobs}: the list of stores to visit, and one store's sweep. */
 @ApplicationScoped
 class CartSweeps {
 
     private final EntityManager em;
     private final CartConfig config;
+    private final EventPublisher outbox;
 
-    CartSweeps(EntityManager em, CartConfig config) {
+    CartSweeps(EntityManager em, CartConfig config, EventPublisher outbox) {
         this.em = em;
         this.config = config;
+        this.outbox = outbox;
     }
 
     /** Read for no store (the table holds store ids only and has no row-level security). */
@@ -33,8 +38,16 @@ class CartSweeps {
     @Transactional
     int[] sweep(UUID store) {
         String retention = config.session().retention().toSeconds() + " seconds";
-        int expired = em.createNativeQuery("update cart.cart set status = 'EXPIRED', updated_at = expires_at where store_id = :store "
-                + "and status = 'OPEN' and expires_at <= now()").setParameter("store", store).executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("select id, expires_at from cart.cart where store_id = :store and status = 'OPEN' "
+                + "and expires_at <= now() order by id for update skip locked").setParameter("store", store).getResultList();
+        int expired = 0;
+        if (!due.isEmpty()) {
+            List<UUID> ids = due.stream().map(r -> CartReads.uuid(r[0])).toList();
+            expired = em.createNativeQuery("update cart.cart set status = 'EXPIRED', updated_at = expires_at where store_id = :store "
+                    + "and id in (:ids)").setParameter("store", store).setParameter("ids", ids).executeUpdate();
+            outbox.publishAll(due.stream().map(r -> new CartExpired(CartReads.uuid(r[0]), CartReads.instant(r[1]))).toList());
+        }
         int deleted = em.createNativeQuery("delete from cart.cart where store_id = :store and status <> 'OPEN' "
                 + "and updated_at < now() - cast(:retention as interval)").setParameter("store", store)
                 .setParameter("retention", retention).executeUpdate();

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.cart.api.events.SessionPageViewed;
+import io.shopgraph.cart.api.events.SessionStarted;
 import io.shopgraph.cart.application.SessionRecorder.Recorded;
 import io.shopgraph.cart.domain.SessionErrorCode;
 import io.shopgraph.cart.domain.SessionEventType;
@@ -16,6 +18,7 @@ import io.shopgraph.cart.domain.SessionRules;
 import io.shopgraph.cart.domain.ShopperSession;
 import io.shopgraph.cart.domain.ShopperSessionRepository;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Starting shopper sessions and recording the storefront's page-level events in them. */
@@ -36,8 +39,11 @@ public class SessionCommands {
     private final EntityManager em;
     private final TenantContext tenant;
     private final CartConfig config;
+    private final EventPublisher outbox;
 
-    SessionCommands(ShopperSessionRepository sessions, SessionRecorder recorder, EntityManager em, TenantContext tenant, CartConfig config) {
+    SessionCommands(ShopperSessionRepository sessions, SessionRecorder recorder, EntityManager em, TenantContext tenant, CartConfig config,
+            EventPublisher outbox) {
+        this.outbox = outbox;
         this.sessions = sessions;
         this.recorder = recorder;
         this.em = em;
@@ -67,7 +73,7 @@ public class SessionCommands {
             return new Started(null, null);
         }
         String token = SessionTokens.newToken();
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         session.id = UUID.randomUUID();
         session.tokenHash = SessionTokens.hash(token);
         session.startedAt = now;
@@ -76,6 +82,9 @@ public class SessionCommands {
         sessions.persist(session);
         em.createNativeQuery("insert into cart.store_activity (store_id) values (:store) on conflict do nothing")
                 .setParameter("store", tenant.store().orElseThrow().value()).executeUpdate();
+        outbox.publish(new SessionStarted(session.id, session.startedAt, session.landingPath, session.referrerHost, session.utmSource,
+                session.utmMedium, session.utmCampaign, session.utmTerm, session.utmContent, session.locale, session.countryCode,
+                session.deviceType));
         return new Started(token, session.expiresAt);
     }
 
@@ -92,9 +101,10 @@ public class SessionCommands {
         if (token.isEmpty()) {
             throw new DomainException(SessionErrorCode.SESSION_NOT_FOUND, List.of(), "Send the session token in X-Session-Token.");
         }
-        recorder.record(token, List.of(new Recorded(type, null, subject, null, detail == null ? null : detail.strip())))
+        UUID session = recorder.record(token, List.of(new Recorded(type, null, subject, null, detail == null ? null : detail.strip())))
                 .orElseThrow(() -> new DomainException(SessionErrorCode.SESSION_NOT_FOUND, List.of(),
                         "No live session has this token, or it recorded its maximum of events."));
+        outbox.publish(new SessionPageViewed(session, type.name(), subject, detail == null ? null : detail.strip(), Instant.now()));
     }
 
     private static String utm(String given, String landingUrl, String parameter, String field) {
