@@ -100,16 +100,38 @@ for mode in $MODES; do
 done
 
 # Cart workloads (SCENARIOS containing "cart"): one connection per wrk thread, each driving its own chain of calls.
+# On a shared machine the rates depend on what else runs, so each phase also reports the CPU seconds the service
+# and its PostgreSQL used (utime + stime from /proc), and what that makes per CPU-second: a load-independent figure.
+cpu_ticks() {
+  local total=0 pg
+  pg=""
+  for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do # this worktree's postmaster (others may run the bench too)
+    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD" ] && pg=$candidate
+  done
+  for p in $PID ${pg:-} $( [ -n "${pg:-}" ] && pgrep -P "$pg" ); do
+    [ -r "/proc/$p/stat" ] || continue
+    read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
+    total=$((total + f[11] + f[12]))
+  done
+  echo "$total"
+}
 if [[ " $WANTED " == *" cart "* ]]; then
   call "$(jq -cn '{query: "{ products(first: 50, filter: {available: true}) { nodes { variants(first: 1) { nodes { id } } } } }"}')" \
     | jq -r '.data.products.nodes[].variants.nodes[].id' > "$OUT/variants"
-  cart_wrk() { MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "$OUT/variants"; }
-  cart_wrk flow "$WARMUP" >/dev/null   # warm-up (JIT) on throw-away carts
-  cart_wrk create "$WARMUP" | grep RESULT | sed 's/^RESULT /fresh carts: /'
+  TICKS=$(getconf CLK_TCK)
+  cart_wrk() { # mode duration label
+    local before after result completed cpu
+    before=$(cpu_ticks)
+    result=$(MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "$OUT/variants" | grep RESULT)
+    after=$(cpu_ticks)
+    completed=$(echo "$result" | sed -n 's/.*completed=\([0-9]*\).*/\1/p')
+    cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
+    echo "$3: ${result#RESULT } service_cpu_s=$cpu per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", s > 0 ? c / s : 0 }') load=$(cut -d' ' -f1 /proc/loadavg)"
+  }
+  cart_wrk flow "$WARMUP" warm-up >/dev/null   # JIT warm-up on throw-away carts
+  cart_wrk create "$WARMUP" "fresh carts"
   echo "cart pool: $(cat "$OUT"/carts.* | wc -l) fresh carts"
-  result=$(cart_wrk pair "$DURATION" | grep RESULT)
-  echo "cart add-and-read pairs: ${result#RESULT }"
-  result=$(cart_wrk flow "$DURATION" | grep RESULT)
-  rss=$(awk '/VmRSS/ {print $2}' "/proc/$PID/status")
-  echo "cart flows (sessionStart + cartCreate + 3 x cartLinesAdd + cart): ${result#RESULT } rss_mb=$((rss / 1024))"
+  cart_wrk pair "$DURATION" "cart add-and-read pairs"
+  cart_wrk flow "$DURATION" "cart flows (sessionStart + cartCreate + 3 x cartLinesAdd + cart)"
+  echo "rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024 ))"
 fi

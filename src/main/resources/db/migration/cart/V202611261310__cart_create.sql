@@ -86,9 +86,9 @@ create table cart.session_event (
 create index session_event_session on cart.session_event (store_id, session_id, occurred_at);
 create index session_event_time on cart.session_event (store_id, occurred_at);
 
--- Which stores have open carts or live sessions, so the expiry and retention jobs can visit them one
--- store at a time (row-level security hides every other store's rows). It holds store ids only,
--- nothing a store owns, and so carries no row-level security.
+-- Which stores have carts or sessions, so the expiry and retention job can visit them one store at a
+-- time. A store writes only its own row; the job's scan reads store ids only, in a transaction that
+-- declared itself a scan (app.cart_scan = 'on', a SELECT-only policy clause, as platform.event's).
 create table cart.store_activity (
     store_id uuid primary key
 );
@@ -119,3 +119,11 @@ alter table cart.session_event force row level security;
 create policy session_event_isolation on cart.session_event
     using (store_id = nullif(current_setting('app.store_id', true), '')::uuid)
     with check (store_id = nullif(current_setting('app.store_id', true), '')::uuid);
+
+alter table cart.store_activity enable row level security;
+alter table cart.store_activity force row level security;
+create policy store_activity_isolation on cart.store_activity
+    using (store_id = nullif(current_setting('app.store_id', true), '')::uuid)
+    with check (store_id = nullif(current_setting('app.store_id', true), '')::uuid);
+create policy store_activity_scan on cart.store_activity for select
+    using (current_setting('app.cart_scan', true) = 'on');

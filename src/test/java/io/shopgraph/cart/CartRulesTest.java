@@ -64,6 +64,9 @@ class CartRulesTest {
     void contactDetailsAreNormalisedOrRefused() {
         assertThat(CartRules.email(" Jane@Example.COM ", AT)).isEqualTo("jane@example.com");
         assertThat(CartRules.email("", AT)).isEmpty();
+        assertThat(CartRules.email("   ", AT)).as("blank clears, never stores spaces").isEmpty();
+        assertThat(CartRules.phone(" ", AT)).isEmpty();
+        assertThat(CartRules.country(" ", AT)).isEmpty();
         assertThat(CartRules.email(null, AT)).isNull();
         assertCode(() -> CartRules.email("jane", AT), CartErrorCode.INVALID_EMAIL);
         assertThat(CartRules.phone("+33 (6) 12-34-56-78", AT)).isEqualTo("+33612345678");

@@ -25,10 +25,11 @@ class CartSweeps {
         this.outbox = outbox;
     }
 
-    /** Read for no store (the table holds store ids only and has no row-level security). */
+    /** Read for no store: the transaction declares itself a scan, which row-level security admits for SELECT only. */
     @ActivateRequestContext
     @Transactional
     List<UUID> storesWithActivity() {
+        em.createNativeQuery("select set_config('app.cart_scan', 'on', true)").getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select store_id from cart.store_activity order by store_id").getResultList();
         return rows.stream().map(CartReads::uuid).toList();

@@ -124,10 +124,10 @@ public final class CartRules {
         return note == null || note.isEmpty() ? null : note;
     }
 
-    /** Null keeps, "" clears, anything else must be an email address (stored lowercased). */
+    /** Null keeps, blank clears (""), anything else must be an email address (stored lowercased). */
     public static String email(String email, List<String> field) {
         if (email == null || email.isBlank()) {
-            return email;
+            return email == null ? null : "";
         }
         String trimmed = email.strip();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
@@ -138,7 +138,7 @@ public final class CartRules {
 
     public static String phone(String phone, List<String> field) {
         if (phone == null || phone.isBlank()) {
-            return phone;
+            return phone == null ? null : "";
         }
         String compact = phone.replaceAll("[\\s().-]", "");
         if (!PHONE.matcher(compact).matches()) {
@@ -149,7 +149,7 @@ public final class CartRules {
 
     public static String country(String country, List<String> field) {
         if (country == null || country.isBlank()) {
-            return country;
+            return country == null ? null : "";
         }
         if (!COUNTRY.matcher(country).matches()) {
             throw new DomainException(CartErrorCode.INVALID_COUNTRY, field, "A country code is two upper-case letters, e.g. FR.");
