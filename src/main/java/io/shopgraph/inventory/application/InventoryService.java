@@ -29,9 +29,11 @@ import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryApi;
 import io.shopgraph.inventory.api.InventoryPolicy;
 import io.shopgraph.inventory.api.StockSnapshot;
+import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -43,8 +45,10 @@ public class InventoryService implements InventoryApi {
     private final EntityManager em;
     private final TenantContext tenant;
     private final CatalogApi catalog;
+    private final EventPublisher events;
 
-    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog) {
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog, EventPublisher events) {
+        this.events = events;
         this.levels = levels;
         this.em = em;
         this.tenant = tenant;
@@ -177,8 +181,12 @@ public class InventoryService implements InventoryApi {
         em.clear();
         Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
-            result.add(view(level));
+            StockLevelView view = view(level);
+            result.add(view);
             products.add(level.productId);
+            events.publish(new InventoryLevelUpdated(level.variantId, jakarta.json.Json.createObjectBuilder()
+                    .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
+                    .add("policy", view.policy().name()).build().toString()));
         }
         catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
