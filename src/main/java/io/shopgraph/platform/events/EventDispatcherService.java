@@ -1,7 +1,6 @@
 package io.shopgraph.platform.events;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -103,9 +102,5 @@ public class EventDispatcherService {
             Log.warnf("Event pruning failed: %s", e.toString());
             return 0;
         }
-    }
-
-    List<String> consumerNames() {
-        return consumers.names();
     }
 }
