@@ -126,7 +126,7 @@ if [[ " $WANTED " == *" cart "* ]]; then
     after=$(cpu_ticks)
     completed=$(echo "$result" | sed -n 's/.*completed=\([0-9]*\).*/\1/p')
     cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
-    echo "$3: ${result#RESULT } service_cpu_s=$cpu per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", s > 0 ? c / s : 0 }') load=$(cut -d' ' -f1 /proc/loadavg)"
+    echo "$3: ${result#RESULT } service_cpu_s=$cpu per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
   }
   cart_wrk flow "$WARMUP" warm-up >/dev/null   # JIT warm-up on throw-away carts
   cart_wrk create "$WARMUP" "fresh carts"
