@@ -13,6 +13,7 @@
 #   JVM_OPTS="..." bench/run.sh       # replaces the default heap/GC sizing; BENCH_JAVA_OPTS adds options
 # Prints per scenario requests/s, p50, p99, errors, the service's RSS and the CPU time per request of the
 # service and of its PostgreSQL (server and backends), read from /proc. Traffic goes to 127.0.0.1 only.
+#   SCENARIOS=cart bench/run.sh       # the cart workloads only: add-and-read pairs on fresh carts, and whole flows
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
@@ -126,6 +127,7 @@ echo "detail handles: $(wc -l < "$OUT/handles"); collection: $COLLECTION; cache:
 grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
 SCENARIOS=()
 for scenario in $WANTED; do
+  [ "$scenario" = cart ] && continue
   first=$(head -n1 "$OUT/$scenario.body")
   if [ "$scenario" = merchant ]; then caller=merchant_call; else caller=call; fi
   if $caller "$first" | grep -q '"errors"'; then
@@ -166,3 +168,40 @@ for mode in $MODES; do
     echo "$scenario ($mode): $result rss_mb=$((rss / 1024))"
   done
 done
+
+# Cart workloads (SCENARIOS containing "cart"): one connection per wrk thread, each driving its own chain of calls.
+# On a shared machine the rates depend on what else runs, so each phase also reports the CPU seconds the service
+# and its PostgreSQL used (utime + stime from /proc), and what that makes per CPU-second: a load-independent figure.
+cart_cpu_ticks() {
+  local total=0 pg
+  pg=""
+  for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do # this worktree's postmaster (others may run the bench too)
+    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD" ] && pg=$candidate
+  done
+  for p in $PID ${pg:-} $( [ -n "${pg:-}" ] && pgrep -P "$pg" ); do
+    [ -r "/proc/$p/stat" ] || continue
+    read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
+    total=$((total + f[11] + f[12]))
+  done
+  echo "$total"
+}
+if [[ " $WANTED " == *" cart "* ]]; then
+  call "$(jq -cn '{query: "{ products(first: 50, filter: {available: true}) { nodes { variants(first: 1) { nodes { id } } } } }"}')" \
+    | jq -r '.data.products.nodes[].variants.nodes[].id' > "$OUT/variants"
+  TICKS=$(getconf CLK_TCK)
+  cart_wrk() { # mode duration label
+    local before after result completed cpu
+    before=$(cart_cpu_ticks)
+    result=$(MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "$OUT/variants" | grep RESULT)
+    after=$(cart_cpu_ticks)
+    completed=$(echo "$result" | sed -n 's/.*completed=\([0-9]*\).*/\1/p')
+    cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
+    echo "$3: ${result#RESULT } service_cpu_s=$cpu per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
+  }
+  cart_wrk flow "$WARMUP" warm-up >/dev/null   # JIT warm-up on throw-away carts
+  cart_wrk create "$WARMUP" "fresh carts"
+  echo "cart pool: $(cat "$OUT"/carts.* | wc -l) fresh carts"
+  cart_wrk pair "$DURATION" "cart add-and-read pairs"
+  cart_wrk flow "$DURATION" "cart flows (sessionStart + cartCreate + 3 x cartLinesAdd + cart)"
+  echo "rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024 ))"
+fi

@@ -191,7 +191,7 @@ class ProductFacetsTest {
     }
 
     private static JsonPath execute(TestStore store, String query, Map<String, Object> variables) {
-        JsonPath body = store.storefront().header("Cache-Control", "no-cache").execute(query, variables);
+        JsonPath body = store.storefront().uncached().execute(query, variables);
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         return body;
     }

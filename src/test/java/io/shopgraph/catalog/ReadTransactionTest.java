@@ -29,7 +29,7 @@ class ReadTransactionTest {
         store.storefront().execute("{ shop { name } }"); // resolves the token (its own transaction) beforehand
 
         long before = StoreConnectionInterceptor.bindings();
-        JsonPath body = store.storefront().header("Cache-Control", "no-cache").execute(LISTING);
+        JsonPath body = store.storefront().uncached().execute(LISTING);
         long bindings = StoreConnectionInterceptor.bindings() - before;
 
         assertThat(body.getList("data.products.nodes.title")).containsExactly("Kettle", "Teapot");
@@ -59,7 +59,7 @@ class ReadTransactionTest {
 
         // A bad cursor fails inside the (joined) @Transactional variants read, which marks the transaction
         // rollback-only; the collection's products are read one level deeper, after that failure.
-        JsonPath body = store.storefront().header("Cache-Control", "no-cache").execute("{ bad: product(handle: \"mug\") { title "
+        JsonPath body = store.storefront().uncached().execute("{ bad: product(handle: \"mug\") { title "
                 + "variants(first: 1, after: \"garbage\") { nodes { id } } } good: collections(first: 5) { nodes { "
                 + "products(first: 5) { nodes { title } } } } }");
 

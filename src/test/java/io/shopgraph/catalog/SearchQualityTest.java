@@ -111,7 +111,7 @@ class SearchQualityTest {
                 .isEqualTo("LIMIT_EXCEEDED");
 
         long before = SqlStatementCounter.total();
-        store.storefront().header("Cache-Control", "no-cache").execute(query, Map.of("q", "shi", "first", 5));
+        store.storefront().uncached().execute(query, Map.of("q", "shi", "first", 5));
         long used = SqlStatementCounter.total() - before;
         System.out.println("predictiveSearch statements: " + used);
         assertThat(used).isEqualTo(3);

@@ -132,7 +132,7 @@ class VariantSelectionTest {
 
     private static long statements(TestStore store, String query, int first) {
         long before = SqlStatementCounter.total();
-        JsonPath body = store.storefront().header("Cache-Control", "no-cache").execute(query, Map.of("first", first));
+        JsonPath body = store.storefront().uncached().execute(query, Map.of("first", first));
         long used = SqlStatementCounter.total() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data.products.nodes")).hasSize(first);

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.customers.api.CustomerAddressView;
+import io.shopgraph.customers.api.CustomerView;
 import io.shopgraph.customers.domain.Customer;
 import io.shopgraph.customers.domain.CustomerAddress;
 import io.shopgraph.customers.domain.CustomerAddressRepository;
@@ -143,14 +145,14 @@ public class CustomerAccounts {
         if (makeDefault || first) {
             makeDefault(customerId, address);
         }
-        return CustomerAddressView.of(address);
+        return addressView(address);
     }
 
     @Transactional
     public CustomerAddressView updateAddress(UUID customerId, String id, AddressInput input) {
         CustomerAddress address = owned(customerId, id);
         apply(address, input);
-        return CustomerAddressView.of(address);
+        return addressView(address);
     }
 
     @Transactional
@@ -214,7 +216,7 @@ public class CustomerAccounts {
     }
 
     private static CustomerView view(Customer c, List<CustomerAddress> saved) {
-        List<CustomerAddressView> views = saved.stream().map(CustomerAddressView::of).toList();
+        List<CustomerAddressView> views = saved.stream().map(CustomerAccounts::addressView).toList();
         CustomerAddressView defaultAddress = views.stream().filter(CustomerAddressView::isDefault).findFirst().orElse(null);
         return new CustomerView(GlobalId.format(CustomerView.TYPE, c.id), c.email, c.firstName, c.lastName, c.acceptsMarketing,
                 defaultAddress, views);
@@ -226,5 +228,10 @@ public class CustomerAccounts {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static CustomerAddressView addressView(CustomerAddress a) {
+        return new CustomerAddressView(GlobalId.format(CustomerAddressView.TYPE, a.id), a.firstName, a.lastName, a.company,
+                a.address1, a.address2, a.city, a.province, a.zip, a.countryCode, a.phone, a.isDefault);
     }
 }

@@ -11,12 +11,12 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.shopgraph.customers.api.CustomerAddressView;
+import io.shopgraph.customers.api.CustomerView;
 import io.shopgraph.customers.application.CustomerAccessTokenView;
-import io.shopgraph.customers.application.CustomerAccounts;
 import io.shopgraph.customers.application.CustomerAccounts.AddressInput;
-import io.shopgraph.customers.application.CustomerAddressView;
+import io.shopgraph.customers.application.CustomerAccounts;
 import io.shopgraph.customers.application.CustomerSessions;
-import io.shopgraph.customers.application.CustomerView;
 import io.shopgraph.customers.application.PasswordRecovery;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.security.CustomerOperation;

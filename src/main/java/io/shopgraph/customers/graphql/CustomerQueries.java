@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.customers.application.CustomerAccounts;
-import io.shopgraph.customers.application.CustomerView;
+import io.shopgraph.customers.api.CustomerView;
 import io.shopgraph.platform.security.CustomerOperation;
 import io.shopgraph.platform.security.StoreAccess;
 

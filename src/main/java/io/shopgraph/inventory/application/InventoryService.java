@@ -26,19 +26,21 @@ import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsBulkCreated;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
+import io.shopgraph.inventory.api.InventoryApi;
 import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.api.StockSnapshot;
 import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
-import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.cache.LocalWrites;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Stock levels: kept in step with the catalog's variants, read in batches, changed by compare-and-set. */
 @ApplicationScoped
-public class InventoryService {
+public class InventoryService implements InventoryApi {
 
     private final StockLevelRepository levels;
     private final EntityManager em;
@@ -117,6 +119,17 @@ public class InventoryService {
         return levels.list("variantId in ?1", List.copyOf(variantIds)).stream()
                 .collect(Collectors.toMap(l -> l.variantId, l -> new StockRow(l.variantId, l.onHand, l.tracked, l.policy),
                         (a, b) -> a, ConcurrentHashMap::new));
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, StockSnapshot> stock(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
+            return Map.of();
+        }
+        return levels.list("variantId in ?1", List.copyOf(variantIds)).stream()
+                .collect(Collectors.toMap(l -> l.variantId, l -> new StockSnapshot(l.variantId, l.onHand, l.tracked, l.policy),
+                        (a, b) -> a));
     }
 
     /** Whether each product has a variant for sale (one statement). */

@@ -18,6 +18,8 @@ public class RequestCredentials {
     public static final String STOREFRONT_TOKEN = "X-Storefront-Token";
     public static final String STORE_ID = "X-Store-Id";
     public static final String CUSTOMER_TOKEN = "X-Customer-Token";
+    /** A shopper session's token (sessionStart), so that cart mutations record their events in the session. */
+    public static final String SESSION_TOKEN = "X-Session-Token";
 
     private final CurrentVertxRequest request;
 
@@ -31,6 +33,10 @@ public class RequestCredentials {
 
     public Optional<String> customerToken() {
         return header(CUSTOMER_TOKEN);
+    }
+
+    public Optional<String> sessionToken() {
+        return header(SESSION_TOKEN);
     }
 
     /**

@@ -185,6 +185,26 @@ class AccessMatrixTest {
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"))),
             sample("productMediaRemove", "mutation($p: ID!, $m: [String!]!) { productMediaRemove(productId: $p, mediaIds: $m) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", List.of(unknownId("ProductImage")))),
+            // catalog: line attribute declarations
+            sample("productVariantLineAttributesSet", "mutation($v: ID!) { productVariantLineAttributesSet(variantId: $v, "
+                    + "lineAttributes: [{key: \"engraving\", type: TEXT}]) { userErrors { code } } }", s -> Map.of("v", unknownId("ProductVariant"))),
+            // cart and sessions
+            sample("cart", "query($id: ID!) { cart(id: $id) { id } }", s -> Map.of("id", unknownId("Cart"))),
+            sample("cartCreate", "mutation { cartCreate(input: {note: \"matrix\"}) { cart { id } userErrors { code } } }"),
+            sample("cartLinesAdd", "mutation($c: ID!, $v: ID!) { cartLinesAdd(cartId: $c, lines: [{merchandiseId: $v}]) { userErrors { code } } }",
+                    s -> Map.of("c", unknownId("Cart"), "v", unknownId("ProductVariant"))),
+            sample("cartLinesUpdate", "mutation($c: ID!, $l: ID!) { cartLinesUpdate(cartId: $c, lines: [{id: $l, quantity: 1}]) { "
+                    + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"), "l", unknownId("CartLine"))),
+            sample("cartLinesRemove", "mutation($c: ID!, $l: String!) { cartLinesRemove(cartId: $c, lineIds: [$l]) { userErrors { code } } }",
+                    s -> Map.of("c", unknownId("Cart"), "l", unknownId("CartLine"))),
+            sample("cartNoteUpdate", "mutation($c: ID!) { cartNoteUpdate(cartId: $c, note: \"x\") { userErrors { code } } }",
+                    s -> Map.of("c", unknownId("Cart"))),
+            sample("cartAttributesUpdate", "mutation($c: ID!) { cartAttributesUpdate(cartId: $c, attributes: [{key: \"a\", value: \"b\"}]) { "
+                    + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
+            sample("cartBuyerIdentityUpdate", "mutation($c: ID!) { cartBuyerIdentityUpdate(cartId: $c, buyerIdentity: {email: \"a@b.example\"}) { "
+                    + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
+            sample("sessionStart", "mutation { sessionStart(input: {landingUrl: \"https://shop.example/\"}) { tracked userErrors { code } } }"),
+            sample("sessionEventRecord", "mutation { sessionEventRecord(event: {type: SEARCHED, searchQuery: \"hat\"}) { recorded userErrors { code } } }"),
             sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)

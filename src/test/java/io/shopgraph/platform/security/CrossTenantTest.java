@@ -67,6 +67,36 @@ class CrossTenantTest {
     static final String MEDIA_REORDER = "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
             + "product { id title images { id } } media { id url } userErrors { code message } } }";
 
+    static final String CART_BY_ID = "query($id: ID!) { cart(id: $id) { id note attributes { key value } buyerIdentity { email } "
+            + "lines { nodes { id quantity merchandise { id title sku } } } warnings { target } } }";
+    static final String CART_ADD = "mutation($c: ID!, $v: ID!) { cartLinesAdd(cartId: $c, lines: [{merchandiseId: $v}]) { "
+            + "cart { id lines { nodes { id merchandise { id title } } } } userErrors { code } } }";
+    static final String CART_UPDATE = "mutation($c: ID!, $l: ID!) { cartLinesUpdate(cartId: $c, lines: [{id: $l, quantity: 5}]) { "
+            + "cart { id lines { nodes { id quantity } } } userErrors { code } } }";
+    static final String CART_REMOVE = "mutation($c: ID!, $l: String!) { cartLinesRemove(cartId: $c, lineIds: [$l]) { "
+            + "cart { id lines { nodes { id } } } userErrors { code } } }";
+    static final String CART_BUYER = "mutation($c: ID!, $b: CartBuyerIdentityInput!) { cartBuyerIdentityUpdate(cartId: $c, "
+            + "buyerIdentity: $b) { cart { id buyerIdentity { email } lines { nodes { id } } } userErrors { code } } }";
+
+    /** B's cart with one line of B's product (kept beside Victim, so the record stays as other modules use it). */
+    record VictimCart(String cartId, String lineId) {
+    }
+
+    private static final Map<TestStore, VictimCart> VICTIM_CARTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static VictimCart victimCart(Victim v) {
+        return VICTIM_CARTS.computeIfAbsent(v.store(), s -> {
+            var body = s.storefront().execute("mutation($v: ID!) { cartCreate(input: {note: \"Victim cart note\", lines: "
+                    + "[{merchandiseId: $v, quantity: 2}]}) { cart { id lines { nodes { id } } } } }", Map.of("v", v.variantId()));
+            return new VictimCart(body.getString("data.cartCreate.cart.id"), body.getString("data.cartCreate.cart.lines.nodes[0].id"));
+        });
+    }
+
+    /** A cart of the attacking store. */
+    private static String ownCart(TestStore attacker) {
+        return attacker.storefront().execute("mutation { cartCreate { cart { id } } }").getString("data.cartCreate.cart.id");
+    }
+
     /** The id of B's product's image, read by B's owner (not kept in Victim, so the record stays as other modules use it). */
     private static String victimImage(Victim v) {
         return v.store().owner().execute(PRODUCT_IMAGES, Map.of("id", v.productId())).getString("data.product.images[0].id");
@@ -164,6 +194,32 @@ class CrossTenantTest {
             Map.entry("productMediaRemove", List.of(
                     new Call(Caller.OWNER, MEDIA_REMOVE, (v, a) -> Map.of("p", v.productId(), "m", List.of(victimImage(v)))),
                     new Call(Caller.OWNER, MEDIA_REMOVE, (v, a) -> Map.of("p", ownProduct(a), "m", List.of(victimImage(v)))))),
+            // cart and sessions: B's cart and lines through A's storefront (and A's own cart), B's variants in A's carts
+            Map.entry("cart", List.of(new Call(Caller.CUSTOMER, CART_BY_ID, (v, a) -> Map.of("id", victimCart(v).cartId())))),
+            Map.entry("cartCreate", List.of(new Call(Caller.CUSTOMER, "mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v}]}) { "
+                    + "cart { id lines { nodes { merchandise { id title } } } } userErrors { code } } }", (v, a) -> Map.of("v", v.variantId())))),
+            Map.entry("cartLinesAdd", List.of(
+                    new Call(Caller.CUSTOMER, CART_ADD, (v, a) -> Map.of("c", victimCart(v).cartId(), "v", v.variantId())),
+                    new Call(Caller.CUSTOMER, CART_ADD, (v, a) -> Map.of("c", ownCart(a), "v", v.variantId())))),
+            Map.entry("cartLinesUpdate", List.of(
+                    new Call(Caller.CUSTOMER, CART_UPDATE, (v, a) -> Map.of("c", victimCart(v).cartId(), "l", victimCart(v).lineId())),
+                    new Call(Caller.CUSTOMER, CART_UPDATE, (v, a) -> Map.of("c", ownCart(a), "l", victimCart(v).lineId())))),
+            Map.entry("cartLinesRemove", List.of(
+                    new Call(Caller.CUSTOMER, CART_REMOVE, (v, a) -> Map.of("c", victimCart(v).cartId(), "l", victimCart(v).lineId())),
+                    new Call(Caller.CUSTOMER, CART_REMOVE, (v, a) -> Map.of("c", ownCart(a), "l", victimCart(v).lineId())))),
+            Map.entry("cartNoteUpdate", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { cartNoteUpdate(cartId: $c, note: \"Hacked\") { "
+                    + "cart { id note } userErrors { code } } }", (v, a) -> Map.of("c", victimCart(v).cartId())))),
+            Map.entry("cartAttributesUpdate", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { cartAttributesUpdate(cartId: $c, "
+                    + "attributes: [{key: \"hacked\", value: \"yes\"}]) { cart { id attributes { key } } userErrors { code } } }",
+                    (v, a) -> Map.of("c", victimCart(v).cartId())))),
+            Map.entry("cartBuyerIdentityUpdate", List.of(
+                    new Call(Caller.CUSTOMER, CART_BUYER, (v, a) -> Map.of("c", victimCart(v).cartId(), "b", Map.of("email", "hacker@evil.example"))),
+                    new Call(Caller.CUSTOMER, CART_BUYER, (v, a) -> Map.of("c", ownCart(a), "b", Map.of("customerAccessToken", v.customerToken()))))),
+            Map.entry("sessionEventRecord", List.of(new Call(Caller.CUSTOMER, "mutation($p: ID!) { sessionEventRecord(event: "
+                    + "{type: PRODUCT_VIEWED, subjectId: $p}) { recorded userErrors { code } } }", (v, a) -> Map.of("p", v.productId())))),
+            Map.entry("productVariantLineAttributesSet", List.of(new Call(Caller.OWNER, "mutation($v: ID!) { productVariantLineAttributesSet("
+                    + "variantId: $v, lineAttributes: [{key: \"hacked\", type: TEXT}]) { lineAttributes { key } userErrors { code } } }",
+                    (v, a) -> Map.of("v", v.variantId())))),
             Map.entry("productMediaReorder", List.of(
                     new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", v.productId(), "m", victimImage(v))),
                     new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", ownProduct(a), "m", victimImage(v))))),
@@ -259,6 +315,10 @@ class CrossTenantTest {
         secrets.add("VICTIM-SKU");
         secrets.add("victim.example");
         secrets.add("Victim private note");
+        secrets.add("Victim cart note");
+        for (String id : List.of(victimCart(v).cartId(), victimCart(v).lineId())) {
+            secrets.add(id.substring(id.lastIndexOf('/') + 1));
+        }
         for (String id : victimWebhook(v)) {
             secrets.add(id.substring(id.lastIndexOf('/') + 1));
         }
@@ -268,7 +328,8 @@ class CrossTenantTest {
 
     /** Everything of B the tests could change, read by B's own principals. */
     private static String snapshot(Victim v) {
-        return v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
+        return v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
+                + v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
                 + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id revokedAt } } }", Map.of()).asString()
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())
                         .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()

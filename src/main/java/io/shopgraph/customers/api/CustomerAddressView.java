@@ -1,4 +1,4 @@
-package io.shopgraph.customers.application;
+package io.shopgraph.customers.api;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -6,8 +6,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.customers.domain.CustomerAddress;
-import io.shopgraph.platform.kernel.GlobalId;
 
 @Type("CustomerAddress")
 @Description("A postal address saved by a customer.")
@@ -26,9 +24,4 @@ public record CustomerAddressView(
         @NonNull @Name("isDefault") @Description("Whether this is the customer's default address.") boolean isDefault) {
 
     public static final String TYPE = "CustomerAddress";
-
-    static CustomerAddressView of(CustomerAddress a) {
-        return new CustomerAddressView(GlobalId.format(TYPE, a.id), a.firstName, a.lastName, a.company, a.address1, a.address2,
-                a.city, a.province, a.zip, a.countryCode, a.phone, a.isDefault);
-    }
 }

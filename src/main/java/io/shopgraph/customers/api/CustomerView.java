@@ -1,4 +1,4 @@
-package io.shopgraph.customers.application;
+package io.shopgraph.customers.api;
 
 import java.util.List;
 

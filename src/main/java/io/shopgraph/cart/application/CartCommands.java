@@ -1,0 +1,521 @@
+package io.shopgraph.cart.application;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.cart.application.CartViews.CartMergeView;
+import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.events.CartBuyerIdentityUpdated;
+import io.shopgraph.cart.api.events.CartCreated;
+import io.shopgraph.cart.api.events.CartLineAdded;
+import io.shopgraph.cart.api.events.CartLineRemoved;
+import io.shopgraph.cart.api.events.CartLineUpdated;
+import io.shopgraph.cart.api.events.CartMerged;
+import io.shopgraph.cart.application.SessionRecorder.Recorded;
+import io.shopgraph.cart.domain.Attribute;
+import io.shopgraph.cart.domain.Cart;
+import io.shopgraph.cart.domain.CartErrorCode;
+import io.shopgraph.cart.domain.CartLimits;
+import io.shopgraph.cart.domain.CartLine;
+import io.shopgraph.cart.domain.CartLineRepository;
+import io.shopgraph.cart.domain.CartRepository;
+import io.shopgraph.cart.domain.CartRules;
+import io.shopgraph.cart.domain.CartStatus;
+import io.shopgraph.cart.domain.SessionEventType;
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.ProductVariantView;
+import io.shopgraph.catalog.api.PurchasableVariant;
+import io.shopgraph.customers.api.CustomerRef;
+import io.shopgraph.customers.api.CustomersApi;
+import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.DomainEvent;
+import io.shopgraph.platform.events.EventPublisher;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.store.api.StoreApi;
+
+/**
+ * The cart's use cases, one transaction each. Every mutation of an existing cart first locks the cart's
+ * row (SELECT ... FOR UPDATE), so concurrent mutations of one cart run one after the other and none is
+ * lost; mutations of different carts never wait for each other.
+ */
+@ApplicationScoped
+public class CartCommands {
+
+    /** A line to add. */
+    public record LineRequest(String merchandiseId, int quantity, List<Attribute> attributes) {
+    }
+
+    /** A change to a line: a new quantity (0 removes it) and/or new attributes (null keeps them). */
+    public record LineChange(String lineId, Integer quantity, List<Attribute> attributes) {
+    }
+
+    /** Contact details and sign-in: null keeps a value, "" clears it. */
+    public record BuyerIdentity(String email, String phone, String countryCode, String customerAccessToken) {
+    }
+
+    /** A new cart's content. */
+    public record NewCart(List<LineRequest> lines, String note, List<Attribute> attributes, BuyerIdentity buyerIdentity) {
+    }
+
+    /** The cart after a mutation, and what a sign-in merged into it (null when nothing). */
+    public record Outcome(CartView cart, CartMergeView merge) {
+    }
+
+    private final CartRepository carts;
+    private final CartLineRepository lines;
+    private final EntityManager em;
+    private final CatalogApi catalog;
+    private final CustomersApi customers;
+    private final StoreApi stores;
+    private final TenantContext tenant;
+    private final SessionRecorder sessions;
+    private final CartLimits limits;
+    private final CartConfig config;
+    private final EventPublisher outbox;
+
+    CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, CatalogApi catalog, CustomersApi customers,
+            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox) {
+        this.outbox = outbox;
+        this.carts = carts;
+        this.lines = lines;
+        this.em = em;
+        this.catalog = catalog;
+        this.customers = customers;
+        this.stores = stores;
+        this.tenant = tenant;
+        this.sessions = sessions;
+        this.config = config;
+        this.limits = new CartLimits(config.maxLines(), config.maxLineQuantity(), config.maxCartQuantity(), config.maxAttributes());
+    }
+
+    @Transactional
+    public Outcome create(NewCart input, Optional<String> sessionToken) {
+        StoreId store = tenant.store().orElseThrow();
+        Instant now = now();
+        Cart cart = new Cart();
+        cart.id = UUID.randomUUID(); // random, not time-ordered: the id is the key to the cart
+        cart.status = CartStatus.OPEN;
+        cart.currencyCode = stores.settings(Set.of(store)).get(store).currencyCode();
+        cart.note = CartRules.note(input.note(), List.of("input", "note"));
+        List<Attribute> attributes = CartRules.cartAttributes(orEmpty(input.attributes()), limits, List.of("input", "attributes"));
+        cart.attributeKeys = Attribute.keys(attributes);
+        cart.attributeValues = Attribute.values(attributes);
+        cart.createdAt = now;
+        touch(cart, now);
+        List<CartLine> current = new ArrayList<>();
+        List<Recorded> events = new ArrayList<>();
+        events.add(new Recorded(SessionEventType.CART_CREATED, cart.id, null, null, null));
+        if (input.lines() != null && !input.lines().isEmpty()) {
+            add(cart, current, input.lines(), List.of("input", "lines"), events);
+        }
+        CartMergeView merge = null;
+        List<UUID> mergedAtCreation = new ArrayList<>();
+        if (input.buyerIdentity() != null) {
+            List<UUID> merged = new ArrayList<>();
+            merge = identify(cart, current, input.buyerIdentity(), List.of("input", "buyerIdentity"), merged);
+            mergedAtCreation.addAll(merged);
+        }
+        // Recorded before the cart is persisted so the cart is inserted once, with its session.
+        cart.sessionId = sessions.record(sessionToken, events).orElse(null);
+        if (cart.sessionId != null && cart.customerId != null) {
+            identifySession(cart.sessionId, cart.customerId);
+        }
+        carts.persist(cart);
+        current.forEach(lines::persist);
+        em.createNativeQuery("insert into cart.store_activity (store_id) values (:store) on conflict do nothing")
+                .setParameter("store", store.value()).executeUpdate();
+        List<DomainEvent> published = new ArrayList<>();
+        mergedAtCreation.forEach(source -> published.add(new CartMerged(source, cart.id)));
+        published.add(new CartCreated(cart.id, cart.sessionId, cart.currencyCode, cart.createdAt));
+        published.addAll(changes(cart, Map.of(), current, true, List.of()));
+        if (input.buyerIdentity() != null) {
+            published.add(identityEvent(cart));
+        }
+        outbox.publishAll(published);
+        return new Outcome(CartAssembler.view(cart, current), merge);
+    }
+
+    @Transactional
+    public Outcome addLines(String cartId, List<LineRequest> requests, Optional<String> sessionToken) {
+        Cart cart = lock(cartId);
+        List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        if (requests.isEmpty()) {
+            throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List at least one line.");
+        }
+        List<Recorded> events = new ArrayList<>();
+        add(cart, current, requests, List.of("lines"), events);
+        touch(cart, now());
+        current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
+        sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, true, List.of()));
+        return new Outcome(CartAssembler.view(cart, current), null);
+    }
+
+    @Transactional
+    public Outcome updateLines(String cartId, List<LineChange> changes, Optional<String> sessionToken) {
+        Cart cart = lock(cartId);
+        List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        List<CartLine> removed = new ArrayList<>();
+        if (changes.isEmpty() || changes.size() > limits.maxLines()) {
+            throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List 1 to " + limits.maxLines() + " lines.");
+        }
+        Set<UUID> seen = new HashSet<>();
+        Map<UUID, PurchasableVariant> variants = null;
+        List<Recorded> events = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            LineChange change = changes.get(i);
+            List<String> field = List.of("lines", String.valueOf(i));
+            CartLine line = line(current, change.lineId(), append(field, "id"));
+            if (!seen.add(line.id)) {
+                throw new DomainException(CartErrorCode.INVALID_INPUT, append(field, "id"), "A line appears twice.");
+            }
+            if (change.quantity() != null && change.quantity() == 0) {
+                current.remove(line);
+                removed.add(line);
+                lines.delete(line);
+                events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
+                continue;
+            }
+            if (variants == null) {
+                variants = catalog.purchasableVariants(current.stream().map(l -> l.variantId).distinct().toList());
+            }
+            PurchasableVariant variant = variants.get(line.variantId);
+            if (variant == null || !variant.purchasable()) {
+                // The line stays as it is (with its PRODUCT_UNAVAILABLE warning); it can only be removed.
+                throw new DomainException(CartErrorCode.INVALID_MERCHANDISE_LINE, append(field, "id"),
+                        "This line's variant can no longer be bought; remove the line.");
+            }
+            if (change.quantity() != null) {
+                CartRules.quantity(change.quantity(), limits, append(field, "quantity"));
+                line.quantity = change.quantity();
+            }
+            if (change.attributes() != null) {
+                List<Attribute> attributes = CartRules.lineAttributes(change.attributes(), variant.lineAttributes(), field);
+                line.attributeKeys = Attribute.keys(attributes);
+                line.attributeValues = Attribute.values(attributes);
+            }
+            line.unitPriceMinor = variant.price().minorUnits();
+            events.add(new Recorded(SessionEventType.LINE_UPDATED, cart.id, line.variantId, line.quantity, null));
+        }
+        CartRules.totals(current.size(), units(current), limits);
+        touch(cart, now());
+        sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, false, removed));
+        return new Outcome(CartAssembler.view(cart, current), null);
+    }
+
+    @Transactional
+    public Outcome removeLines(String cartId, List<String> lineIds, Optional<String> sessionToken) {
+        Cart cart = lock(cartId);
+        List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        List<CartLine> removed = new ArrayList<>();
+        if (lineIds.isEmpty() || lineIds.size() > limits.maxLines()) {
+            throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lineIds"), "List 1 to " + limits.maxLines() + " lines.");
+        }
+        List<Recorded> events = new ArrayList<>();
+        for (int i = 0; i < lineIds.size(); i++) {
+            CartLine line = line(current, lineIds.get(i), List.of("lineIds", String.valueOf(i)));
+            current.remove(line);
+            removed.add(line);
+            lines.delete(line);
+            events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
+        }
+        touch(cart, now());
+        sessions.record(sessionToken, events);
+        outbox.publishAll(changes(cart, before, current, false, removed));
+        return new Outcome(CartAssembler.view(cart, current), null);
+    }
+
+    @Transactional
+    public Outcome updateNote(String cartId, String note) {
+        Cart cart = lock(cartId);
+        cart.note = CartRules.note(note, List.of("note"));
+        touch(cart, now());
+        return new Outcome(CartAssembler.view(cart, linesOf(cart)), null);
+    }
+
+    /** Replaces the cart's attributes (Shopify's cartAttributesUpdate semantics). */
+    @Transactional
+    public Outcome updateAttributes(String cartId, List<Attribute> attributes) {
+        Cart cart = lock(cartId);
+        List<Attribute> checked = CartRules.cartAttributes(attributes, limits, List.of("attributes"));
+        cart.attributeKeys = Attribute.keys(checked);
+        cart.attributeValues = Attribute.values(checked);
+        touch(cart, now());
+        return new Outcome(CartAssembler.view(cart, linesOf(cart)), null);
+    }
+
+    @Transactional
+    public Outcome updateBuyerIdentity(String cartId, BuyerIdentity identity) {
+        Cart cart = lock(cartId);
+        List<CartLine> current = linesOf(cart);
+        Map<UUID, LineState> before = states(current);
+        List<UUID> merged = new ArrayList<>();
+        CartMergeView merge = identify(cart, current, identity, List.of("buyerIdentity"), merged);
+        current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
+        touch(cart, now());
+        List<DomainEvent> published = new ArrayList<>();
+        merged.forEach(source -> published.add(new CartMerged(source, cart.id)));
+        published.addAll(changes(cart, before, current, true, List.of()));
+        published.add(identityEvent(cart));
+        outbox.publishAll(published);
+        return new Outcome(CartAssembler.view(cart, current), merge);
+    }
+
+    /** Adds lines: each to an equal line (same variant, same attributes) when there is one, else as a new line. */
+    private void add(Cart cart, List<CartLine> current, List<LineRequest> requests, List<String> field, List<Recorded> events) {
+        if (requests.size() > limits.maxLines()) {
+            throw new DomainException(CartErrorCode.TOO_MANY_LINES, field, "A cart has at most " + limits.maxLines() + " lines.");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int index = i;
+            ids.add(GlobalId.parse(requests.get(i).merchandiseId(), ProductVariantView.TYPE).orElseThrow(() -> invalidMerchandise(
+                    append(append(field, String.valueOf(index)), "merchandiseId"))));
+        }
+        Map<UUID, PurchasableVariant> variants = catalog.purchasableVariants(new LinkedHashSet<>(ids));
+        Instant now = now();
+        for (int i = 0; i < requests.size(); i++) {
+            LineRequest request = requests.get(i);
+            List<String> at = append(field, String.valueOf(i));
+            PurchasableVariant variant = variants.get(ids.get(i));
+            if (variant == null || !variant.purchasable() || !variant.price().currencyCode().equals(cart.currencyCode.strip())) {
+                throw invalidMerchandise(append(at, "merchandiseId"));
+            }
+            CartRules.quantity(request.quantity(), limits, append(at, "quantity"));
+            List<Attribute> attributes = CartRules.lineAttributes(orEmpty(request.attributes()), variant.lineAttributes(), at);
+            CartLine equal = current.stream().filter(l -> l.variantId.equals(variant.variantId())
+                    && Attribute.fromArrays(l.attributeKeys, l.attributeValues).equals(attributes)).findFirst().orElse(null);
+            if (equal != null) {
+                CartRules.quantity(equal.quantity + request.quantity(), limits, append(at, "quantity"));
+                equal.quantity += request.quantity();
+                equal.unitPriceMinor = variant.price().minorUnits();
+            } else {
+                CartLine line = new CartLine();
+                line.id = UUID.randomUUID();
+                line.cartId = cart.id;
+                line.variantId = variant.variantId();
+                line.productId = variant.productId();
+                line.quantity = request.quantity();
+                line.unitPriceMinor = variant.price().minorUnits();
+                line.currencyCode = variant.price().currencyCode();
+                line.requiresShipping = variant.requiresShipping();
+                line.attributeKeys = Attribute.keys(attributes);
+                line.attributeValues = Attribute.values(attributes);
+                line.position = current.stream().mapToInt(l -> l.position + 1).max().orElse(0);
+                line.createdAt = now;
+                current.add(line);
+            }
+            events.add(new Recorded(SessionEventType.LINE_ADDED, cart.id, variant.variantId(), request.quantity(), null));
+        }
+        CartRules.totals(current.size(), units(current), limits);
+    }
+
+    /**
+     * Contact details, and sign-in: a customer access token attaches the cart to its customer and folds the
+     * customer's other open carts into this one (equal lines add their quantities up to the line limit; other
+     * lines are copied while the cart's limits allow), then marks them MERGED.
+     */
+    private CartMergeView identify(Cart cart, List<CartLine> current, BuyerIdentity identity, List<String> field, List<UUID> merged) {
+        String email = CartRules.email(identity.email(), append(field, "email"));
+        String phone = CartRules.phone(identity.phone(), append(field, "phone"));
+        String country = CartRules.country(identity.countryCode(), append(field, "countryCode"));
+        CartMergeView merge = null;
+        if (identity.customerAccessToken() != null) {
+            CustomerRef customer = customers.customerForAccessToken(identity.customerAccessToken())
+                    .orElseThrow(() -> new DomainException(CartErrorCode.INVALID_CUSTOMER_ACCESS_TOKEN,
+                            append(field, "customerAccessToken"), "The customer access token is unknown, expired or revoked."));
+            cart.customerId = customer.id();
+            if (cart.email == null && email == null) {
+                cart.email = customer.email();
+            }
+            merge = mergeOtherCarts(cart, current, customer.id(), merged);
+            if (cart.sessionId != null) {
+                identifySession(cart.sessionId, customer.id());
+            }
+        }
+        if (email != null) {
+            cart.email = email.isEmpty() ? null : email;
+        }
+        if (phone != null) {
+            cart.phone = phone.isEmpty() ? null : phone;
+        }
+        if (country != null) {
+            cart.countryCode = country.isEmpty() ? null : country;
+        }
+        return merge;
+    }
+
+    /** The session stops being pseudonymous: analytics may now tie it to the customer. */
+    private void identifySession(UUID sessionId, UUID customerId) {
+        em.createNativeQuery("update cart.shopper_session set customer_id = :customer where store_id = :store and id = :id")
+                .setParameter("customer", customerId).setParameter("store", tenant.store().orElseThrow().value())
+                .setParameter("id", sessionId).executeUpdate();
+    }
+
+    private CartMergeView mergeOtherCarts(Cart cart, List<CartLine> current, UUID customerId, List<UUID> merged) {
+        List<Cart> others = carts.find("customerId = ?1 and status = ?2 and id <> ?3 and expiresAt > ?4 order by id",
+                customerId, CartStatus.OPEN, cart.id, Instant.now()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (others.isEmpty()) {
+            return null;
+        }
+        int mergedLines = 0;
+        int dropped = 0;
+        List<String> limited = new ArrayList<>();
+        Instant now = now();
+        List<CartLine> incoming = lines.list("cartId in ?1 order by cartId, position", others.stream().map(c -> c.id).toList());
+        for (CartLine source : incoming) {
+            long units = units(current);
+            CartLine equal = current.stream().filter(l -> l.variantId.equals(source.variantId)
+                    && java.util.Arrays.equals(l.attributeKeys, source.attributeKeys)
+                    && java.util.Arrays.equals(l.attributeValues, source.attributeValues)).findFirst().orElse(null);
+            if (equal != null) {
+                int room = (int) Math.min(limits.maxLineQuantity() - equal.quantity, limits.maxCartQuantity() - units);
+                int added = Math.max(0, Math.min(source.quantity, room));
+                equal.quantity = CartRules.mergedQuantity(equal.quantity, added, limits);
+                if (added < source.quantity) {
+                    limited.add(GlobalId.format(CartViews.LINE, equal.id));
+                }
+                mergedLines++;
+            } else if (current.size() < limits.maxLines() && units < limits.maxCartQuantity()) {
+                CartLine copy = new CartLine();
+                copy.id = UUID.randomUUID();
+                copy.cartId = cart.id;
+                copy.variantId = source.variantId;
+                copy.productId = source.productId;
+                copy.quantity = (int) Math.min(source.quantity, limits.maxCartQuantity() - units);
+                copy.unitPriceMinor = source.unitPriceMinor;
+                copy.currencyCode = source.currencyCode;
+                copy.requiresShipping = source.requiresShipping;
+                copy.attributeKeys = source.attributeKeys;
+                copy.attributeValues = source.attributeValues;
+                copy.position = current.stream().mapToInt(l -> l.position + 1).max().orElse(0);
+                copy.createdAt = now;
+                current.add(copy);
+                if (copy.quantity < source.quantity) {
+                    limited.add(GlobalId.format(CartViews.LINE, copy.id));
+                }
+                mergedLines++;
+            } else {
+                dropped++;
+            }
+        }
+        for (Cart other : others) {
+            merged.add(other.id);
+            other.status = CartStatus.MERGED;
+            other.updatedAt = now;
+        }
+        return new CartMergeView(mergedLines, List.copyOf(new LinkedHashSet<>(limited)), dropped);
+    }
+
+    /** The open cart with this id, locked for this transaction; CART_NOT_FOUND for anything else, all alike. */
+    private Cart lock(String cartId) {
+        Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
+        Cart cart = id.isEmpty() ? null
+                : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
+        if (cart == null || !cart.isOpenAt(Instant.now())) {
+            throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
+        }
+        return cart;
+    }
+
+    private List<CartLine> linesOf(Cart cart) {
+        return new ArrayList<>(lines.list("cartId = ?1 order by position", cart.id));
+    }
+
+    private static CartLine line(List<CartLine> current, String lineId, List<String> field) {
+        Optional<UUID> id = GlobalId.parse(lineId, CartViews.LINE);
+        return current.stream().filter(l -> id.isPresent() && l.id.equals(id.get())).findFirst().orElseThrow(() ->
+                new DomainException(CartErrorCode.LINE_NOT_FOUND, field, "This cart has no line with this id."));
+    }
+
+    /** What a line was before a mutation, to tell the outbox what changed. */
+    private record LineState(int quantity, List<Attribute> attributes, long unitPriceMinor) {
+    }
+
+    private static Map<UUID, LineState> states(List<CartLine> current) {
+        Map<UUID, LineState> states = new java.util.HashMap<>();
+        current.forEach(l -> states.put(l.id, new LineState(l.quantity, Attribute.fromArrays(l.attributeKeys, l.attributeValues),
+                l.unitPriceMinor)));
+        return states;
+    }
+
+    /**
+     * The outbox events of a mutation, from the lines before and after it: units gained by an add (or a merge) are
+     * CartLineAdded, other changes CartLineUpdated, lines gone CartLineRemoved.
+     */
+    private static List<DomainEvent> changes(Cart cart, Map<UUID, LineState> before, List<CartLine> current, boolean adding,
+            List<CartLine> removed) {
+        List<DomainEvent> result = new ArrayList<>();
+        for (CartLine line : current) {
+            LineState was = before.get(line.id);
+            if (was == null) {
+                result.add(new CartLineAdded(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity, line.quantity,
+                        line.unitPriceMinor, line.currencyCode.strip()));
+            } else if (adding && line.quantity > was.quantity()) {
+                result.add(new CartLineAdded(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity - was.quantity(),
+                        line.quantity, line.unitPriceMinor, line.currencyCode.strip()));
+            } else if (line.quantity != was.quantity() || line.unitPriceMinor != was.unitPriceMinor()
+                    || !Attribute.fromArrays(line.attributeKeys, line.attributeValues).equals(was.attributes())) {
+                result.add(new CartLineUpdated(cart.id, cart.sessionId, line.id, line.variantId, line.productId, was.quantity(), line.quantity,
+                        line.unitPriceMinor, line.currencyCode.strip()));
+            }
+        }
+        for (CartLine line : removed) {
+            result.add(new CartLineRemoved(cart.id, cart.sessionId, line.id, line.variantId, line.productId, line.quantity,
+                    line.unitPriceMinor, line.currencyCode.strip()));
+        }
+        return result;
+    }
+
+    private static CartBuyerIdentityUpdated identityEvent(Cart cart) {
+        return new CartBuyerIdentityUpdated(cart.id, cart.sessionId, cart.customerId, cart.email, cart.phone,
+                cart.countryCode == null ? null : cart.countryCode.strip());
+    }
+
+    /** Now, at the database's precision, so that what a mutation answers is what a later read answers. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private void touch(Cart cart, Instant now) {
+        cart.updatedAt = now;
+        cart.expiresAt = now.plus(config.idleExpiry());
+    }
+
+    private static long units(List<CartLine> current) {
+        return current.stream().mapToLong(l -> l.quantity).sum();
+    }
+
+    private static DomainException invalidMerchandise(List<String> field) {
+        return new DomainException(CartErrorCode.INVALID_MERCHANDISE_LINE, field, "No variant with this id can be bought here.");
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> append(List<String> field, String name) {
+        List<String> result = new ArrayList<>(field);
+        result.add(name);
+        return result;
+    }
+}

@@ -1,0 +1,111 @@
+package io.shopgraph.cart.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import io.shopgraph.cart.domain.CartWarningCode;
+import io.shopgraph.platform.graphql.MoneyView;
+
+/** The cart as the API shows it (Shopify Storefront API names and shapes where the concept is the same). */
+public final class CartViews {
+
+    public static final String CART = "Cart";
+    public static final String LINE = "CartLine";
+
+    private CartViews() {
+    }
+
+    @Type("Cart")
+    @Description("A shopper's cart. Whoever holds its id may read and change it; ids are random and unguessable.")
+    public record CartView(
+            @Id @NonNull @Description("The cart's global id: keep it, it is the only key to the cart.") String id,
+            @NonNull @Description("When the cart was created.") Instant createdAt,
+            @NonNull @Description("When the cart last changed; it expires after the store's idle period without changes.") Instant updatedAt,
+            @Description("The shopper's note to the merchant.") String note,
+            @NonNull @Description("Key/value attributes of the whole cart.") List<@NonNull AttributeView> attributes,
+            @NonNull @Description("Who is buying: contact details and whether a customer is attached.") CartBuyerIdentityView buyerIdentity,
+            @NonNull @Description("The number of units in all lines.") int totalQuantity,
+            @NonNull @Description("What the cart costs. Discounts, shipping and tax come with the pricing work; until then the total is the subtotal.") CartCostView cost,
+            @NonNull @Description("Whether any line must be shipped (digital goods and services need no shipping).") boolean requiresShipping,
+            @NonNull @Description("Discount codes applied to the cart (none until discounts exist).") List<@NonNull CartDiscountCodeView> discountCodes,
+            @Ignore List<CartLineView> allLines,
+            @Ignore UUID uuid) {
+    }
+
+    @Type("CartLine")
+    @Description("One line of a cart: a variant, a quantity and its attributes.")
+    public record CartLineView(
+            @Id @NonNull @Description("The line's global id.") String id,
+            @NonNull @Description("How many units.") int quantity,
+            @NonNull @Description("The line's key/value attributes (e.g. the engraving text), by key.") List<@NonNull AttributeView> attributes,
+            @NonNull @Description("What the line costs, at the unit price it was added at.") CartLineCostView cost,
+            @NonNull @Description("Whether the line must be shipped.") boolean requiresShipping,
+            @Ignore UUID uuid,
+            @Ignore UUID variantId,
+            @Ignore long unitPriceMinor,
+            @Ignore int position) {
+    }
+
+    @Type("Attribute")
+    @Description("A key/value pair.")
+    public record AttributeView(
+            @NonNull @Description("The key.") String key,
+            @Description("The value.") String value) {
+    }
+
+    @Type("CartCost")
+    @Description("What a cart costs. Fields for discounts, shipping and tax will be added beside these, never replacing them.")
+    public record CartCostView(
+            @NonNull @Description("The sum of the lines at their unit prices, before discounts, shipping and tax.") MoneyView subtotalAmount,
+            @NonNull @Description("What the shopper would pay: today the subtotal, later with discounts, shipping and tax.") MoneyView totalAmount,
+            @NonNull @Description("Whether the subtotal may still change at checkout (true: checkout prices the lines again).") boolean subtotalAmountEstimated,
+            @NonNull @Description("Whether the total may still change at checkout (true until shipping and tax are known).") boolean totalAmountEstimated) {
+    }
+
+    @Type("CartLineCost")
+    @Description("What one line costs.")
+    public record CartLineCostView(
+            @NonNull @Description("The unit price when the line was added or its quantity last changed.") MoneyView amountPerQuantity,
+            @NonNull @Description("Unit price times quantity.") MoneyView subtotalAmount,
+            @NonNull @Description("What the line costs after its discounts (none yet: the subtotal).") MoneyView totalAmount) {
+    }
+
+    @Type("CartBuyerIdentity")
+    @Description("Who is buying.")
+    public record CartBuyerIdentityView(
+            @Description("The contact email.") String email,
+            @Description("The contact phone, E.164.") String phone,
+            @Description("The buyer's country (ISO 3166-1 alpha-2).") String countryCode,
+            @NonNull @Description("Whether a signed-in customer is attached to the cart.") boolean customerAttached) {
+    }
+
+    @Type("CartDiscountCode")
+    @Description("A discount code applied to a cart.")
+    public record CartDiscountCodeView(
+            @NonNull @Description("The code.") String code,
+            @NonNull @Description("Whether it applies to the cart now.") boolean applicable) {
+    }
+
+    @Type("CartWarning")
+    @Description("A warning about a cart line: the cart still works, but the shopper should know.")
+    public record CartWarningView(
+            @NonNull @Description("What it is about.") CartWarningCode code,
+            @NonNull @Description("What it is about, for people.") String message,
+            @Id @NonNull @Description("The line it concerns.") String target) {
+    }
+
+    @Type("CartMerge")
+    @Description("What cartBuyerIdentityUpdate merged: the customer's earlier open cart, folded into this one.")
+    public record CartMergeView(
+            @NonNull @Description("How many lines of the earlier cart were merged (added as lines or to the quantity of an equal line).") int linesMerged,
+            @NonNull @Description("The lines of this cart whose merged quantity was cut to the per-line limit.") List<@NonNull String> quantityLimitedLineIds,
+            @NonNull @Description("How many lines of the earlier cart did not fit (line or unit limits of the cart).") int linesDropped) {
+    }
+}

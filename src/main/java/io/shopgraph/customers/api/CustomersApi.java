@@ -1,0 +1,19 @@
+package io.shopgraph.customers.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other modules may ask of the customers module, in the current store. */
+public interface CustomersApi {
+
+    /** The customer a live (unexpired, unrevoked) customer access token signs in; empty for anything else. */
+    Optional<CustomerRef> customerForAccessToken(String token);
+
+    /** The customer with this id in the current store, if any. */
+    Optional<CustomerRef> customer(UUID customerId);
+
+    /** The customer a {@code customer} field resolved from (the signed-in customer's view), as an id. */
+    static UUID idOf(CustomerView view) {
+        return io.shopgraph.platform.kernel.GlobalId.parse(view.id(), CustomerView.TYPE).orElseThrow();
+    }
+}

@@ -1,0 +1,41 @@
+package io.shopgraph.customers.application;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.customers.api.CustomerRef;
+import io.shopgraph.customers.api.CustomersApi;
+import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.domain.CustomerTokenRepository;
+
+/** {@link CustomersApi} over the module's repositories; reads only, in the caller's transaction when there is one. */
+@ApplicationScoped
+public class CustomersApiService implements CustomersApi {
+
+    private final CustomerRepository customers;
+    private final CustomerTokenRepository tokens;
+
+    CustomersApiService(CustomerRepository customers, CustomerTokenRepository tokens) {
+        this.customers = customers;
+        this.tokens = tokens;
+    }
+
+    @Override
+    @Transactional
+    public Optional<CustomerRef> customerForAccessToken(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            return Optional.empty();
+        }
+        return tokens.findLive(Secrets.hash(token), Instant.now()).flatMap(t -> customer(t.customerId));
+    }
+
+    @Override
+    @Transactional
+    public Optional<CustomerRef> customer(UUID customerId) {
+        return customers.findByIdOptional(customerId).map(c -> new CustomerRef(c.id, c.email));
+    }
+}

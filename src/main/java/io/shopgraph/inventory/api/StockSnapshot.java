@@ -1,0 +1,12 @@
+package io.shopgraph.inventory.api;
+
+import java.util.UUID;
+
+/** The stock of one variant as another module sees it. */
+public record StockSnapshot(UUID variantId, int onHand, boolean tracked, InventoryPolicy policy) {
+
+    /** Whether {@code quantity} units can be sold now: untracked, sold on backorder, or enough on hand. */
+    public boolean canSell(int quantity) {
+        return !tracked || policy == InventoryPolicy.CONTINUE || onHand >= quantity;
+    }
+}

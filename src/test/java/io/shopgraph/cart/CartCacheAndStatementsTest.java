@@ -1,0 +1,141 @@
+package io.shopgraph.cart;
+
+import static io.shopgraph.cart.CartFixtures.ADD;
+import static io.shopgraph.cart.CartFixtures.ATTRIBUTES;
+import static io.shopgraph.cart.CartFixtures.BUYER;
+import static io.shopgraph.cart.CartFixtures.NOTE;
+import static io.shopgraph.cart.CartFixtures.REMOVE;
+import static io.shopgraph.cart.CartFixtures.UPDATE;
+import static io.shopgraph.cart.CartFixtures.line;
+import static io.shopgraph.cart.CartFixtures.ok;
+import static io.shopgraph.cart.CartFixtures.variant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.shopgraph.platform.cache.StorefrontCache;
+import io.shopgraph.platform.graphql.StorefrontCacheRoute;
+import io.shopgraph.platform.persistence.SqlStatementCounter;
+import io.shopgraph.testing.TestStores;
+import io.shopgraph.testing.TestStores.TestStore;
+
+/** Carts and sessions never touch the storefront cache; each cart mutation and read has a fixed SQL budget. */
+@QuarkusTest
+class CartCacheAndStatementsTest {
+
+    static final String LIST = "{ products(first: 10) { nodes { id title } } }";
+    static final String MIN_READ = "query($id: ID!) { cart(id: $id) { id totalQuantity cost { subtotalAmount { amount } totalAmount { amount } } "
+            + "lines(first: 100) { nodes { id quantity cost { totalAmount { amount } } merchandise { id title price { amount } } } } } }";
+    static final String MIN_ADD = "mutation($c: ID!, $l: [CartLineInput!]!) { cartLinesAdd(cartId: $c, lines: $l) { cart { id totalQuantity } "
+            + "userErrors { code } } }";
+
+    @Inject
+    StorefrontCache cache;
+
+    @Test
+    void cartAndSessionMutationsNeitherFlushNorFillTheStorefrontCache() {
+        TestStore store = TestStores.create("cart-cache");
+        String mug = variant(store, "Mug", "10.00");
+        await(cache::listening);
+        store.storefront().execute("{ shop { name } }");
+        store.storefront().post(LIST, Map.of());
+        assertThat(store.storefront().post(LIST, Map.of()).header(StorefrontCacheRoute.CACHE_HEADER)).isEqualTo("hit");
+        // Entries also expire after max-age (5 s), which a slow machine may pass during this test: the store's
+        // stamp, which every invalidation moves, is what tells that nothing flushed the store's answers.
+        StorefrontCache.Stamp stamp = cache.stamp(store.id());
+
+        String token = store.storefront().execute("mutation { sessionStart(input: {landingUrl: \"https://shop.example/\"}) { sessionToken } }")
+                .getString("data.sessionStart.sessionToken");
+        String id = CartFixtures.cart(store.storefront().header("X-Session-Token", token), List.of(line(mug, 1)));
+        ok(store.storefront().header("X-Session-Token", token).execute(ADD, Map.of("c", id, "l", List.of(line(mug, 1)))), "cartLinesAdd");
+        ok(store.storefront().execute(NOTE, Map.of("c", id, "n", "hi")), "cartNoteUpdate");
+        store.storefront().header("X-Session-Token", token).execute("mutation { sessionEventRecord(event: {type: SEARCHED, searchQuery: \"mug\"}) "
+                + "{ recorded } }");
+        Response cartRead = store.storefront().post(CartFixtures.READ, Map.of("id", id));
+        assertThat(cartRead.header(StorefrontCacheRoute.CACHE_HEADER)).as("a cart is never cached").isNull();
+        assertThat(cache.stamp(store.id())).as("cart and session writes flushed nothing").isEqualTo(stamp);
+
+        // The same check fails for a write that does change the catalog, so the test above can fail.
+        store.owner().execute("mutation { collectionCreate(input: {title: \"New\"}) { userErrors { code } } }");
+        await(() -> !cache.stamp(store.id()).equals(stamp));
+        assertThat(store.storefront().post(LIST, Map.of()).header(StorefrontCacheRoute.CACHE_HEADER)).isEqualTo("miss");
+    }
+
+    @Test
+    void eachCartMutationAndTheCartReadHaveAFixedStatementBudget() {
+        TestStore store = TestStores.create("cart-sql");
+        List<String> variants = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            variants.add(variant(store, "Item " + i, "1.00"));
+        }
+        String token = store.storefront().execute("mutation { sessionStart(input: {landingUrl: \"https://shop.example/\"}) { sessionToken } }")
+                .getString("data.sessionStart.sessionToken");
+        var client = store.storefront().header("X-Session-Token", token).header("Cache-Control", "no-cache");
+        client.execute("{ shop { name } }");
+        String small = CartFixtures.cart(client, List.of(line(variants.get(0), 1)));
+        String large = CartFixtures.cart(client, variants.stream().map(v -> line(v, 1)).toList());
+
+        Map<String, Long> used = new LinkedHashMap<>();
+        used.put("cartCreate (1 line)", statements(() -> client.execute("mutation($i: CartInput) { cartCreate(input: $i) { cart { id "
+                + "totalQuantity } userErrors { code } } }", Map.of("i", Map.of("lines",
+                List.of(line(variants.get(0), 1)))))));
+        used.put("cartLinesAdd (new line)", statements(() -> ok(client.execute(MIN_ADD, Map.of("c", small, "l", List.of(line(variants.get(1), 1)))),
+                "cartLinesAdd")));
+        used.put("cartLinesAdd (existing line)", statements(() -> ok(client.execute(MIN_ADD, Map.of("c", small, "l",
+                List.of(line(variants.get(1), 1)))), "cartLinesAdd")));
+        used.put("cartLinesAdd (existing line, 4-line cart)", statements(() -> ok(client.execute(MIN_ADD, Map.of("c", large, "l",
+                List.of(line(variants.get(1), 1)))), "cartLinesAdd")));
+        String lineId = client.execute(MIN_READ, Map.of("id", small)).getString("data.cart.lines.nodes[0].id");
+        used.put("cartLinesUpdate", statements(() -> client.execute(UPDATE.replace(CartFixtures.CART_FIELDS, "id"),
+                Map.of("c", small, "l", List.of(Map.of("id", lineId, "quantity", 3))))));
+        used.put("cartNoteUpdate", statements(() -> client.execute(NOTE.replace(CartFixtures.CART_FIELDS, "id"), Map.of("c", small, "n", "n"))));
+        used.put("cartAttributesUpdate", statements(() -> client.execute(ATTRIBUTES.replace(CartFixtures.CART_FIELDS, "id"),
+                Map.of("c", small, "a", List.of(Map.of("key", "k", "value", "v"))))));
+        used.put("cartBuyerIdentityUpdate (email)", statements(() -> client.execute(BUYER.replace(CartFixtures.CART_FIELDS, "id"),
+                Map.of("c", small, "b", Map.of("email", "a@b.example")))));
+        used.put("cartLinesRemove", statements(() -> client.execute(REMOVE.replace(CartFixtures.CART_FIELDS, "id"),
+                Map.of("c", small, "l", List.of(lineId)))));
+        long readSmall = statements(() -> client.execute(MIN_READ, Map.of("id", small)));
+        long readLarge = statements(() -> client.execute(MIN_READ, Map.of("id", large)));
+        used.put("cart(id:) with lines, merchandise and cost", readLarge);
+        // Counted: statements through Hibernate. Not counted: the outbox's record_event call per published event (JDBC)
+        // and the set_config that binds each transaction to its store.
+        System.out.println("cart SQL statements per operation: " + used);
+
+        assertThat(readLarge).as("the read does not grow with the lines").isEqualTo(readSmall).isLessThanOrEqualTo(2);
+        assertThat(used.get("cartLinesAdd (existing line, 4-line cart)")).isEqualTo(used.get("cartLinesAdd (existing line)"));
+        used.forEach((operation, count) -> assertThat(count).as(operation).isLessThanOrEqualTo(8));
+    }
+
+    private static long statements(Supplier<JsonPath> call) {
+        long before = SqlStatementCounter.total();
+        JsonPath body = call.get();
+        long count = SqlStatementCounter.total() - before;
+        assertThat(body.getList("errors")).as(body.prettify()).isNull();
+        return count;
+    }
+
+    private static void await(Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
