@@ -26,11 +26,15 @@ import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsBulkCreated;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
+import io.shopgraph.inventory.api.InventoryAdjustmentReason;
 import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.domain.StockAdjustment;
+import io.shopgraph.inventory.domain.StockAdjustmentRepository;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Stock levels: kept in step with the catalog's variants, read in batches, changed by compare-and-set. */
@@ -41,8 +45,11 @@ public class InventoryService {
     private final EntityManager em;
     private final TenantContext tenant;
     private final CatalogApi catalog;
+    private final StockAdjustmentRepository adjustments;
 
-    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog) {
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog,
+            StockAdjustmentRepository adjustments) {
+        this.adjustments = adjustments;
         this.levels = levels;
         this.em = em;
         this.tenant = tenant;
@@ -162,6 +169,72 @@ public class InventoryService {
             }
         }
         em.clear();
+        Set<UUID> products = new HashSet<>();
+        for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
+            result.add(view(level));
+            products.add(level.productId);
+        }
+        catalog.productAvailabilityChanged(productsAvailable(products));
+        return result;
+    }
+
+    /**
+     * Changes quantities on hand by deltas, recording each line with its reason and author (the adjustment
+     * rows). All or nothing: an unknown variant or a result outside 0..1,000,000,000 refuses the whole call.
+     * Adjusting starts tracking a variant. Concurrent adjustments add up: each line is one atomic
+     * {@code on_hand = on_hand + delta}.
+     */
+    @Transactional
+    public List<StockLevelView> adjustQuantities(List<QuantityAdjustment> changes, InventoryAdjustmentReason reason, String note,
+            String actor) {
+        if (changes.isEmpty() || changes.size() > 250) {
+            throw new DomainException(InventoryErrorCode.INVALID_INPUT, List.of("input", "changes"), "Send 1 to 250 lines.");
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > StockAdjustment.MAX_NOTE) {
+            throw new DomainException(InventoryErrorCode.INVALID_NOTE, List.of("input", "note"),
+                    "A note has at most " + StockAdjustment.MAX_NOTE + " characters.");
+        }
+        Set<UUID> seen = new HashSet<>();
+        UUID store = tenant.store().orElseThrow().value();
+        Instant now = Instant.now();
+        for (int i = 0; i < changes.size(); i++) {
+            QuantityAdjustment change = changes.get(i);
+            List<String> field = List.of("input", "changes", String.valueOf(i));
+            if (!seen.add(change.variantId())) {
+                throw new DomainException(InventoryErrorCode.INVALID_INPUT, field, "A variant appears twice.");
+            }
+            if (!StockAdjustment.validDelta(change.delta())) {
+                throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "delta"),
+                        "A delta is not zero and at most 1,000,000,000 either way.");
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> after = em.createNativeQuery("update inventory.stock_level set on_hand = on_hand + :d, tracked = true, "
+                    + "updated_at = now() where store_id = :store and variant_id = :v "
+                    + "and on_hand + cast(:d as bigint) between 0 and " + StockAdjustment.MAX_QUANTITY + " returning on_hand")
+                    .setParameter("d", change.delta()).setParameter("store", store).setParameter("v", change.variantId())
+                    .getResultList();
+            if (after.isEmpty()) {
+                if (levels.count("variantId", change.variantId()) == 0) {
+                    throw new DomainException(InventoryErrorCode.NOT_FOUND, append(field, "variantId"), "No variant has this id.");
+                }
+                throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "delta"),
+                        "This change would take the quantity on hand below 0 or above 1,000,000,000.");
+            }
+            StockAdjustment row = new StockAdjustment();
+            row.id = Ids.newId();
+            row.variantId = change.variantId();
+            row.delta = change.delta();
+            row.onHandAfter = ((Number) after.get(0)).intValue();
+            row.reason = reason;
+            row.note = cleanNote;
+            row.actor = actor;
+            row.createdAt = now;
+            adjustments.persist(row);
+        }
+        adjustments.flush();
+        em.clear();
+        List<StockLevelView> result = new ArrayList<>();
         Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
             result.add(view(level));
