@@ -33,7 +33,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.shopgraph.platform.Module;
+import io.shopgraph.platform.events.DomainEvent;
 import io.shopgraph.platform.security.CustomerOperation;
 import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.platform.security.PlatformOperation;
@@ -63,6 +65,12 @@ class ArchitectureTest {
             Map.entry("webhooks", Set.of("platform", "store")));
 
     /**
+     * DESIGN.md: these modules may also read every other module's event records ({@code <module>.api.events})
+     * and nothing else of them (the outbox consumers of analytics and outgoing webhooks).
+     */
+    static final Set<String> EVENT_RECORD_READERS = Set.of("analytics", "webhooks");
+
+    /**
      * The GraphQL annotations that only describe a type and may sit on records outside graphql packages.
      * {@code Ignore} keeps a view's internal component (e.g. the locale a product was read in) out of the schema.
      */
@@ -80,7 +88,12 @@ class ArchitectureTest {
                 .forEach(p -> p.tryGetAnnotationOfType(Module.class).ifPresent(m -> {
                     declared.add(m.name());
                     assertThat(DESIGN_DEPENDENCIES).as("module %s is in DESIGN.md's module map", m.name()).containsKey(m.name());
-                    assertThat(DESIGN_DEPENDENCIES.get(m.name()))
+                    Set<String> allowed = new HashSet<>(DESIGN_DEPENDENCIES.get(m.name()));
+                    if (EVENT_RECORD_READERS.contains(m.name())) {
+                        allowed.addAll(DESIGN_DEPENDENCIES.keySet());
+                        allowed.remove(m.name());
+                    }
+                    assertThat(allowed)
                             .as("module %s may use only what DESIGN.md allows", m.name())
                             .containsAll(Arrays.asList(m.allowedDependencies()));
                     assertThat(p.getName()).isEqualTo(ROOT + "." + m.name());
@@ -99,6 +112,28 @@ class ArchitectureTest {
                         consideringOnlyDependenciesInAnyPackage(ROOT + ".."))
                 .andShould().onlyDependOnEachOtherThroughPackagesDeclaredIn("exposedPackages")
                 .andShould().beFreeOfCycles()
+                .check(CLASSES);
+    }
+
+    @Test
+    void eventRecordReadersUseOtherModulesOnlyThroughTheirEventRecords() {
+        for (String reader : EVENT_RECORD_READERS) {
+            Set<String> direct = DESIGN_DEPENDENCIES.get(reader);
+            noClasses().that().resideInAPackage(ROOT + "." + reader + "..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe("belong to a module outside " + direct
+                            + " and are not in its api.events package", (JavaClass c) -> moduleOf(c)
+                                    .filter(m -> !m.equals(reader) && !direct.contains(m))
+                                    .isPresent() && !c.getPackageName().matches(".*\\.api\\.events(\\..*)?")))
+                    .allowEmptyShould(true)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void outboxEventsAreRegisteredRecordsInTheirModulesApiEvents() {
+        classes().that().implement(DomainEvent.class).and().areNotInterfaces()
+                .should().resideInAPackage("..api.events")
+                .andShould().beAnnotatedWith(RegisterForReflection.class)
                 .check(CLASSES);
     }
 

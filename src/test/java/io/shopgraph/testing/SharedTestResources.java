@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(LocalOidcIssuer.class)
+@QuarkusTestResource(WebhookReceiverPort.class)
 public final class SharedTestResources {
 
     private SharedTestResources() {

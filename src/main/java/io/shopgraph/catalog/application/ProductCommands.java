@@ -19,7 +19,10 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductView;
+import io.shopgraph.catalog.api.events.ProductCreated;
 import io.shopgraph.catalog.api.events.ProductDeleted;
+import io.shopgraph.catalog.api.events.ProductUpdated;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.domain.Product;
@@ -52,11 +55,13 @@ public class ProductCommands {
     private final Event<ProductsImported> productsImported;
     private final EntityManager em;
     private final ProductMetafields metafields;
+    private final EventPublisher events;
 
     ProductCommands(ProductRepository products, ProductOptionRepository options, ProductVariantRepository variants,
             ProductMediaRepository media, TenantContext tenant, StoreApi stores, CatalogReads reads,
             Event<VariantsCreated> variantsCreated, Event<ProductDeleted> productDeleted, Event<ProductsImported> productsImported,
-            EntityManager em, ProductMetafields metafields) {
+            EntityManager em, ProductMetafields metafields, EventPublisher events) {
+        this.events = events;
         this.products = products;
         this.options = options;
         this.variants = variants;
@@ -78,7 +83,9 @@ public class ProductCommands {
     @Transactional
     public ProductView create(ProductDraft draft) {
         try {
-            return doCreate(draft);
+            ProductView created = doCreate(draft);
+            events.publish(new ProductCreated(created.uuid(), ProductJson.of(created)));
+            return created;
         } catch (ConstraintViolationException e) {
             throw translate(e);
         }
@@ -184,7 +191,9 @@ public class ProductCommands {
     @Transactional
     public ProductView update(UUID id, ProductChanges changes) {
         try {
-            return doUpdate(id, changes);
+            ProductView updated = doUpdate(id, changes);
+            events.publish(new ProductUpdated(id, ProductJson.of(updated)));
+            return updated;
         } catch (ConstraintViolationException e) {
             throw translate(e);
         }
@@ -244,7 +253,9 @@ public class ProductCommands {
         Product product = products.findByIdOptional(id).orElseThrow(ProductCommands::notFound);
         products.delete(product);
         products.flush();
-        productDeleted.fire(new ProductDeleted(id));
+        ProductDeleted deleted = new ProductDeleted(id);
+        productDeleted.fire(deleted);
+        events.publish(deleted);
         return id;
     }
 

@@ -15,7 +15,9 @@ import io.shopgraph.customers.domain.Customer;
 import io.shopgraph.customers.domain.CustomerAddress;
 import io.shopgraph.customers.domain.CustomerAddressRepository;
 import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.api.events.CustomerCreated;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
 
@@ -31,10 +33,17 @@ public class CustomerAccounts {
     private final CustomerAddressRepository addresses;
     private final PasswordHasher hasher;
 
-    CustomerAccounts(CustomerRepository customers, CustomerAddressRepository addresses, PasswordHasher hasher) {
+    private final EventPublisher events;
+
+    CustomerAccounts(CustomerRepository customers, CustomerAddressRepository addresses, PasswordHasher hasher, EventPublisher events) {
+        this.events = events;
         this.customers = customers;
         this.addresses = addresses;
         this.hasher = hasher;
+    }
+
+    private static jakarta.json.JsonValue nullable(String text) {
+        return text == null ? jakarta.json.JsonValue.NULL : jakarta.json.Json.createValue(text);
     }
 
     static String normalizeEmail(String email) {
@@ -73,7 +82,11 @@ public class CustomerAccounts {
         customer.acceptsMarketing = acceptsMarketing;
         customer.createdAt = Instant.now();
         customers.persist(customer);
-        return view(customer, List.of());
+        CustomerView view = view(customer, List.of());
+        events.publish(new CustomerCreated(customer.id, jakarta.json.Json.createObjectBuilder().add("id", view.id())
+                .add("email", view.email()).add("firstName", nullable(view.firstName())).add("lastName", nullable(view.lastName()))
+                .add("acceptsMarketing", view.acceptsMarketing()).add("createdAt", customer.createdAt.toString()).build().toString()));
+        return view;
     }
 
     @Transactional

@@ -28,8 +28,10 @@ import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryAdjustmentReason;
 import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
 import io.shopgraph.inventory.domain.StockAdjustment;
 import io.shopgraph.inventory.domain.StockAdjustmentRepository;
+import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.errors.DomainException;
@@ -46,10 +48,12 @@ public class InventoryService {
     private final TenantContext tenant;
     private final CatalogApi catalog;
     private final StockAdjustmentRepository adjustments;
+    private final EventPublisher events;
 
     InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog,
-            StockAdjustmentRepository adjustments) {
+            StockAdjustmentRepository adjustments, EventPublisher events) {
         this.adjustments = adjustments;
+        this.events = events;
         this.levels = levels;
         this.em = em;
         this.tenant = tenant;
@@ -171,8 +175,10 @@ public class InventoryService {
         em.clear();
         Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
-            result.add(view(level));
+            StockLevelView view = view(level);
+            result.add(view);
             products.add(level.productId);
+            published(level.variantId, view);
         }
         catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
@@ -237,11 +243,20 @@ public class InventoryService {
         List<StockLevelView> result = new ArrayList<>();
         Set<UUID> products = new HashSet<>();
         for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
-            result.add(view(level));
+            StockLevelView view = view(level);
+            result.add(view);
             products.add(level.productId);
+            published(level.variantId, view);
         }
         catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
+    }
+
+    /** The outbox event of a changed stock level, whichever mutation changed it (one fact, one event type). */
+    private void published(UUID variantId, StockLevelView view) {
+        events.publish(new InventoryLevelUpdated(variantId, jakarta.json.Json.createObjectBuilder()
+                .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
+                .add("policy", view.policy().name()).build().toString()));
     }
 
     static StockLevelView view(StockLevel level) {

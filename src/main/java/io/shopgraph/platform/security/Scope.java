@@ -30,6 +30,10 @@ public enum Scope {
     READ_SETTINGS,
     @Description("Change store settings and storefront access tokens.")
     WRITE_SETTINGS,
+    @Description("Read webhook subscriptions and their deliveries.")
+    READ_WEBHOOKS,
+    @Description("Create, change, delete and replay webhook subscriptions (each topic also needs the read scope of its resource).")
+    WRITE_WEBHOOKS,
     @Description("Manage staff members and partner apps. Owners only; never granted to an app.")
     MANAGE_STAFF
 }

@@ -193,7 +193,21 @@ class AccessMatrixTest {
             sample("productMediaRemove", "mutation($p: ID!, $m: [String!]!) { productMediaRemove(productId: $p, mediaIds: $m) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", List.of(unknownId("ProductImage")))),
             sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
-                    + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))));
+                    + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))),
+            // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
+            sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
+            sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",
+                    s -> Map.of("s", unknownId("WebhookSubscription"))),
+            sample("webhookSubscriptionCreate", "mutation($i: WebhookSubscriptionCreateInput!) { webhookSubscriptionCreate(input: $i) { "
+                    + "userErrors { code } } }", s -> Map.of("i", Map.of("topic", "PRODUCTS_CREATE", "callbackUrl", "https://hooks.invalid/matrix"))),
+            sample("webhookSubscriptionUpdate", "mutation($id: ID!) { webhookSubscriptionUpdate(id: $id, input: {callbackUrl: "
+                    + "\"https://hooks.invalid/x\"}) { userErrors { code } } }", s -> Map.of("id", unknownId("WebhookSubscription"))),
+            sample("webhookSubscriptionDelete", "mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("WebhookSubscription"))),
+            sample("webhookSubscriptionRotateSecret", "mutation($id: ID!) { webhookSubscriptionRotateSecret(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("WebhookSubscription"))),
+            sample("webhookDeliveryReplay", "mutation($id: ID!) { webhookDeliveryReplay(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("WebhookDelivery"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -174,7 +174,50 @@ class CrossTenantTest {
                     new Call(Caller.OWNER, MEDIA_REMOVE, (v, a) -> Map.of("p", ownProduct(a), "m", List.of(victimImage(v)))))),
             Map.entry("productMediaReorder", List.of(
                     new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", v.productId(), "m", victimImage(v))),
-                    new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", ownProduct(a), "m", victimImage(v))))));
+                    new Call(Caller.OWNER, MEDIA_REORDER, (v, a) -> Map.of("p", ownProduct(a), "m", victimImage(v))))),
+            // webhooks: B's subscription and delivery (made in victim(); see victimWebhook)
+            Map.entry("webhookDeliveries", List.of(new Call(Caller.OWNER, "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 10) { "
+                    + "nodes { id eventId status attempts { statusCode } } } }", (v, a) -> Map.of("s", victimWebhook(v)[0])))),
+            Map.entry("webhookSubscriptionUpdate", List.of(new Call(Caller.OWNER, "mutation($id: ID!, $u: String) { webhookSubscriptionUpdate("
+                    + "id: $id, input: {callbackUrl: $u}) { webhookSubscription { id callbackUrl } userErrors { code } } }",
+                    (v, a) -> Map.of("id", victimWebhook(v)[0], "u", io.shopgraph.webhooks.WebhookReceiver.shared().url("/ok/hijacked"))))),
+            Map.entry("webhookSubscriptionDelete", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { webhookSubscriptionDelete(id: $id) { "
+                    + "deletedWebhookSubscriptionId userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[0])))),
+            Map.entry("webhookSubscriptionRotateSecret", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { webhookSubscriptionRotateSecret("
+                    + "id: $id) { secret webhookSubscription { id } userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[0])))),
+            Map.entry("webhookDeliveryReplay", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { webhookDeliveryReplay(id: $id) { "
+                    + "webhookDelivery { id eventId } userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[1])))));
+
+    /** B's webhook subscription and one of its deliveries, by B's handle: [subscription id, delivery id]. */
+    static final Map<String, String[]> VICTIM_WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String[] victimWebhook(Victim v) {
+        return VICTIM_WEBHOOKS.get(v.store().handle());
+    }
+
+    /** Subscribes B to its product updates and waits for one delivery. */
+    private static void makeVictimWebhook(TestStore b, String productId) {
+        var receiver = io.shopgraph.webhooks.WebhookReceiver.shared();
+        String subscription = b.owner().execute("mutation($i: WebhookSubscriptionCreateInput!) { webhookSubscriptionCreate(input: $i) { "
+                + "webhookSubscription { id } } }", Map.of("i", Map.of("topic", "PRODUCTS_UPDATE", "callbackUrl",
+                        receiver.url("/ok/xt-hook-" + UUID.randomUUID())))).getString("data.webhookSubscriptionCreate.webhookSubscription.id");
+        b.owner().execute("mutation($id: ID!) { productUpdate(id: $id, input: {vendor: \"Victim Vendor\"}) { userErrors { code } } }",
+                Map.of("id", productId));
+        String delivery = null;
+        for (int i = 0; i < 600 && delivery == null; i++) {
+            delivery = b.owner().execute("query($s: ID!) { webhookDeliveries(subscriptionId: $s) { nodes { id status } } }",
+                    Map.of("s", subscription)).getString("data.webhookDeliveries.nodes.find { it.status == 'DELIVERED' }.id");
+            if (delivery == null) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertThat(delivery).as("B's webhook delivery").isNotNull();
+        VICTIM_WEBHOOKS.put(b.handle(), new String[] { subscription, delivery });
+    }
 
 
 
@@ -224,6 +267,10 @@ class CrossTenantTest {
         secrets.add("VICTIM-SKU");
         secrets.add("victim.example");
         secrets.add("Victim private note");
+        for (String id : victimWebhook(v)) {
+            secrets.add(id.substring(id.lastIndexOf('/') + 1));
+        }
+        secrets.add("xt-hook");
         return secrets;
     }
 
@@ -237,6 +284,9 @@ class CrossTenantTest {
                         + "quantityAvailable inventoryLevel { onHand tracked policy } } } collections { id } images { id url } priceRange { minVariantPrice { amount } } "
                         + "metafields { key value } } } collections(first: 100) { nodes { id title products(first: 100) { "
                         + "nodes { id } } } } }", Map.of()).asString()
+                + v.store().owner().post("query($s: ID!) { webhookSubscriptions(first: 100) { nodes { id callbackUrl status "
+                        + "previousSecretExpiresAt updatedAt } } webhookDeliveries(subscriptionId: $s, first: 100) { nodes { id status replayOf } } }",
+                        Map.of("s", victimWebhook(v)[0])).asString()
                 + v.store().owner().post("{ products(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } "
                         + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString();
     }
@@ -262,6 +312,7 @@ class CrossTenantTest {
         b.owner().execute("mutation($p: ID!, $c: ID!) { productTranslationsSet(productId: $p, translations: [{locale: \"fr\", "
                 + "title: \"Victim Widget FR\"}]) { userErrors { code } } collectionTranslationsSet(collectionId: $c, translations: "
                 + "[{locale: \"fr\", title: \"Victim Picks FR\"}]) { userErrors { code } } }", Map.of("p", productId, "c", collectionId));
+        makeVictimWebhook(b, productId);
         assertThat(List.of(tokenId, memberId, appId, address[0], productId, variantId, collectionId)).doesNotContainNull();
         return new Victim(b, tokenId, memberId, appId, clientId, address[0], customerToken, productId, variantId, collectionId);
     }

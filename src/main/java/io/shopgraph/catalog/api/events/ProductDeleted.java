@@ -2,6 +2,25 @@ package io.shopgraph.catalog.api.events;
 
 import java.util.UUID;
 
-/** A product and its variants were deleted, inside the deleting transaction. */
-public record ProductDeleted(UUID productId) {
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.shopgraph.platform.events.ResourceEvent;
+import io.shopgraph.platform.kernel.GlobalId;
+
+/**
+ * A product and its variants were deleted. Fired twice over, as one fact: as a CDI event observed
+ * inside the deleting transaction (inventory drops the stock rows atomically), and through the
+ * outbox after commit (webhooks and other late reactions).
+ */
+@RegisterForReflection
+public record ProductDeleted(UUID productId) implements ResourceEvent {
+
+    @Override
+    public UUID aggregateId() {
+        return productId;
+    }
+
+    @Override
+    public String resourceJson() {
+        return jakarta.json.Json.createObjectBuilder().add("id", GlobalId.format("Product", productId)).build().toString();
+    }
 }

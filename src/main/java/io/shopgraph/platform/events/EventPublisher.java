@@ -1,0 +1,122 @@
+package io.shopgraph.platform.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.agroal.api.AgroalDataSource;
+import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/**
+ * Records events in the outbox, inside the caller's transaction: the event row and one delivery row
+ * per subscribed consumer commit or roll back with the change that caused them. Nothing is delivered
+ * before the commit; after it, the local dispatcher is woken at once (other instances find the work
+ * by polling). Call it from a use case's {@code @Transactional} method, after the store is bound.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    private static final Object WAKE_KEY = new Object();
+
+    private final AgroalDataSource dataSource;
+    private final TenantContext tenant;
+    private final EventConsumers consumers;
+    private final Jsonb jsonb;
+    private final TransactionManager transactions;
+    private final TransactionSynchronizationRegistry synchronizations;
+    private final EventDispatcherService dispatcher;
+
+    EventPublisher(AgroalDataSource dataSource, TenantContext tenant, EventConsumers consumers, Jsonb jsonb,
+            TransactionManager transactions, TransactionSynchronizationRegistry synchronizations,
+            EventDispatcherService dispatcher) {
+        this.dataSource = dataSource;
+        this.tenant = tenant;
+        this.consumers = consumers;
+        this.jsonb = jsonb;
+        this.transactions = transactions;
+        this.synchronizations = synchronizations;
+        this.dispatcher = dispatcher;
+    }
+
+    /**
+     * Records {@code event} for the current store in the current transaction and returns its event id.
+     *
+     * @throws IllegalStateException when no transaction is active or no store is bound: an event outside
+     *         a transaction could be delivered for a change that never committed
+     */
+    public UUID publish(DomainEvent event) {
+        return publishAll(List.of(event)).get(0);
+    }
+
+    /** {@link #publish} for several events, recorded in the order given. */
+    public List<UUID> publishAll(Collection<? extends DomainEvent> events) {
+        requireActiveTransaction();
+        StoreId store = tenant.store().orElseThrow(() -> new IllegalStateException("Events are published for a store; none is bound"));
+        Instant now = Instant.now();
+        List<UUID> ids = new java.util.ArrayList<>(events.size());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement record = connection.prepareStatement("select platform.record_event(?, ?, ?, ?, ?::jsonb, ?, ?)")) {
+            for (DomainEvent event : events) {
+                UUID id = Ids.newId();
+                UUID aggregate = java.util.Objects.requireNonNull(event.aggregateId(), "aggregateId");
+                record.setObject(1, id);
+                record.setObject(2, store.value());
+                record.setObject(3, aggregate);
+                record.setString(4, EventTypes.nameOf(event.getClass()));
+                record.setString(5, jsonb.toJson(event));
+                record.setTimestamp(6, Timestamp.from(now));
+                record.setArray(7, connection.createArrayOf("text", consumers.subscribersOf(event.getClass()).toArray()));
+                record.execute();
+                ids.add(id);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record events in the outbox", e);
+        }
+        wakeAfterCommit(store);
+        return ids;
+    }
+
+    private void requireActiveTransaction() {
+        try {
+            if (transactions.getStatus() != Status.STATUS_ACTIVE) {
+                throw new IllegalStateException("Events are published inside the transaction of the change");
+            }
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void wakeAfterCommit(StoreId store) {
+        if (synchronizations.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        synchronizations.putResource(WAKE_KEY, Boolean.TRUE);
+        synchronizations.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake(store);
+                }
+            }
+        });
+    }
+}
