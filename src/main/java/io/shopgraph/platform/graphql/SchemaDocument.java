@@ -7,24 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import graphql.Scalars;
-import graphql.schema.GraphQLAppliedDirective;
-import graphql.schema.GraphQLAppliedDirectiveArgument;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLNamedType;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.schema.GraphQLTypeVisitorStub;
-import graphql.schema.SchemaTransformer;
 import graphql.schema.idl.SchemaPrinter;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import graphql.util.TreeTransformerUtil;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -38,9 +28,9 @@ import io.vertx.ext.web.RoutingContext;
  * applies only the standard {@code @specifiedBy}, {@code @deprecated} and {@code @oneOf}, which code
  * generators know without a definition.
  * <p>
- * The descriptions are put on a copy made for printing. Rebuilding the executed schema would give the types
- * that use a scalar new instances, while SmallRye's type resolvers keep returning the old ones, and
- * graphql-java matches fragments by instance: {@code ... on StorefrontAccessToken} would stop applying.
+ * The descriptions are put on the printed text. Rebuilding the executed schema would give the types that use a
+ * scalar new instances, while SmallRye's type resolvers keep returning the old ones, and graphql-java matches
+ * fragments by instance: {@code ... on StorefrontAccessToken} would stop applying.
  */
 @ApplicationScoped
 public class SchemaDocument {
@@ -77,7 +67,7 @@ public class SchemaDocument {
     public String sdl() {
         String text = printed;
         if (text == null) {
-            GraphQLSchema served = documented(schema.get());
+            GraphQLSchema served = schema.get();
             Set<String> used = usedScalars(served);
             text = new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
                     .includeScalarTypes(true)
@@ -89,31 +79,26 @@ public class SchemaDocument {
                             || used.contains(scalar.getName()))
                     .descriptionsAsHashComments(false)
                     .useAstDefinitions(false)).print(served);
+            text = documented(text);
             printed = text;
         }
         return text;
     }
 
-    /** A copy of the schema whose custom scalars carry the descriptions and URLs of {@link #SCALARS}. */
-    static GraphQLSchema documented(GraphQLSchema schema) {
-        return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
-            @Override
-            public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
-                ScalarDoc doc = SCALARS.get(scalar.getName());
-                if (doc == null) {
-                    return TraversalControl.CONTINUE;
-                }
-                return TreeTransformerUtil.changeNode(context, scalar.transform(b -> {
-                    b.description(doc.description());
-                    if (doc.specifiedByUrl() != null) {
-                        // The printer shows the applied directive.
-                        b.specifiedByUrl(doc.specifiedByUrl()).withAppliedDirective(GraphQLAppliedDirective.newDirective()
-                                .name("specifiedBy").argument(GraphQLAppliedDirectiveArgument.newArgument().name("url")
-                                        .type(GraphQLNonNull.nonNull(Scalars.GraphQLString)).valueProgrammatic(doc.specifiedByUrl())));
-                    }
-                }));
-            }
-        });
+    /**
+     * Puts the descriptions and {@code @specifiedBy} of {@link #SCALARS} on the printed scalar declarations.
+     * Done on the text: transforming the live schema (graphql-java's SchemaTransformer) re-points shared field
+     * definitions at the new types and breaks the executed schema.
+     */
+    static String documented(String sdl) {
+        String text = sdl;
+        for (Map.Entry<String, ScalarDoc> scalar : SCALARS.entrySet()) {
+            String declaration = "\"" + scalar.getValue().description().replace("\"", "\\\"") + "\"\nscalar " + scalar.getKey()
+                    + (scalar.getValue().specifiedByUrl() == null ? "" : " @specifiedBy(url : \"" + scalar.getValue().specifiedByUrl() + "\")");
+            text = java.util.regex.Pattern.compile("(?m)^(?:\"\"\"[\\s\\S]*?\"\"\"\\n|\"[^\\n]*\"\\n)?scalar " + scalar.getKey() + "\\b[^\\n]*$")
+                    .matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement(declaration));
+        }
+        return text;
     }
 
     /**
