@@ -86,6 +86,29 @@ class CustomerAccountsTest {
     }
 
     @Test
+    void aGuestPageAsksForTheCustomerAndStillGetsTheShop() {
+        TestStore store = TestStores.create("cust-guest");
+        String page = "{ shop { name } customer { email } }";
+
+        JsonPath guest = store.storefront().execute(page);
+        assertThat(guest.getList("errors")).isNull();
+        assertThat(guest.getString("data.shop.name")).isEqualTo("Store " + store.handle());
+        assertThat(guest.getMap("data")).containsEntry("customer", null);
+
+        // A customer token that is no longer valid is reported, on the customer field only.
+        JsonPath stale = store.storefront().header("X-Customer-Token", "sgct_" + UUID.randomUUID()).execute(page);
+        assertThat(code(stale)).isEqualTo("UNAUTHENTICATED");
+        assertThat(stale.getList("errors[0].path")).containsExactly("customer");
+        assertThat(stale.getString("data.shop.name")).isEqualTo("Store " + store.handle());
+
+        String email = email();
+        register(store, email, "long enough");
+        JsonPath signedIn = customer(store, token(store, email, "long enough")).execute(page);
+        assertThat(signedIn.getString("data.customer.email")).isEqualTo(email);
+        assertThat(signedIn.getString("data.shop.name")).isEqualTo("Store " + store.handle());
+    }
+
+    @Test
     void registrationValidatesAndRefusesADuplicateEmail() {
         TestStore store = TestStores.create("cust-invalid");
         String email = email();
@@ -111,7 +134,9 @@ class CustomerAccountsTest {
 
         assertThat(code(other.storefront().header("X-Customer-Token", token).execute(ME))).isEqualTo("UNAUTHENTICATED");
         assertThat(code(GraphQL.anonymous().header("X-Customer-Token", token).execute(ME))).isEqualTo("UNAUTHENTICATED");
-        assertThat(code(store.storefront().execute(ME))).isEqualTo("UNAUTHENTICATED");
+        JsonPath guest = store.storefront().execute(ME);
+        assertThat(guest.getList("errors")).as("a guest is no error").isNull();
+        assertThat(guest.getMap("data")).containsEntry("customer", null);
         assertThat(code(store.owner().header("X-Customer-Token", token).execute(ME))).isEqualTo("UNAUTHENTICATED");
     }
 

@@ -26,16 +26,20 @@ import io.shopgraph.catalog.api.events.ProductsImported;
 import io.shopgraph.catalog.api.events.VariantsBulkCreated;
 import io.shopgraph.catalog.api.events.VariantsCreated;
 import io.shopgraph.catalog.api.events.VariantsDeleted;
+import io.shopgraph.inventory.api.InventoryAdjustmentReason;
 import io.shopgraph.inventory.api.InventoryApi;
 import io.shopgraph.inventory.api.InventoryPolicy;
 import io.shopgraph.inventory.api.StockSnapshot;
 import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
+import io.shopgraph.inventory.domain.StockAdjustment;
+import io.shopgraph.inventory.domain.StockAdjustmentRepository;
 import io.shopgraph.inventory.domain.StockLevel;
 import io.shopgraph.inventory.domain.StockLevelRepository;
 import io.shopgraph.platform.cache.LocalWrites;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Stock levels: kept in step with the catalog's variants, read in batches, changed by compare-and-set. */
@@ -46,9 +50,12 @@ public class InventoryService implements InventoryApi {
     private final EntityManager em;
     private final TenantContext tenant;
     private final CatalogApi catalog;
+    private final StockAdjustmentRepository adjustments;
     private final EventPublisher events;
 
-    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog, EventPublisher events) {
+    InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog,
+            StockAdjustmentRepository adjustments, EventPublisher events) {
+        this.adjustments = adjustments;
         this.events = events;
         this.levels = levels;
         this.em = em;
@@ -187,12 +194,85 @@ public class InventoryService implements InventoryApi {
             StockLevelView view = view(level);
             result.add(view);
             products.add(level.productId);
-            events.publish(new InventoryLevelUpdated(level.variantId, jakarta.json.Json.createObjectBuilder()
-                    .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
-                    .add("policy", view.policy().name()).build().toString()));
+            published(level.variantId, view);
         }
         catalog.productAvailabilityChanged(productsAvailable(products));
         return result;
+    }
+
+    /**
+     * Changes quantities on hand by deltas, recording each line with its reason and author (the adjustment
+     * rows). All or nothing: an unknown variant or a result outside 0..1,000,000,000 refuses the whole call.
+     * Adjusting starts tracking a variant. Concurrent adjustments add up: each line is one atomic
+     * {@code on_hand = on_hand + delta}.
+     */
+    @Transactional
+    public List<StockLevelView> adjustQuantities(List<QuantityAdjustment> changes, InventoryAdjustmentReason reason, String note,
+            String actor) {
+        if (changes.isEmpty() || changes.size() > 250) {
+            throw new DomainException(InventoryErrorCode.INVALID_INPUT, List.of("input", "changes"), "Send 1 to 250 lines.");
+        }
+        String cleanNote = note == null || note.isBlank() ? null : note.strip();
+        if (cleanNote != null && cleanNote.length() > StockAdjustment.MAX_NOTE) {
+            throw new DomainException(InventoryErrorCode.INVALID_NOTE, List.of("input", "note"),
+                    "A note has at most " + StockAdjustment.MAX_NOTE + " characters.");
+        }
+        Set<UUID> seen = new HashSet<>();
+        UUID store = tenant.store().orElseThrow().value();
+        Instant now = Instant.now();
+        for (int i = 0; i < changes.size(); i++) {
+            QuantityAdjustment change = changes.get(i);
+            List<String> field = List.of("input", "changes", String.valueOf(i));
+            if (!seen.add(change.variantId())) {
+                throw new DomainException(InventoryErrorCode.INVALID_INPUT, field, "A variant appears twice.");
+            }
+            if (!StockAdjustment.validDelta(change.delta())) {
+                throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "delta"),
+                        "A delta is not zero and at most 1,000,000,000 either way.");
+            }
+            @SuppressWarnings("unchecked")
+            List<Object> after = em.createNativeQuery("update inventory.stock_level set on_hand = on_hand + :d, tracked = true, "
+                    + "updated_at = now() where store_id = :store and variant_id = :v "
+                    + "and on_hand + cast(:d as bigint) between 0 and " + StockAdjustment.MAX_QUANTITY + " returning on_hand")
+                    .setParameter("d", change.delta()).setParameter("store", store).setParameter("v", change.variantId())
+                    .getResultList();
+            if (after.isEmpty()) {
+                if (levels.count("variantId", change.variantId()) == 0) {
+                    throw new DomainException(InventoryErrorCode.NOT_FOUND, append(field, "variantId"), "No variant has this id.");
+                }
+                throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "delta"),
+                        "This change would take the quantity on hand below 0 or above 1,000,000,000.");
+            }
+            StockAdjustment row = new StockAdjustment();
+            row.id = Ids.newId();
+            row.variantId = change.variantId();
+            row.delta = change.delta();
+            row.onHandAfter = ((Number) after.get(0)).intValue();
+            row.reason = reason;
+            row.note = cleanNote;
+            row.actor = actor;
+            row.createdAt = now;
+            adjustments.persist(row);
+        }
+        adjustments.flush();
+        em.clear();
+        List<StockLevelView> result = new ArrayList<>();
+        Set<UUID> products = new HashSet<>();
+        for (StockLevel level : levels.list("variantId in ?1", List.copyOf(seen))) {
+            StockLevelView view = view(level);
+            result.add(view);
+            products.add(level.productId);
+            published(level.variantId, view);
+        }
+        catalog.productAvailabilityChanged(productsAvailable(products));
+        return result;
+    }
+
+    /** The outbox event of a changed stock level, whichever mutation changed it (one fact, one event type). */
+    private void published(UUID variantId, StockLevelView view) {
+        events.publish(new InventoryLevelUpdated(variantId, jakarta.json.Json.createObjectBuilder()
+                .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
+                .add("policy", view.policy().name()).build().toString()));
     }
 
     static StockLevelView view(StockLevel level) {

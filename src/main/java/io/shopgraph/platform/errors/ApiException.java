@@ -26,6 +26,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.FORBIDDEN, message);
     }
 
+    public static ApiException originNotAllowed(String message) {
+        return new ApiException(ErrorCode.ORIGIN_NOT_ALLOWED, message);
+    }
+
     public static ApiException badRequest(String message) {
         return new ApiException(ErrorCode.BAD_REQUEST, message);
     }

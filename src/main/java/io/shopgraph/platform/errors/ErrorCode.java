@@ -6,6 +6,11 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** A valid credential that lacks the role or scope the operation declares. */
     FORBIDDEN,
+    /**
+     * A storefront token restricted to some browser origins, sent from a page on another origin
+     * (the request's {@code Origin} header).
+     */
+    ORIGIN_NOT_ALLOWED,
     /** The object does not exist, or belongs to another store: the two are never told apart. */
     NOT_FOUND,
     /** A malformed request: syntax, unknown fields, wrong argument types, invalid arguments. */

@@ -189,7 +189,8 @@ public class StorefrontCacheRoute {
             ctx.next();
             return;
         }
-        Optional<StoreId> store = resolver.isResolvable() ? resolver.get().knownStoreForStorefrontToken(token.trim())
+        Optional<StoreId> store = resolver.isResolvable() ? resolver.get().knownStoreForStorefrontToken(token.trim(),
+                Optional.ofNullable(request.getHeader(HttpHeaders.ORIGIN)))
                 : Optional.empty();
         if (store.isEmpty()) {
             ctx.next(); // SmallRye resolves (or refuses) the token; the next request can be served

@@ -102,7 +102,11 @@ public abstract class AccessInterceptor {
 
         @AroundInvoke
         Object check(InvocationContext context) throws Exception {
-            access.requireCustomer();
+            if (context.getInterceptorBinding(CustomerOperation.class).guestsSeeNull()) {
+                access.customer();
+            } else {
+                access.requireCustomer();
+            }
             return context.proceed();
         }
     }

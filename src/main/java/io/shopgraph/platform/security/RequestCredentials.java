@@ -31,6 +31,11 @@ public class RequestCredentials {
         return header(STOREFRONT_TOKEN);
     }
 
+    /** The browser origin of the page that sent the request; absent outside browsers. */
+    public Optional<String> origin() {
+        return header("Origin");
+    }
+
     public Optional<String> customerToken() {
         return header(CUSTOMER_TOKEN);
     }

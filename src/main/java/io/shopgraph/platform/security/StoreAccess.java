@@ -32,14 +32,16 @@ public class StoreAccess {
     private final String operatorRole;
 
     private final Instance<CustomerAccessResolver> customers;
+    private final boolean clientIdFromSubject;
 
     private volatile StoreId storefrontStore;
     private volatile UUID customer;
     private volatile MerchantGrant merchantGrant;
 
     StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
-            TenantContext tenant, Instance<CustomerAccessResolver> customers,
+            TenantContext tenant, Instance<CustomerAccessResolver> customers, MerchantTokenConfig tokens,
             @ConfigProperty(name = "shopgraph.platform-operator-role", defaultValue = "platform-operator") String operatorRole) {
+        this.clientIdFromSubject = tokens.clientIdFromSubject();
         this.operatorRole = operatorRole;
         this.customers = customers;
         this.credentials = credentials;
@@ -54,7 +56,7 @@ public class StoreAccess {
         if (store == null) {
             String token = credentials.storefrontToken().orElseThrow(() -> ApiException.unauthenticated(
                     "This field needs a storefront access token in the " + RequestCredentials.STOREFRONT_TOKEN + " header."));
-            store = resolver.storeForStorefrontToken(token)
+            store = resolver.storeForStorefrontToken(token, credentials.origin())
                     .orElseThrow(() -> ApiException.unauthenticated("The storefront access token is not valid."));
             tenant.enter(store);
             storefrontStore = store;
@@ -80,6 +82,19 @@ public class StoreAccess {
             customer = current;
         }
         return current;
+    }
+
+    /**
+     * The signed-in customer, or empty for a guest (a storefront token without {@code X-Customer-Token}).
+     * A customer token that is sent must be live and of the storefront token's store: UNAUTHENTICATED
+     * otherwise, so that the client learns its session ended.
+     */
+    public Optional<UUID> customer() {
+        requireStorefront();
+        if (credentials.customerToken().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(requireCustomer());
     }
 
     /** The caller's grant, after checking it carries {@code scope}. */
@@ -136,9 +151,10 @@ public class StoreAccess {
 
     private MerchantPrincipal principal() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Optional<String> clientId = Optional.ofNullable(jwt.<String>getClaim("azp"))
-                    .or(() -> Optional.ofNullable(jwt.<String>getClaim("client_id")));
             String subject = jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+            Optional<String> clientId = Optional.ofNullable(jwt.<String>getClaim("azp"))
+                    .or(() -> Optional.ofNullable(jwt.<String>getClaim("client_id")))
+                    .or(() -> clientIdFromSubject ? Optional.ofNullable(subject) : Optional.empty());
             return new MerchantPrincipal(jwt.getIssuer(), subject, clientId);
         }
         throw ApiException.unauthenticated("This field needs a merchant bearer token.");

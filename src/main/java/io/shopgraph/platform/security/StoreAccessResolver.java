@@ -10,14 +10,21 @@ import io.shopgraph.platform.kernel.StoreId;
  */
 public interface StoreAccessResolver {
 
-    /** The store a live storefront token belongs to; empty for unknown or revoked tokens. */
-    Optional<StoreId> storeForStorefrontToken(String token);
+    /**
+     * The store a live storefront token belongs to; empty for unknown or revoked tokens.
+     *
+     * @param origin the request's {@code Origin} header, if any
+     * @throws io.shopgraph.platform.errors.ApiException ORIGIN_NOT_ALLOWED when the token is restricted to
+     *         browser origins and {@code origin} is none of them
+     */
+    Optional<StoreId> storeForStorefrontToken(String token, Optional<String> origin);
 
     /**
      * The store of a storefront token when this instance already knows it to be live (within the token
-     * cache's bound), without blocking; empty when unknown, revoked or not looked up recently.
+     * cache's bound) and usable from {@code origin}, without blocking; empty when unknown, revoked, refused
+     * for this origin or not looked up recently.
      */
-    default Optional<StoreId> knownStoreForStorefrontToken(String token) {
+    default Optional<StoreId> knownStoreForStorefrontToken(String token, Optional<String> origin) {
         return Optional.empty();
     }
 

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.Scope;
+import io.shopgraph.store.domain.AllowedOrigins;
 import io.shopgraph.store.domain.StaffRole;
 
 /**
@@ -30,13 +31,15 @@ class CredentialLookup {
     }
 
     @Transactional
-    Optional<StoreId> storeOfLiveToken(String tokenHash) {
+    Optional<LiveToken> liveToken(String tokenHash) {
         em.createNativeQuery("select set_config('app.token_hash', ?1, true)").setParameter(1, tokenHash).getSingleResult();
         List<?> rows = em.createNativeQuery(
-                "select store_id from store.storefront_token where token_hash = ?1 and revoked_at is null")
+                "select store_id, array_to_string(allowed_origins, ' ') from store.storefront_token "
+                        + "where token_hash = ?1 and revoked_at is null")
                 .setParameter(1, tokenHash)
                 .getResultList();
-        return rows.stream().findFirst().map(id -> new StoreId((UUID) id));
+        return rows.stream().map(row -> (Object[]) row).findFirst().map(row -> new LiveToken(new StoreId((UUID) row[0]),
+                new AllowedOrigins(((String) row[1]).isBlank() ? List.of() : List.of(((String) row[1]).split(" ")))));
     }
 
     @Transactional
@@ -80,6 +83,10 @@ class CredentialLookup {
         }
         scopes.remove(Scope.MANAGE_STAFF);
         return scopes;
+    }
+
+    /** A live storefront token: its store and the browser origins it may be used from. */
+    record LiveToken(StoreId store, AllowedOrigins origins) {
     }
 
     record Membership(StoreId store, StaffRole role) {

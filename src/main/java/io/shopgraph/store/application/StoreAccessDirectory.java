@@ -12,6 +12,7 @@ import io.shopgraph.platform.security.MerchantGrant;
 import io.shopgraph.platform.security.MerchantPrincipal;
 import io.shopgraph.platform.security.StoreAccessResolver;
 import io.shopgraph.store.application.CredentialLookup.Installation;
+import io.shopgraph.store.application.CredentialLookup.LiveToken;
 import io.shopgraph.store.application.CredentialLookup.Membership;
 
 /** The store module's answer to "which store does this credential open, and how far?". */
@@ -28,28 +29,32 @@ public class StoreAccessDirectory implements StoreAccessResolver {
 
     @Override
     @SuppressWarnings("java:S2789") // a null Optional means "not cached"
-    public Optional<StoreId> storeForStorefrontToken(String token) {
+    public Optional<StoreId> storeForStorefrontToken(String token, Optional<String> origin) {
         if (token.length() > 200) {
             return Optional.empty();
         }
         String hash = TokenHashing.hash(token);
-        Optional<StoreId> cached = cache.get(hash);
-        if (cached != null) {
-            return cached;
+        Optional<LiveToken> live = cache.get(hash);
+        if (live == null) {
+            live = lookup.liveToken(hash);
+            cache.put(hash, live);
         }
-        Optional<StoreId> store = lookup.storeOfLiveToken(hash);
-        cache.put(hash, store);
-        return store;
+        if (live.isPresent() && !live.get().origins().admits(origin)) {
+            throw ApiException.originNotAllowed("This storefront access token may not be used from the origin "
+                    + origin.map(o -> o.length() > 100 ? o.substring(0, 100) : o).orElse("") + ": the merchant "
+                    + "restricted it to other sites (storefrontAccessTokenUpdate allowedOrigins).");
+        }
+        return live.map(LiveToken::store);
     }
 
     @Override
     @SuppressWarnings("java:S2789") // a null Optional means "not cached"
-    public Optional<StoreId> knownStoreForStorefrontToken(String token) {
+    public Optional<StoreId> knownStoreForStorefrontToken(String token, Optional<String> origin) {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        Optional<StoreId> cached = cache.get(TokenHashing.hash(token));
-        return cached == null ? Optional.empty() : cached;
+        Optional<LiveToken> cached = cache.get(TokenHashing.hash(token));
+        return cached == null ? Optional.empty() : cached.filter(t -> t.origins().admits(origin)).map(LiveToken::store);
     }
 
     /**

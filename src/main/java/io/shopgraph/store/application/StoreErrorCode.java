@@ -19,5 +19,11 @@ public enum StoreErrorCode {
     @Description("The time zone is not an IANA time zone id.")
     INVALID_TIMEZONE,
     @Description("The owner's OIDC issuer or subject is empty or longer than 255 characters.")
-    INVALID_OWNER
+    INVALID_OWNER,
+    @Description("The contact email is not an email address or is longer than 254 characters.")
+    INVALID_EMAIL,
+    @Description("A locale is not a language code, optionally with a region (en, fr-CA), or more than 20 are enabled.")
+    INVALID_LOCALE,
+    @Description("A policy text is longer than 65,535 characters.")
+    INVALID_POLICY
 }

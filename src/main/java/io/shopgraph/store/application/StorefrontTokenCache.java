@@ -10,13 +10,13 @@ import jakarta.enterprise.event.TransactionPhase;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.shopgraph.platform.kernel.StoreId;
-import io.shopgraph.store.application.StorefrontTokenCommands.StorefrontTokenRevoked;
+import io.shopgraph.store.application.CredentialLookup.LiveToken;
+import io.shopgraph.store.application.StorefrontTokenCommands.StorefrontTokenChanged;
 
 /**
- * Remembers which store a token hash belongs to, so that a storefront request does not pay a
- * transaction for its token. A revocation drops the entry on this instance when it commits; other
- * instances stop accepting the token within {@code shopgraph.storefront-token.cache-ttl}.
+ * Remembers which store a token hash belongs to (and the origins it is restricted to), so that a storefront request does not pay a
+ * transaction for its token. A revocation or a change of its origins drops the entry on this instance when
+ * it commits; other instances follow within {@code shopgraph.storefront-token.cache-ttl}.
  */
 @ApplicationScoped
 class StorefrontTokenCache {
@@ -30,7 +30,7 @@ class StorefrontTokenCache {
         this.ttlNanos = ttl.toNanos();
     }
 
-    Optional<StoreId> get(String tokenHash) {
+    Optional<LiveToken> get(String tokenHash) {
         Entry entry = entries.get(tokenHash);
         if (entry == null || System.nanoTime() - entry.loadedAt > ttlNanos) {
             return null;
@@ -38,17 +38,17 @@ class StorefrontTokenCache {
         return entry.store;
     }
 
-    void put(String tokenHash, Optional<StoreId> store) {
+    void put(String tokenHash, Optional<LiveToken> store) {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
         entries.put(tokenHash, new Entry(store, System.nanoTime()));
     }
 
-    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) StorefrontTokenRevoked revoked) {
-        entries.remove(revoked.tokenHash());
+    void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StorefrontTokenChanged changed) {
+        entries.remove(changed.tokenHash());
     }
 
-    private record Entry(Optional<StoreId> store, long loadedAt) {
+    private record Entry(Optional<LiveToken> store, long loadedAt) {
     }
 }

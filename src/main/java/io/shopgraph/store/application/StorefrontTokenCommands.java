@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.store.domain.AllowedOrigins;
 import io.shopgraph.store.domain.Store;
 import io.shopgraph.store.domain.StoreRepository;
 import io.shopgraph.store.domain.StorefrontToken;
@@ -25,23 +26,21 @@ public class StorefrontTokenCommands {
     private final StorefrontTokenRepository tokens;
     private final StoreRepository stores;
     private final TenantContext tenant;
-    private final Event<StorefrontTokenRevoked> revoked;
+    private final Event<StorefrontTokenChanged> changed;
 
     StorefrontTokenCommands(StorefrontTokenRepository tokens, StoreRepository stores, TenantContext tenant,
-            Event<StorefrontTokenRevoked> revoked) {
+            Event<StorefrontTokenChanged> changed) {
         this.tokens = tokens;
         this.stores = stores;
         this.tenant = tenant;
-        this.revoked = revoked;
+        this.changed = changed;
     }
 
+    /** Creates a token usable from {@code allowedOrigins} (empty: any origin). */
     @Transactional
-    public CreatedStorefrontToken create(String title) {
-        String cleanTitle = title == null ? "" : title.strip();
-        if (cleanTitle.isEmpty() || cleanTitle.length() > 100) {
-            throw new DomainException(StorefrontAccessTokenErrorCode.INVALID_TITLE, List.of("input", "title"),
-                    "The title must have 1 to 100 characters.");
-        }
+    public CreatedStorefrontToken create(String title, List<String> allowedOrigins) {
+        String cleanTitle = title(title);
+        AllowedOrigins origins = origins(allowedOrigins);
         Store store = stores.findById(tenant.store().orElseThrow().value());
         if (tokens.countLive() >= store.plan.maxStorefrontTokens()) {
             throw new DomainException(StorefrontAccessTokenErrorCode.TOO_MANY_TOKENS, List.of(),
@@ -54,24 +53,71 @@ public class StorefrontTokenCommands {
         token.tokenHash = TokenHashing.hash(plain);
         token.tokenHint = TokenHashing.hint(plain);
         token.createdAt = Instant.now();
+        token.allowedOrigins = origins.patterns().toArray(String[]::new);
         tokens.persist(token);
         return new CreatedStorefrontToken(StorefrontAccessTokenView.of(token), plain);
     }
 
+    /**
+     * Renames a token and/or replaces the origins it may be used from; a null argument leaves that part as it
+     * is. Instances drop the token from their token cache (this one at commit, the others within
+     * {@code shopgraph.storefront-token.cache-ttl}).
+     */
+    @Transactional
+    public StorefrontAccessTokenView update(UUID id, String title, List<String> allowedOrigins) {
+        String cleanTitle = title == null ? null : title(title);
+        AllowedOrigins origins = allowedOrigins == null ? null : origins(allowedOrigins);
+        StorefrontToken token = find(id);
+        if (token.isRevoked()) {
+            throw new DomainException(StorefrontAccessTokenErrorCode.ALREADY_REVOKED, List.of("id"),
+                    "This storefront access token was revoked.");
+        }
+        if (cleanTitle != null) {
+            token.title = cleanTitle;
+        }
+        if (origins != null) {
+            token.allowedOrigins = origins.patterns().toArray(String[]::new);
+            changed.fire(new StorefrontTokenChanged(token.tokenHash));
+        }
+        return StorefrontAccessTokenView.of(token);
+    }
+
+    private StorefrontToken find(UUID id) {
+        return tokens.findByIdOptional(id).orElseThrow(() -> new DomainException(
+                StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));
+    }
+
+    private static String title(String title) {
+        String cleanTitle = title == null ? "" : title.strip();
+        if (cleanTitle.isEmpty() || cleanTitle.length() > 100) {
+            throw new DomainException(StorefrontAccessTokenErrorCode.INVALID_TITLE, List.of("input", "title"),
+                    "The title must have 1 to 100 characters.");
+        }
+        return cleanTitle;
+    }
+
+    private static AllowedOrigins origins(List<String> entries) {
+        try {
+            return AllowedOrigins.parse(entries == null ? List.of() : entries);
+        } catch (AllowedOrigins.InvalidOrigin e) {
+            throw new DomainException(StorefrontAccessTokenErrorCode.INVALID_ORIGIN,
+                    List.of("input", "allowedOrigins", String.valueOf(e.index())), e.getMessage());
+        }
+    }
+
     @Transactional
     public StorefrontAccessTokenView revoke(UUID id) {
-        StorefrontToken token = tokens.findByIdOptional(id).orElseThrow(() -> new DomainException(
-                StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));
+        StorefrontToken token = find(id);
         if (token.isRevoked()) {
             throw new DomainException(StorefrontAccessTokenErrorCode.ALREADY_REVOKED, List.of("id"),
                     "This storefront access token was already revoked.");
         }
         token.revokedAt = Instant.now();
-        revoked.fire(new StorefrontTokenRevoked(token.tokenHash));
+        changed.fire(new StorefrontTokenChanged(token.tokenHash));
         return StorefrontAccessTokenView.of(token);
     }
 
-    /** Raised inside the revoking transaction; the token cache drops the hash once it commits. */
-    public record StorefrontTokenRevoked(String tokenHash) {
+    /** Raised inside a transaction revoking or restricting a token; the token cache drops the hash once it commits. */
+    public record StorefrontTokenChanged(String tokenHash) {
     }
 }

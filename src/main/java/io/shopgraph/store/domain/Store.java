@@ -10,6 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A store: the tenant. The only store-module table without {@code store_id}: it is the store. */
 @Entity
 @Table(schema = "store", name = "store")
@@ -42,4 +45,31 @@ public class Store {
     /** The locale the store's base catalogue texts are written in (language, optionally -REGION). */
     @Column(name = "default_locale")
     public String defaultLocale = "en";
+
+    /** Where customers may write to; shown on storefronts. */
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    /** Locales the storefront offers besides the default one (catalog translations cover them). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "enabled_locales", columnDefinition = "text[]")
+    public String[] enabledLocales = new String[0];
+
+    @Column(name = "refund_policy")
+    public String refundPolicy = "";
+
+    @Column(name = "privacy_policy")
+    public String privacyPolicy = "";
+
+    @Column(name = "shipping_policy")
+    public String shippingPolicy = "";
+
+    @Column(name = "terms_of_service")
+    public String termsOfService = "";
+
+    /** The default locale first, then the other enabled ones. */
+    public java.util.List<String> locales() {
+        return ShopSettingsRules.offeredLocales(defaultLocale,
+                enabledLocales == null ? java.util.List.of() : java.util.List.of(enabledLocales));
+    }
 }

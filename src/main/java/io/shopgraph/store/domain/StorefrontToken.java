@@ -8,6 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.shopgraph.platform.tenancy.TenantOwnedEntity;
 
 /**
@@ -35,6 +38,15 @@ public class StorefrontToken extends TenantOwnedEntity {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Normalised origins ({@link AllowedOrigins}); empty: usable from any origin. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "allowed_origins", columnDefinition = "text[]")
+    public String[] allowedOrigins = new String[0];
+
+    public AllowedOrigins origins() {
+        return new AllowedOrigins(allowedOrigins == null ? java.util.List.of() : java.util.List.of(allowedOrigins));
+    }
 
     public boolean isRevoked() {
         return revokedAt != null;

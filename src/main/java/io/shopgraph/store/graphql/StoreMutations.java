@@ -11,18 +11,67 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.shopgraph.platform.graphql.MutationSupport;
+import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.platform.security.PlatformOperation;
+import io.shopgraph.platform.security.Scope;
+import io.shopgraph.store.application.ShopSettingsChange;
+import io.shopgraph.store.application.ShopSettingsCommands;
 import io.shopgraph.store.application.ShopView;
 import io.shopgraph.store.application.StoreCommands;
 
-/** Platform operators create stores. */
+/** Platform operators create stores; merchants change their store's settings. */
 @GraphQLApi
 public class StoreMutations {
 
     private final StoreCommands commands;
+    private final ShopSettingsCommands settings;
 
-    StoreMutations(StoreCommands commands) {
+    StoreMutations(StoreCommands commands, ShopSettingsCommands settings) {
         this.commands = commands;
+        this.settings = settings;
+    }
+
+    @Mutation("shopUpdate")
+    @MerchantOperation(Scope.WRITE_SETTINGS)
+    @NonNull
+    @Description("Merchant: changes the store's settings: name, contact email, default and enabled locales, policies. "
+            + "Omitted fields stay as they are. Needs the write_settings scope.")
+    public ShopUpdatePayload shopUpdate(@NonNull @Name("input") @Description("The settings to change.") ShopUpdateInput input) {
+        return MutationSupport.run(() -> {
+            ShopPoliciesInput p = input.policies() == null ? new ShopPoliciesInput(null, null, null, null) : input.policies();
+            return new ShopUpdatePayload(settings.update(new ShopSettingsChange(input.name(), input.contactEmail(),
+                    input.defaultLocale(), input.enabledLocales(), p.refund(), p.privacy(), p.shipping(), p.termsOfService())),
+                    List.of());
+        }, errors -> new ShopUpdatePayload(null, StoreUserError.from(errors)));
+    }
+
+    @Input("ShopUpdateInput")
+    @Description("Store settings to change; omitted fields stay as they are.")
+    public record ShopUpdateInput(
+            @Description("The display name, 1 to 255 characters.") String name,
+            @Description("The address customers may write to; an empty string clears it.") String contactEmail,
+            @Description("The locale the catalogue's base texts are written in (en, fr-CA). Changing it does not translate "
+                    + "anything: the base texts are simply declared to be in this locale.") String defaultLocale,
+            @Description("The other locales the storefront offers, at most 20; replaces the list. The default locale is "
+                    + "always offered.") List<String> enabledLocales,
+            @Description("Policy texts to change.") ShopPoliciesInput policies) {
+    }
+
+    @Input("ShopPoliciesInput")
+    @Description("Policy texts (plain text, at most 65,535 characters each); omitted ones stay as they are, an empty "
+            + "string clears one.")
+    public record ShopPoliciesInput(
+            @Description("Refunds and returns.") String refund,
+            @Description("Privacy.") String privacy,
+            @Description("Shipping.") String shipping,
+            @Description("Terms of service.") String termsOfService) {
+    }
+
+    @Name("ShopUpdatePayload")
+    @Description("The result of shopUpdate.")
+    public record ShopUpdatePayload(
+            @Description("The store after the change; null when the mutation failed.") ShopView shop,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull StoreUserError> userErrors) {
     }
 
     @Mutation("storeCreate")

@@ -37,9 +37,25 @@ public class StorefrontAccessTokenMutations {
     public StorefrontAccessTokenCreatePayload storefrontAccessTokenCreate(
             @NonNull @Name("input") @Description("The token to create.") StorefrontAccessTokenCreateInput input) {
         return MutationSupport.run(() -> {
-            var created = commands.create(input.title());
+            var created = commands.create(input.title(), input.allowedOrigins());
             return new StorefrontAccessTokenCreatePayload(created.token(), created.accessToken(), List.of());
         }, errors -> new StorefrontAccessTokenCreatePayload(null, null, StorefrontAccessTokenUserError.from(errors)));
+    }
+
+    @Mutation("storefrontAccessTokenUpdate")
+    @MerchantOperation(Scope.WRITE_SETTINGS)
+    @NonNull
+    @Description("Merchant: renames a storefront access token or replaces the browser origins it may be used from "
+            + "(an empty list lifts the restriction). Instances apply it at once here and within "
+            + "shopgraph.storefront-token.cache-ttl elsewhere. Needs the write_settings scope.")
+    public StorefrontAccessTokenUpdatePayload storefrontAccessTokenUpdate(
+            @NonNull @Id @Name("id") @Description("The global id of the token to change.") String id,
+            @NonNull @Name("input") @Description("What to change; omitted fields stay as they are.") StorefrontAccessTokenUpdateInput input) {
+        return MutationSupport.run(() -> {
+            UUID uuid = GlobalId.parse(id, StorefrontAccessTokenView.TYPE).orElseThrow(() -> new DomainException(
+                    StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));
+            return new StorefrontAccessTokenUpdatePayload(commands.update(uuid, input.title(), input.allowedOrigins()), List.of());
+        }, errors -> new StorefrontAccessTokenUpdatePayload(null, StorefrontAccessTokenUserError.from(errors)));
     }
 
     @Mutation("storefrontAccessTokenRevoke")
@@ -59,7 +75,27 @@ public class StorefrontAccessTokenMutations {
     @Input("StorefrontAccessTokenCreateInput")
     @Description("A storefront access token to create.")
     public record StorefrontAccessTokenCreateInput(
-            @NonNull @Description("What the token is for, e.g. the site that will use it; 1 to 100 characters.") String title) {
+            @NonNull @Description("What the token is for, e.g. the site that will use it; 1 to 100 characters.") String title,
+            @Description(ALLOWED_ORIGINS) List<String> allowedOrigins) {
+    }
+
+    static final String ALLOWED_ORIGINS = "The browser origins whose pages may use the token: exact origins "
+            + "(https://shop.example.com, http://localhost:3000) or sub-domain wildcards (https://*.example.com), at most "
+            + "20. Omitted or empty: any origin. A guard against other sites reusing the public token, not a secret: "
+            + "requests without an Origin header (servers, curl) are accepted.";
+
+    @Input("StorefrontAccessTokenUpdateInput")
+    @Description("Changes to a storefront access token.")
+    public record StorefrontAccessTokenUpdateInput(
+            @Description("A new title, 1 to 100 characters; omitted: unchanged.") String title,
+            @Description(ALLOWED_ORIGINS + " Omitted: unchanged; empty: any origin.") List<String> allowedOrigins) {
+    }
+
+    @Name("StorefrontAccessTokenUpdatePayload")
+    @Description("The result of storefrontAccessTokenUpdate.")
+    public record StorefrontAccessTokenUpdatePayload(
+            @Description("The changed token; null when the mutation failed.") StorefrontAccessTokenView storefrontAccessToken,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull StorefrontAccessTokenUserError> userErrors) {
     }
 
     @Name("StorefrontAccessTokenCreatePayload")

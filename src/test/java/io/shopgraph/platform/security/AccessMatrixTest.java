@@ -86,6 +86,11 @@ class AccessMatrixTest {
             sample("storefrontAccessTokenRevoke",
                     "mutation($id: ID!) { storefrontAccessTokenRevoke(id: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("StorefrontAccessToken"))),
+            sample("storefrontAccessTokenUpdate",
+                    "mutation($id: ID!) { storefrontAccessTokenUpdate(id: $id, input: {allowedOrigins: [\"https://a.example\"]}) { "
+                            + "userErrors { code } } }",
+                    s -> Map.of("id", unknownId("StorefrontAccessToken"))),
+            sample("shopUpdate", "mutation { shopUpdate(input: {contactEmail: \"not an email\"}) { userErrors { code } } }"),
             sample("staffMembers", "{ staffMembers { id } }"),
             sample("appInstallations", "{ appInstallations { id } }"),
             sample("staffMemberAdd", "mutation($i: StaffMemberAddInput!) { staffMemberAdd(input: $i) { userErrors { code } } }",
@@ -163,6 +168,9 @@ class AccessMatrixTest {
                     s -> Map.of("d", "{\"products\": [{\"title\": \"" + unique("Matrix import") + "\", \"variants\": [{\"price\": \"1.00\"}]}]}")),
             sample("inventorySetQuantities", "mutation($v: ID!) { inventorySetQuantities(input: "
                     + "{quantities: [{variantId: $v, compareQuantity: 0, quantity: 1}]}) { userErrors { code } } }",
+                    s -> Map.of("v", unknownId("ProductVariant"))),
+            sample("inventoryAdjustQuantities", "mutation($v: ID!) { inventoryAdjustQuantities(input: "
+                    + "{reason: RECEIVED, changes: [{variantId: $v, delta: 1}]}) { userErrors { code } } }",
                     s -> Map.of("v", unknownId("ProductVariant"))),
             // catalog translations
             sample("productTranslationsSet", "mutation($id: ID!) { productTranslationsSet(productId: $id, translations: "
@@ -243,7 +251,8 @@ class AccessMatrixTest {
     record Platform() implements Declared {
     }
 
-    record Customer() implements Declared {
+    /** {@code guestsSeeNull}: a storefront token alone is let through (the field answers null). */
+    record Customer(boolean guestsSeeNull) implements Declared {
     }
 
     /** A kind of caller, how to build its client for the target store, and what it may call. */
@@ -319,7 +328,7 @@ class AccessMatrixTest {
         List<Principal> all = new ArrayList<>();
         all.add(new Principal("anonymous", d -> GraphQL.anonymous(), d -> false));
         all.add(new Principal("storefront token", d -> store.storefront(),
-                d -> d instanceof Storefront || d instanceof Shared));
+                d -> d instanceof Storefront || d instanceof Shared || d instanceof Customer c && c.guestsSeeNull()));
         String customerToken = customerToken(store);
         String otherCustomerToken = customerToken(other);
         all.add(new Principal("customer (storefront + customer token)", d -> store.storefront().header("X-Customer-Token", customerToken),
@@ -467,7 +476,7 @@ class AccessMatrixTest {
             found.add(new Merchant(method.getAnnotation(MerchantOperation.class).value()));
         }
         if (method.isAnnotationPresent(CustomerOperation.class)) {
-            found.add(new Customer());
+            found.add(new Customer(method.getAnnotation(CustomerOperation.class).guestsSeeNull()));
         }
         if (method.isAnnotationPresent(PlatformOperation.class)) {
             found.add(new Platform());

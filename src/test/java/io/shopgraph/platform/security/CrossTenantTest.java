@@ -114,6 +114,10 @@ class CrossTenantTest {
             Map.entry("storefrontAccessTokenRevoke", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { storefrontAccessTokenRevoke(id: $id) { storefrontAccessToken { id } userErrors { code } } }",
                     (v, a) -> Map.of("id", v.storefrontTokenId())))),
+            Map.entry("storefrontAccessTokenUpdate", List.of(new Call(Caller.OWNER,
+                    "mutation($id: ID!) { storefrontAccessTokenUpdate(id: $id, input: {title: \"Pirate\", allowedOrigins: "
+                            + "[\"https://pirate.example\"]}) { storefrontAccessToken { id title } userErrors { code } } }",
+                    (v, a) -> Map.of("id", v.storefrontTokenId())))),
             Map.entry("staffMemberUpdateRole", List.of(new Call(Caller.OWNER,
                     "mutation($id: ID!) { staffMemberUpdateRole(id: $id, role: SUPPORT) { staffMember { id subject } userErrors { code } } }",
                     (v, a) -> Map.of("id", v.ownerMemberId())))),
@@ -165,6 +169,10 @@ class CrossTenantTest {
             Map.entry("inventorySetQuantities", List.of(new Call(Caller.OWNER,
                     "mutation($v: ID!) { inventorySetQuantities(input: {quantities: [{variantId: $v, compareQuantity: 7, quantity: 0}]}) { "
                             + "userErrors { code } } }",
+                    (v, a) -> Map.of("v", v.variantId())))),
+            Map.entry("inventoryAdjustQuantities", List.of(new Call(Caller.OWNER,
+                    "mutation($v: ID!) { inventoryAdjustQuantities(input: {reason: SHRINKAGE, changes: [{variantId: $v, delta: -7}]}) { "
+                            + "stockLevels { variantId onHand } userErrors { code } } }",
                     (v, a) -> Map.of("v", v.variantId())))),
             Map.entry("productTranslationsSet", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { productTranslationsSet(productId: $id, "
                     + "translations: [{locale: \"fr\", title: \"Pirate\"}]) { product { id title } userErrors { code } } }",
@@ -330,11 +338,11 @@ class CrossTenantTest {
     private static String snapshot(Victim v) {
         return v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
                 + v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
-                + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id revokedAt } } }", Map.of()).asString()
+                + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id title revokedAt allowedOrigins } } }", Map.of()).asString()
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())
                         .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100) { nodes { id title status handle variants { nodes { id sku "
-                        + "quantityAvailable } } collections { id } images { id url } priceRange { minVariantPrice { amount } } "
+                        + "quantityAvailable inventoryLevel { onHand tracked policy } } } collections { id } images { id url } priceRange { minVariantPrice { amount } } "
                         + "metafields { key value } } } collections(first: 100) { nodes { id title products(first: 100) { "
                         + "nodes { id } } } } }", Map.of()).asString()
                 + v.store().owner().post("query($s: ID!) { webhookSubscriptions(first: 100) { nodes { id callbackUrl status "
