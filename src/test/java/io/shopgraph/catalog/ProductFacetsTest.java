@@ -155,8 +155,9 @@ class ProductFacetsTest {
         String plain = "query($first: Int) { products(first: $first, filter: {vendors: [\"Acme\", \"Bolt\"]}) { nodes { id title } } }";
         String faceted = "query($first: Int) { products(first: $first, filter: {vendors: [\"Acme\", \"Bolt\"]}) { nodes { id title } "
                 + FACETS + " } }";
-        String collections = "query($first: Int) { collections(first: 5) { nodes { products(first: $first, "
-                + "filter: {variantOptions: [{name: \"Size\", value: \"S\"}]}) { nodes { id } " + FACETS + " } } } }";
+        String collections = "query($first: Int) { collections(first: 2) { nodes { products(first: $first, "
+                + "filter: {variantOptions: [{name: \"Size\", value: \"S\"}]}) { nodes { id } "
+                + "totalCount facets { vendors { value count } options { name values { value count } } } } } } }"; // within the cost limit
         execute(store, faceted, Map.of("first", 1));
 
         long plainSmall = statements(store, plain, 5);

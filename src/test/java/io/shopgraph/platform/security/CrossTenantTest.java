@@ -341,9 +341,9 @@ class CrossTenantTest {
                 + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id title revokedAt allowedOrigins } } }", Map.of()).asString()
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())
                         .post("{ customer { id defaultAddress { id } addresses { id city address1 isDefault } } }", Map.of()).asString()
-                + v.store().owner().post("{ products(first: 100) { nodes { id title status handle variants { nodes { id sku "
+                + v.store().owner().post("{ products(first: 10) { nodes { id title status handle variants { nodes { id sku "
                         + "quantityAvailable inventoryLevel { onHand tracked policy } } } collections { id } images { id url } priceRange { minVariantPrice { amount } } "
-                        + "metafields { key value } } } collections(first: 100) { nodes { id title products(first: 100) { "
+                        + "metafields { key value } } } collections(first: 10) { nodes { id title products(first: 10) { "
                         + "nodes { id } } } } }", Map.of()).asString()
                 + v.store().owner().post("query($s: ID!) { webhookSubscriptions(first: 100) { nodes { id callbackUrl status "
                         + "previousSecretExpiresAt updatedAt } } webhookDeliveries(subscriptionId: $s, first: 100) { nodes { id status replayOf } } }",
