@@ -262,8 +262,10 @@ class CartMutationsTest {
         String mug = variant(store, "Mug", "10.00");
         String foreign = cart(other.storefront(), List.of(line(variant(other, "Theirs", "1.00"), 1)));
         String missing = "gid://shopgraph/Cart/" + UUID.randomUUID();
-        String guessed = "gid://shopgraph/Cart/" + UUID.fromString(foreign.substring(foreign.lastIndexOf('/') + 1)).toString()
-                .replaceAll(".$", "0");
+        String foreignUuid = UUID.fromString(foreign.substring(foreign.lastIndexOf('/') + 1)).toString();
+        // A neighbour of the foreign id: its last digit changed (to 1 when it already is 0, so it always differs).
+        String guessed = "gid://shopgraph/Cart/" + foreignUuid.substring(0, foreignUuid.length() - 1)
+                + (foreignUuid.endsWith("0") ? "1" : "0");
         for (String[] call : new String[][] {{ADD, "cartLinesAdd"}, {NOTE, "cartNoteUpdate"}}) {
             Map<String, String> answers = new HashMap<>();
             for (String id : List.of(foreign, missing, guessed, "gid://shopgraph/Product/" + UUID.randomUUID(), "garbage")) {
