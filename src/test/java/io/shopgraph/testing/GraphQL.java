@@ -47,6 +47,11 @@ public final class GraphQL {
         return header("X-Store-Id", shopId);
     }
 
+    /** Sends the document as a GET query string and returns the HTTP response, whatever its status. */
+    public Response getRequest(String query) {
+        return given().headers(headers).queryParam("query", query).get("/graphql");
+    }
+
     /** Posts the document and returns the HTTP response, whatever its status. */
     public Response post(String query, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();

@@ -91,6 +91,11 @@ public class StorefrontCache {
         return enabled;
     }
 
+    /** {@code shopgraph.storefront-cache.max-age} in whole seconds (at least 1): the max-age told to shared caches. */
+    public long maxAgeSeconds() {
+        return Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(maxAgeNanos));
+    }
+
     /** The versions to compute a response of this store under; take it before reading anything. */
     public Stamp stamp(StoreId store) {
         long e = epoch;

@@ -21,6 +21,11 @@ public enum ErrorCode {
     THROTTLED,
     /** The request ran out of its execution deadline; its work and SQL statements were cancelled. */
     TIMEOUT,
+    /**
+     * An Apollo automatic persisted query whose hash this instance does not know: send it again with its
+     * {@code query} (the code and message Apollo clients expect).
+     */
+    PERSISTED_QUERY_NOT_FOUND,
     /** Anything unexpected. The message never carries internals; the server log has the details. */
     INTERNAL
 }

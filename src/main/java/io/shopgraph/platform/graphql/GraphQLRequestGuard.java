@@ -1,5 +1,6 @@
 package io.shopgraph.platform.graphql;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +57,10 @@ public class GraphQLRequestGuard {
     public static final String GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
     private static final String JSON = "application/json";
 
+    private static final int PERSISTED_QUERIES = 10_000;
     private final Map<String, Object> seenDocuments = new ConcurrentHashMap<>();
+    private final Map<String, String> persisted = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> getQueries = new ConcurrentHashMap<>();
     private final long maxBodyBytes;
     private final long maxPublicBodyBytes;
     private final int maxJsonDepth;
@@ -79,7 +83,183 @@ public class GraphQLRequestGuard {
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::checkPublicSize)
                 .handler(this::checkBody)
-                .handler(this::checkDocument);
+                .handler(this::checkDocument)
+                .handler(this::checkPersisted);
+        // Queries over GET (GraphQL over HTTP; CDN-ready public reads): the same checks, then mutations refused.
+        router.route(HttpMethod.GET, "/graphql").order(-101)
+                .handler(this::checkQueryParameters)
+                .handler(this::checkDocument)
+                .handler(this::checkPersisted)
+                .handler(this::checkGetOperation);
+        // Whatever does not set its own Cache-Control (only public storefront reads do) is never stored.
+        router.route("/graphql").order(-103).handler(ctx -> {
+            ctx.addHeadersEndHandler(v -> {
+                if (!ctx.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                    ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                }
+            });
+            ctx.next();
+        });
+    }
+
+    /** GET: query, variables, operationName and extensions from the query string, checked like a JSON body. */
+    private void checkQueryParameters(RoutingContext ctx) {
+        String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank() || accept.trim().startsWith("*/*")) {
+            ctx.request().headers().set(HttpHeaders.ACCEPT, JSON);
+        }
+        String uri = ctx.request().uri();
+        if (isPublic(ctx) && uri.length() > maxPublicBodyBytes || uri.length() > maxBodyBytes) {
+            refusePublicSize(ctx);
+            return;
+        }
+        JsonObject body = new JsonObject();
+        String problem = null;
+        for (String name : List.of("query", "operationName", "variables", "extensions")) {
+            List<String> values = ctx.queryParam(name);
+            if (values.size() > 1) {
+                problem = "The " + name + " parameter is given more than once.";
+                break;
+            }
+            if (values.isEmpty() || values.get(0).isEmpty()) {
+                continue;
+            }
+            String value = values.get(0);
+            if (name.equals("variables") || name.equals("extensions")) {
+                problem = JsonEnvelope.problem(value, maxJsonDepth);
+                if (problem != null) {
+                    break;
+                }
+                try {
+                    body.put(name, new JsonObject(value));
+                } catch (RuntimeException notJson) {
+                    problem = "The " + name + " parameter is not a JSON object.";
+                    break;
+                }
+            } else {
+                body.put(name, value);
+            }
+        }
+        if (problem == null && !body.containsKey("query") && persistedHash(body) == null) {
+            problem = "The request has no query: send ?query=...";
+        }
+        if (problem != null) {
+            reply(ctx, 400, ErrorCode.BAD_REQUEST, problem);
+            return;
+        }
+        ctx.put(BODY, body);
+        ctx.put(DOCUMENT, body.getString("query"));
+        ctx.next();
+    }
+
+    /**
+     * Apollo automatic persisted queries: {@code extensions.persistedQuery.sha256Hash} alone names a query this
+     * instance remembers (else PersistedQueryNotFound, and the client sends it again with its text); with the
+     * text, the hash must match it and the query is remembered.
+     */
+    private void checkPersisted(RoutingContext ctx) {
+        JsonObject body = ctx.get(BODY);
+        if (body == null || !(body.getValue("extensions") instanceof JsonObject ext) || !ext.containsKey("persistedQuery")) {
+            ctx.next();
+            return;
+        }
+        String hash = persistedHash(body);
+        if (hash == null) {
+            reply(ctx, requestErrorStatus(ctx), ErrorCode.BAD_REQUEST,
+                    "extensions.persistedQuery must be {\"version\": 1, \"sha256Hash\": \"<64 hex digits>\"}.");
+            return;
+        }
+        String query = body.getString("query");
+        if (query != null) {
+            if (!sha256(query).equals(hash)) {
+                reply(ctx, requestErrorStatus(ctx), ErrorCode.BAD_REQUEST, "provided sha does not match query");
+                return;
+            }
+            if (persisted.size() >= PERSISTED_QUERIES) {
+                persisted.clear();
+            }
+            persisted.put(hash, query);
+            ctx.next();
+            return;
+        }
+        String known = persisted.get(hash);
+        if (known == null) {
+            reply(ctx, 200, ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
+            return;
+        }
+        body.put("query", known);
+        ctx.put(DOCUMENT, known);
+        if (ctx.request().method() == HttpMethod.GET) {
+            ctx.queryParams().set("query", known); // SmallRye reads the query string
+        } else {
+            ((io.vertx.ext.web.impl.RoutingContextInternal) ctx).setBody(io.vertx.core.buffer.Buffer.buffer(body.encode()));
+        }
+        // The document may be new to this instance's checks: run them now.
+        checkDocument(ctx);
+    }
+
+    private static String persistedHash(JsonObject body) {
+        if (!(body.getValue("extensions") instanceof JsonObject ext) || !(ext.getValue("persistedQuery") instanceof JsonObject pq)) {
+            return null;
+        }
+        Object version = pq.getValue("version");
+        Object hash = pq.getValue("sha256Hash");
+        if (!(version instanceof Number n) || n.intValue() != 1 || !(hash instanceof String h) || !h.matches("[0-9a-fA-F]{64}")) {
+            return null;
+        }
+        return h.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String sha256(String text) {
+        return sha256Bytes(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static String sha256Bytes(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Mutations (and subscriptions) are never run over GET: 405 with Allow: POST (GraphQL over HTTP). */
+    private void checkGetOperation(RoutingContext ctx) {
+        String document = ctx.get(DOCUMENT);
+        JsonObject body = ctx.get(BODY);
+        String operationName = body == null ? null : body.getString("operationName");
+        Boolean query = document == null ? Boolean.TRUE : getQueries.get(document + "\n" + operationName);
+        if (query == null) {
+            query = onlyQuery(document, operationName);
+            if (getQueries.size() >= SEEN_DOCUMENTS) {
+                getQueries.clear();
+            }
+            getQueries.put(document + "\n" + operationName, query);
+        }
+        if (!query) {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            reply(ctx, 405, ErrorCode.BAD_REQUEST, "Only queries may be sent over GET: send mutations with POST.");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** True unless the operation to run (or, unnamed, any operation of the document) is not a query. */
+    private static boolean onlyQuery(String document, String operationName) {
+        graphql.language.Document parsed;
+        try {
+            parsed = Parser.parse(ParserEnvironment.newParserEnvironment().document(document)
+                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
+        } catch (RuntimeException invalid) {
+            return true; // checkDocument answers it
+        }
+        for (graphql.language.Definition<?> d : parsed.getDefinitions()) {
+            if (d instanceof graphql.language.OperationDefinition op
+                    && (operationName == null || operationName.equals(op.getName()))
+                    && op.getOperation() != graphql.language.OperationDefinition.Operation.QUERY) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -152,6 +332,9 @@ public class GraphQLRequestGuard {
             try {
                 body = ctx.body().asJsonObject();
                 problem = body == null ? "The request body is empty." : JsonEnvelope.shapeProblem(body);
+                if (problem != null && body != null && body.getValue("query") == null && persistedHash(body) != null) {
+                    problem = null; // a persisted-query hash alone: checkPersisted resolves it
+                }
             } catch (RuntimeException notJson) {
                 problem = "The request body is not valid JSON.";
             }

@@ -147,6 +147,7 @@ public class StorefrontCacheRoute {
     void install(@Observes Router router) {
         if (cache.enabled()) {
             router.route(HttpMethod.POST, "/graphql").order(-99).handler(this::handle);
+            router.route(HttpMethod.GET, "/graphql").order(-99).handler(this::handle);
         }
     }
 
@@ -184,7 +185,9 @@ public class StorefrontCacheRoute {
             ctx.next();
             return;
         }
-        String body = ctx.body().asString();
+        // GET: the parameters as GraphQLRequestGuard read them (hash-only persisted queries resolved) are the key.
+        String body = ctx.request().method() == HttpMethod.GET ? ((io.vertx.core.json.JsonObject) ctx.get(GraphQLRequestGuard.BODY)).encode()
+                : ctx.body().asString();
         if (kind == Kind.CACHEABLE_IF_NODE_TYPES_ALLOWED && !onlyAllowedNodeTypes(body)) {
             ctx.next();
             return;
@@ -228,11 +231,39 @@ public class StorefrontCacheRoute {
         ctx.next();
     }
 
-    private static void answer(RoutingContext ctx, Hit hit) {
-        ctx.response().setStatusCode(200)
+    /**
+     * A stored (error-free, public) answer: shared caches may keep it for the cache's max-age and serve it stale
+     * while they revalidate for as long again (docs/performance.md), under a strong ETag over the body.
+     */
+    private void answer(RoutingContext ctx, Hit hit) {
+        String etag = "\"" + GraphQLRequestGuard.sha256Bytes(hit.body()) + "\"";
+        var response = ctx.response()
+                .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + cache.maxAgeSeconds()
+                        + ", stale-while-revalidate=" + cache.maxAgeSeconds())
+                .putHeader(HttpHeaders.ETAG, etag)
+                .putHeader(HttpHeaders.VARY, VARY)
+                .putHeader(CACHE_HEADER, hit.stale() ? "stale" : "hit");
+        String ifNoneMatch = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && ctx.request().method() == HttpMethod.GET && matches(ifNoneMatch, etag)) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.setStatusCode(200)
                 .putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
-                .putHeader(CACHE_HEADER, hit.stale() ? "stale" : "hit")
                 .end(Buffer.buffer(hit.body()));
+    }
+
+    /** The request headers that change a storefront answer (the cache keys on the same ones, the token names the store). */
+    public static final String VARY = "X-Storefront-Token, Accept, Accept-Language, Origin";
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String candidate : ifNoneMatch.split(",")) {
+            String c = candidate.trim();
+            if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -270,6 +301,9 @@ public class StorefrontCacheRoute {
 
     /** The JSON request's document, as GraphQLRequestGuard (the route before this one) read it. */
     private static String document(RoutingContext ctx) {
+        if (ctx.request().method() == HttpMethod.GET) {
+            return ctx.get(GraphQLRequestGuard.DOCUMENT);
+        }
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.startsWith("application/json")) {
             return null;

@@ -12,7 +12,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The MUST and SHOULD items of the graphql-http server audit (npm graphql-http, audits/server), mirrored
  * case by case with their audit ids, against the running service. MAY items chosen: A5BF and 3E3A/8764
- * (400 for a missing body or invalid parameters) are kept; GET (5A70, D6D5, 6A70) is not offered (405).
+ * (400 for a missing body or invalid parameters) are kept; GET serves queries
+ * only (mutations over GET: 405, CdnReadsTest).
  */
 @QuarkusTest
 class GraphQLOverHttpTest {

@@ -25,7 +25,8 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void graphqlGetIsRefused() {
-        given().queryParam("query", "{ shop { id } }").get("/graphql").then().statusCode(405);
+    void graphqlGetServesQueriesAndRefusesMutations() {
+        given().queryParam("query", "{ __typename }").get("/graphql").then().statusCode(200);
+        given().queryParam("query", "mutation { __typename }").get("/graphql").then().statusCode(405);
     }
 }

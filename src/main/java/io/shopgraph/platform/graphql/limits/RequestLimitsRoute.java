@@ -76,6 +76,7 @@ public class RequestLimitsRoute {
 
     void install(@Observes Router router) {
         router.route(HttpMethod.POST, "/graphql").order(-100).handler(this::handle);
+        router.route(HttpMethod.GET, "/graphql").order(-100).handler(this::handle);
     }
 
     private void handle(RoutingContext ctx) {
