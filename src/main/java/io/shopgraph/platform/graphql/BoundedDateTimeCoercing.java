@@ -20,20 +20,12 @@ import graphql.schema.CoercingParseValueException;
  * SmallRye's date and time coercing, with the range PostgreSQL can store: years 1 to 9999. Java's
  * types reach year ±999,999,999, which the database refuses with an error that would surface as INTERNAL.
  */
-final class BoundedDateTimeCoercing implements Coercing<Object, Object> {
+final class BoundedDateTimeCoercing extends DelegatingCoercing {
 
     static final String PROBLEM = "a date and time must lie between the years 1 and 9999, as in \"2026-11-26T12:00:00Z\"";
 
-    private final Coercing<Object, Object> delegate;
-
-    @SuppressWarnings("unchecked")
     BoundedDateTimeCoercing(Coercing<?, ?> delegate) {
-        this.delegate = (Coercing<Object, Object>) delegate;
-    }
-
-    @Override
-    public Object serialize(Object output, GraphQLContext context, Locale locale) {
-        return delegate.serialize(output, context, locale);
+        super(delegate);
     }
 
     @Override
@@ -62,11 +54,6 @@ final class BoundedDateTimeCoercing implements Coercing<Object, Object> {
             throw new CoercingParseLiteralException(PROBLEM + ".");
         }
         return value;
-    }
-
-    @Override
-    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-        return delegate.valueToLiteral(input, context, locale);
     }
 
     static boolean storable(Object value) {

@@ -17,20 +17,12 @@ import graphql.schema.CoercingParseValueException;
  * surfaces as INTERNAL; this one first checks the GraphQL rule (a whole number within 32 bits) and
  * answers a coercion error naming the variable or argument.
  */
-final class BoundedIntCoercing implements Coercing<Object, Object> {
+final class BoundedIntCoercing extends DelegatingCoercing {
 
     static final String PROBLEM = "an Int is a whole number between -2147483648 and 2147483647";
 
-    private final Coercing<Object, Object> delegate;
-
-    @SuppressWarnings("unchecked")
     BoundedIntCoercing(Coercing<?, ?> delegate) {
-        this.delegate = (Coercing<Object, Object>) delegate;
-    }
-
-    @Override
-    public Object serialize(Object output, GraphQLContext context, Locale locale) {
-        return delegate.serialize(output, context, locale);
+        super(delegate);
     }
 
     @Override
@@ -48,11 +40,6 @@ final class BoundedIntCoercing implements Coercing<Object, Object> {
             throw new CoercingParseLiteralException(PROBLEM + ".");
         }
         return delegate.parseLiteral(input, variables, context, locale);
-    }
-
-    @Override
-    public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-        return delegate.valueToLiteral(input, context, locale);
     }
 
     static Integer exact(Object input) {

@@ -10,9 +10,7 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.ClientProxy;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.shopgraph.platform.cache.StorefrontCache;
 import io.shopgraph.platform.graphql.StorefrontCacheRoute.Pending;
 import io.shopgraph.platform.kernel.StoreId;
@@ -43,11 +41,7 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return null;
-        }
-        RoutingContext ctx = arc.instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext ctx = CurrentRequest.routingContext();
         if (ctx == null) {
             return null;
         }
@@ -55,7 +49,7 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
         if (pending == null) {
             return null;
         }
-        TenantContext tenant = ClientProxy.unwrap(arc.instance(TenantContext.class).get());
+        TenantContext tenant = ClientProxy.unwrap(Arc.container().instance(TenantContext.class).get());
         return new State(pending, tenant, ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
     }
 

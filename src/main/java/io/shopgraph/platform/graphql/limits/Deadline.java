@@ -2,8 +2,7 @@ package io.shopgraph.platform.graphql.limits;
 
 import java.time.Duration;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.shopgraph.platform.graphql.CurrentRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -43,11 +42,7 @@ public final class Deadline {
 
     /** The deadline of the current HTTP request, if any (none outside HTTP: jobs, startup). */
     public static Deadline current() {
-        var arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return null;
-        }
-        RoutingContext ctx = arc.instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext ctx = CurrentRequest.routingContext();
         return ctx == null ? null : ctx.get(KEY);
     }
 }

@@ -12,12 +12,11 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.errors.ErrorCode;
 import io.shopgraph.platform.graphql.GraphQLRequestGuard;
 import io.vertx.core.http.HttpHeaders;
+import io.shopgraph.platform.graphql.CurrentRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -38,11 +37,7 @@ public final class LimitsInstrumentation extends SimplePerformantInstrumentation
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        ArcContainer arc = Arc.container();
-        if (arc == null || !arc.requestContext().isActive()) {
-            return null;
-        }
-        RoutingContext ctx = arc.instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext ctx = CurrentRequest.routingContext();
         if (ctx == null) {
             return null;
         }
