@@ -43,6 +43,7 @@ import io.shopgraph.customers.api.CustomersApi;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.DomainEvent;
 import io.shopgraph.platform.events.EventPublisher;
+import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -310,7 +311,7 @@ public class CartCommands {
                 equal.unitPriceMinor = variant.price().minorUnits();
             } else {
                 CartLine line = new CartLine();
-                line.id = UUID.randomUUID();
+                line.id = Ids.newId();
                 line.cartId = cart.id;
                 line.variantId = variant.variantId();
                 line.productId = variant.productId();
@@ -397,7 +398,7 @@ public class CartCommands {
                 mergedLines++;
             } else if (current.size() < limits.maxLines() && units < limits.maxCartQuantity()) {
                 CartLine copy = new CartLine();
-                copy.id = UUID.randomUUID();
+                copy.id = Ids.newId();
                 copy.cartId = cart.id;
                 copy.variantId = source.variantId;
                 copy.productId = source.productId;

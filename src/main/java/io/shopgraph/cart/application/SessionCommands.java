@@ -19,6 +19,7 @@ import io.shopgraph.cart.domain.ShopperSession;
 import io.shopgraph.cart.domain.ShopperSessionRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.EventPublisher;
+import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Starting shopper sessions and recording the storefront's page-level events in them. */
@@ -74,7 +75,7 @@ public class SessionCommands {
         }
         String token = SessionTokens.newToken();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        session.id = UUID.randomUUID();
+        session.id = Ids.newId(); // found by its token hash; the id itself opens nothing
         session.tokenHash = SessionTokens.hash(token);
         session.startedAt = now;
         session.lastSeenAt = now;

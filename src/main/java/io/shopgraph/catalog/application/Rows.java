@@ -11,7 +11,7 @@ import java.util.UUID;
 public final class Rows {
 
     /** Separator used with array_to_string/string_agg so arrays travel as one text column. */
-    static final String SEP = "\u001f";
+    public static final String SEP = "\u001f";
 
     private Rows() {
     }

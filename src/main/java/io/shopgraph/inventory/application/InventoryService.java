@@ -170,7 +170,7 @@ public class InventoryService implements InventoryApi {
             if (!seen.add(change.variantId())) {
                 throw new DomainException(InventoryErrorCode.INVALID_INPUT, field, "A variant appears twice.");
             }
-            if (change.quantity() < 0 || change.quantity() > 1_000_000_000) {
+            if (change.quantity() < 0 || change.quantity() > StockAdjustment.MAX_QUANTITY) {
                 throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "quantity"),
                         "A quantity is between 0 and 1,000,000,000.");
             }

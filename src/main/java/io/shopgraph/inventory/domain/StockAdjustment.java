@@ -44,10 +44,4 @@ public class StockAdjustment extends TenantOwnedEntity {
     public static boolean validDelta(int delta) {
         return delta != 0 && Math.abs((long) delta) <= MAX_QUANTITY;
     }
-
-    /** Whether on hand may become {@code onHand + delta} (0 to {@link #MAX_QUANTITY}). */
-    public static boolean validResult(int onHand, int delta) {
-        long after = (long) onHand + delta;
-        return after >= 0 && after <= MAX_QUANTITY;
-    }
 }

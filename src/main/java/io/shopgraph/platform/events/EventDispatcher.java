@@ -438,9 +438,7 @@ public class EventDispatcher {
 
     /** initial x 2^(attempt-1), capped, times a random factor in [0.5, 1] so failing consumers do not retry in lockstep. */
     static Duration backoff(int attempt, Duration initial, Duration max) {
-        long base = initial.toMillis() << Math.min(30, Math.max(0, attempt - 1));
-        long capped = Math.min(max.toMillis(), base < 0 ? Long.MAX_VALUE : base);
-        return Duration.ofMillis((long) (capped * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5)));
+        return Backoff.of(attempt, initial, max, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     private void delivered(List<Instant> occurred, List<Claimed> rows) {

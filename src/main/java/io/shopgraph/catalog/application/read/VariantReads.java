@@ -21,6 +21,7 @@ import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.SelectedOption;
 import io.shopgraph.catalog.application.CatalogReads;
 import io.shopgraph.catalog.application.ProductDrafts;
+import io.shopgraph.catalog.application.Rows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -78,8 +79,8 @@ public class VariantReads {
         params.put("store", store());
         params.put("ids", List.copyOf(productIds));
         params.put("n", (long) selected.size());
-        params.put("names", String.join("\u001f", selected.stream().map(s -> s.name().replace("\u001f", "")).toList()));
-        params.put("vals", String.join("\u001f", selected.stream().map(s -> s.value().replace("\u001f", "")).toList()));
+        params.put("names", String.join(Rows.SEP, selected.stream().map(s -> s.name().replace(Rows.SEP, "")).toList()));
+        params.put("vals", String.join(Rows.SEP, selected.stream().map(s -> s.value().replace(Rows.SEP, "")).toList()));
         if (selected.isEmpty()) {
             // string_to_array('') is an empty array: only products without options match (their one variant).
             params.put("names", "");

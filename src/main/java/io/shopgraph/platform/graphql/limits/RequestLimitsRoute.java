@@ -141,7 +141,7 @@ public class RequestLimitsRoute {
                         : "Throttled: this caller's cost budget is spent; retry in " + seconds + " s.";
                 ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
                 GraphQLRequestGuard.reply(ctx, 429, ErrorCode.THROTTLED, message, Map.of("retryAfterSeconds", seconds),
-                        costExtension(cost, Math.min(config.maxCost(), decision.capacity())));
+                        costExtension(cost, maximumAvailable(ctx)));
                 return;
             }
         }
