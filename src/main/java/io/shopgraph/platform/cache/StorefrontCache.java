@@ -43,17 +43,14 @@ public class StorefrontCache {
      * be served while one request computes its successor (stale-while-revalidate), never for longer than a
      * second max age.
      */
-    public record Hit(String contentType, byte[] body, boolean stale) {
-
-        public Hit(String contentType, byte[] body) {
-            this(contentType, body, false);
-        }
+    public record Hit(String contentType, byte[] body, String etag, boolean stale) {
     }
 
     private record Key(UUID store, String variant, String request) {
     }
 
-    private record Entry(Stamp stamp, long createdAt, String contentType, byte[] body, long weight) {
+    /** {@code etag}: a strong validator over the body, computed once when the entry is stored, not per hit. */
+    private record Entry(Stamp stamp, long createdAt, String contentType, byte[] body, String etag, long weight) {
     }
 
     private final boolean enabled;
@@ -127,7 +124,7 @@ public class StorefrontCache {
             return null;
         }
         hits.incrementAndGet();
-        return new Hit(entry.contentType(), entry.body(), age > maxAgeNanos);
+        return new Hit(entry.contentType(), entry.body(), entry.etag(), age > maxAgeNanos);
     }
 
     /**
@@ -135,12 +132,17 @@ public class StorefrontCache {
      * meanwhile (the response may predate a commit), or when the cache is not active.
      */
     public boolean put(StoreId store, String variant, String request, Stamp stamp, String contentType, byte[] body) {
+        return store(store, variant, request, stamp, contentType, body) != null;
+    }
+
+    /** {@link #put}, answering the stored entry as a fresh {@link Hit} (its ETag computed once, here), or null when refused. */
+    public Hit store(StoreId store, String variant, String request, Stamp stamp, String contentType, byte[] body) {
         long weight = body.length + 2L * request.length() + 64;
         if (!active() || !current(store, stamp) || weight > maxBytes / 4) {
-            return false;
+            return null;
         }
         Key key = new Key(store.value(), variant, request);
-        Entry entry = new Entry(stamp, System.nanoTime(), contentType, body, weight);
+        Entry entry = new Entry(stamp, System.nanoTime(), contentType, body, etag(body), weight);
         synchronized (entries) {
             Entry previous = entries.put(key, entry);
             if (previous != null) {
@@ -155,7 +157,7 @@ public class StorefrontCache {
         }
         // A change may have been recorded between the check above and the insert: such an entry
         // carries the old stamp and get() refuses it.
-        return true;
+        return new Hit(contentType, body, entry.etag(), false);
     }
 
     private void remove(Key key, Entry entry) {
@@ -202,6 +204,14 @@ public class StorefrontCache {
     public int size() {
         synchronized (entries) {
             return entries.size();
+        }
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            return "\"" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body)) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -63,8 +63,9 @@ final class StorefrontCacheInstrumentation extends SimplePerformantInstrumentati
             if (result.isDataPresent() && result.getErrors().isEmpty() && store.equals(Optional.of(p.store()))
                     && s.contentType() != null) {
                 byte[] body = new ExecutionResponse(result).getExecutionResultAsString().getBytes(StandardCharsets.UTF_8);
-                if (c.put(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body)) {
-                    p.stored().accept(new StorefrontCache.Hit(s.contentType(), body));
+                StorefrontCache.Hit stored = c.store(p.store(), p.variant(), p.request(), p.stamp(), s.contentType(), body);
+                if (stored != null) {
+                    p.stored().accept(stored);
                 }
             }
         }

@@ -236,7 +236,7 @@ public class StorefrontCacheRoute {
      * while they revalidate for as long again (docs/performance.md), under a strong ETag over the body.
      */
     private void answer(RoutingContext ctx, Hit hit) {
-        String etag = "\"" + GraphQLRequestGuard.sha256Bytes(hit.body()) + "\"";
+        String etag = hit.etag();
         var response = ctx.response()
                 .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + cache.maxAgeSeconds()
                         + ", stale-while-revalidate=" + cache.maxAgeSeconds())
