@@ -1,14 +1,15 @@
 package io.shopgraph.cart.application;
 
+import io.shopgraph.cart.api.CartViews;
 import java.util.Comparator;
 import java.util.List;
 
-import io.shopgraph.cart.application.CartViews.AttributeView;
-import io.shopgraph.cart.application.CartViews.CartBuyerIdentityView;
-import io.shopgraph.cart.application.CartViews.CartCostView;
-import io.shopgraph.cart.application.CartViews.CartLineCostView;
-import io.shopgraph.cart.application.CartViews.CartLineView;
-import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.AttributeView;
+import io.shopgraph.cart.api.CartViews.CartBuyerIdentityView;
+import io.shopgraph.cart.api.CartViews.CartCostView;
+import io.shopgraph.cart.api.CartViews.CartLineCostView;
+import io.shopgraph.cart.api.CartViews.CartLineView;
+import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Attribute;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
@@ -40,14 +41,15 @@ final class CartAssembler {
             views.add(new CartLineView(GlobalId.format(CartViews.LINE, line.id), line.quantity,
                     attributes(Attribute.fromArrays(line.attributeKeys, line.attributeValues)),
                     new CartLineCostView(MoneyView.of(unit), MoneyView.of(lineTotal), MoneyView.of(lineTotal)),
-                    line.requiresShipping, line.id, line.variantId, line.unitPriceMinor, line.position));
+                    line.requiresShipping, line.id, line.variantId, line.unitPriceMinor, line.position, line.productId));
         }
         MoneyView total = MoneyView.of(subtotal);
         return new CartView(GlobalId.format(CartViews.CART, cart.id), cart.createdAt, cart.updatedAt, cart.note,
                 attributes(Attribute.fromArrays(cart.attributeKeys, cart.attributeValues)),
                 new CartBuyerIdentityView(cart.email, cart.phone, cart.countryCode == null ? null : cart.countryCode.strip(),
                         cart.customerId != null),
-                quantity, new CartCostView(total, total, true, true), shipping, List.of(), List.copyOf(views), cart.id);
+                quantity, new CartCostView(total, total, true, true), shipping, List.of(), List.copyOf(views), cart.id,
+                cart.currencyCode.strip(), cart.customerId, cart.sessionId);
     }
 
     private static List<AttributeView> attributes(List<Attribute> attributes) {

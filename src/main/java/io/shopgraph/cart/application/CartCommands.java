@@ -1,5 +1,6 @@
 package io.shopgraph.cart.application;
 
+import io.shopgraph.cart.api.CartViews;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,8 +17,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.shopgraph.cart.application.CartViews.CartMergeView;
-import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.CartMergeView;
+import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.api.events.CartBuyerIdentityUpdated;
 import io.shopgraph.cart.api.events.CartCreated;
 import io.shopgraph.cart.api.events.CartLineAdded;

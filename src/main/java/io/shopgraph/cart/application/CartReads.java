@@ -1,5 +1,6 @@
 package io.shopgraph.cart.application;
 
+import io.shopgraph.cart.api.CartViews;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
 import io.shopgraph.cart.domain.CartStatus;
@@ -30,7 +31,7 @@ public class CartReads {
     private static final String COLUMNS = "select c.id, c.currency_code, c.customer_id, c.email, c.phone, c.country_code, c.note, "
             + "array_to_string(c.attribute_keys, chr(31)), array_to_string(c.attribute_values, chr(31)), c.created_at, c.updated_at, "
             + "l.id as line_id, l.variant_id, l.quantity, l.unit_price_minor, l.currency_code as line_currency, l.requires_shipping, "
-            + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position ";
+            + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id ";
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -93,6 +94,7 @@ public class CartReads {
                 cart.attributeValues = values(r[8], cart.attributeKeys.length);
                 cart.createdAt = instant(r[9]);
                 cart.updatedAt = instant(r[10]);
+                cart.sessionId = r[20] == null ? null : uuid(r[20]);
                 carts.put(id, cart);
                 result.put(cart, new ArrayList<>());
             }
@@ -108,6 +110,7 @@ public class CartReads {
                 line.attributeKeys = keys(r[17]);
                 line.attributeValues = values(r[18], line.attributeKeys.length);
                 line.position = ((Number) r[19]).intValue();
+                line.productId = uuid(r[21]);
                 result.get(cart).add(line);
             }
         }

@@ -9,9 +9,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.shopgraph.cart.application.CartViews.CartLineView;
-import io.shopgraph.cart.application.CartViews.CartView;
-import io.shopgraph.cart.application.CartViews.CartWarningView;
+import io.shopgraph.cart.api.CartViews.CartLineView;
+import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.CartWarningView;
 import io.shopgraph.cart.domain.CartWarningCode;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.PurchasableVariant;

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.cart.application.CartReads;
-import io.shopgraph.cart.application.CartViews.CartLineView;
-import io.shopgraph.cart.application.CartViews.CartView;
-import io.shopgraph.cart.application.CartViews.CartWarningView;
+import io.shopgraph.cart.api.CartViews.CartLineView;
+import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.CartWarningView;
 import io.shopgraph.cart.application.CartWarnings;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.ProductVariantView;

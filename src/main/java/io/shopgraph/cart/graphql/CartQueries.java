@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.cart.application.CartReads;
-import io.shopgraph.cart.application.CartViews.CartView;
+import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.platform.security.StorefrontOperation;
 
 @GraphQLApi

@@ -1,4 +1,4 @@
-package io.shopgraph.cart.application;
+package io.shopgraph.cart.api;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,11 @@ import org.eclipse.microprofile.graphql.Type;
 import io.shopgraph.cart.domain.CartWarningCode;
 import io.shopgraph.platform.graphql.MoneyView;
 
-/** The cart as the API shows it (Shopify Storefront API names and shapes where the concept is the same). */
+/**
+ * The cart as the API shows it, and as other modules read it through {@link CartApi} (checkout prices it and
+ * extends the Cart type with {@code @Source} fields). The {@code @Ignore}d components are for those readers.
+ * Shopify Storefront API names and shapes where the concept is the same.
+ */
 public final class CartViews {
 
     public static final String CART = "Cart";
@@ -36,7 +40,10 @@ public final class CartViews {
             @NonNull @Description("Whether any line must be shipped (digital goods and services need no shipping).") boolean requiresShipping,
             @NonNull @Description("Discount codes applied to the cart (none until discounts exist).") List<@NonNull CartDiscountCodeView> discountCodes,
             @Ignore List<CartLineView> allLines,
-            @Ignore UUID uuid) {
+            @Ignore UUID uuid,
+            @Ignore String currencyCode,
+            @Ignore UUID customerId,
+            @Ignore UUID sessionId) {
     }
 
     @Type("CartLine")
@@ -50,7 +57,8 @@ public final class CartViews {
             @Ignore UUID uuid,
             @Ignore UUID variantId,
             @Ignore long unitPriceMinor,
-            @Ignore int position) {
+            @Ignore int position,
+            @Ignore UUID productId) {
     }
 
     @Type("Attribute")
