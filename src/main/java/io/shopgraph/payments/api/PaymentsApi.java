@@ -1,0 +1,43 @@
+package io.shopgraph.payments.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules (checkout, orders) may ask of payments, for the current store. Runs in the caller's
+ * transaction where it only writes rows; calls to a provider's servers happen outside any transaction the
+ * caller holds open (the implementation says how). Payment status has one writer inside this module: the
+ * idempotent transition shared by the webhook, the synchronous path and the reconciler.
+ */
+public interface PaymentsApi {
+
+    /** Which provider the current store's payments use, and what a storefront needs to show it. */
+    PaymentSettingsView settings();
+
+    /**
+     * Starts (or, for the same reference and idempotency key, returns again) the payment of an amount with the
+     * store's provider: with Stripe a PaymentIntent whose client secret the shopper's browser completes; with
+     * the manual provider a pending payment that {@link #markPaid} completes.
+     */
+    PaymentView start(PaymentRequest request);
+
+    /** The payments of these references (e.g. order ids), oldest first, in one statement. */
+    Map<UUID, List<PaymentView>> byReferences(Collection<UUID> referenceIds);
+
+    Optional<PaymentView> payment(UUID paymentId);
+
+    /** Manual provider only: the merchant records that the money arrived. Idempotent. */
+    PaymentOutcome markPaid(UUID paymentId);
+
+    /** Cancels a payment that has not succeeded (an order cancelled or expired before payment). Idempotent. */
+    PaymentOutcome cancel(UUID paymentId);
+
+    /**
+     * Refunds part or all of a succeeded payment: never more than captured minus already refunded, even under
+     * concurrent calls; the same idempotency key returns the same refund.
+     */
+    RefundOutcome refund(RefundRequest request);
+}
