@@ -22,6 +22,6 @@ public class CartPricing {
 
     private static PricingInput.Line line(CartLineView line) {
         return new PricingInput.Line(line.uuid(), line.variantId(), line.productId(), line.quantity(), line.unitPriceMinor(),
-                line.requiresShipping());
+                line.requiresShipping(), true, java.util.Set.of());
     }
 }
