@@ -113,7 +113,9 @@ class CartCacheAndStatementsTest {
         // and the set_config that binds each transaction to its store.
         System.out.println("cart SQL statements per operation: " + used);
 
-        assertThat(readLarge).as("the read does not grow with the lines").isEqualTo(readSmall).isLessThanOrEqualTo(2);
+        // The cart with its lines (1), the merchandise (1), and pricing's one read of the store's discounts for the
+        // cart's cost (the lines' costs share that pricing).
+        assertThat(readLarge).as("the read does not grow with the lines").isEqualTo(readSmall).isLessThanOrEqualTo(3);
         assertThat(used.get("cartLinesAdd (existing line, 4-line cart)")).isEqualTo(used.get("cartLinesAdd (existing line)"));
         used.forEach((operation, count) -> assertThat(count).as(operation).isLessThanOrEqualTo(8));
     }

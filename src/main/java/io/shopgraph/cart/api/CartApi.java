@@ -1,5 +1,6 @@
 package io.shopgraph.cart.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.shopgraph.cart.api.CartViews.CartView;
@@ -15,4 +16,11 @@ public interface CartApi {
      * expired, merged and completed ids alike (one statement).
      */
     Optional<CartView> cart(String cartId);
+
+    /**
+     * Replaces the cart's discount codes (already validated and upper-cased by checkout, at most 10) and answers the
+     * cart as it is now; empty, changing nothing, when {@link #cart} would be empty. Locks the cart row: call it in
+     * the caller's transaction.
+     */
+    Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes);
 }

@@ -11,10 +11,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.cart.domain.CartWarningCode;
-import io.shopgraph.platform.graphql.MoneyView;
 
 /**
- * The cart as the API shows it, and as other modules read it through {@link CartApi} (checkout prices it and
+ * The cart as the API shows it (its cost, discount codes and delivery options are checkout's fields on these types), and as other modules read it through {@link CartApi} (checkout prices it and
  * extends the Cart type with {@code @Source} fields). The {@code @Ignore}d components are for those readers.
  * Shopify Storefront API names and shapes where the concept is the same.
  */
@@ -36,14 +35,17 @@ public final class CartViews {
             @NonNull @Description("Key/value attributes of the whole cart.") List<@NonNull AttributeView> attributes,
             @NonNull @Description("Who is buying: contact details and whether a customer is attached.") CartBuyerIdentityView buyerIdentity,
             @NonNull @Description("The number of units in all lines.") int totalQuantity,
-            @NonNull @Description("What the cart costs. Discounts, shipping and tax come with the pricing work; until then the total is the subtotal.") CartCostView cost,
             @NonNull @Description("Whether any line must be shipped (digital goods and services need no shipping).") boolean requiresShipping,
-            @NonNull @Description("Discount codes applied to the cart (none until discounts exist).") List<@NonNull CartDiscountCodeView> discountCodes,
             @Ignore List<CartLineView> allLines,
             @Ignore UUID uuid,
             @Ignore String currencyCode,
             @Ignore UUID customerId,
-            @Ignore UUID sessionId) {
+            @Ignore UUID sessionId,
+            @Ignore List<String> appliedCodes) {
+
+        public CartView {
+            appliedCodes = appliedCodes == null ? List.of() : List.copyOf(appliedCodes);
+        }
     }
 
     @Type("CartLine")
@@ -52,13 +54,14 @@ public final class CartViews {
             @Id @NonNull @Description("The line's global id.") String id,
             @NonNull @Description("How many units.") int quantity,
             @NonNull @Description("The line's key/value attributes (e.g. the engraving text), by key.") List<@NonNull AttributeView> attributes,
-            @NonNull @Description("What the line costs, at the unit price it was added at.") CartLineCostView cost,
             @NonNull @Description("Whether the line must be shipped.") boolean requiresShipping,
             @Ignore UUID uuid,
             @Ignore UUID variantId,
             @Ignore long unitPriceMinor,
             @Ignore int position,
-            @Ignore UUID productId) {
+            @Ignore UUID productId,
+            @Ignore UUID cartId,
+            @Ignore String currencyCode) {
     }
 
     @Type("Attribute")
@@ -68,22 +71,7 @@ public final class CartViews {
             @Description("The value.") String value) {
     }
 
-    @Type("CartCost")
-    @Description("What a cart costs. Fields for discounts, shipping and tax will be added beside these, never replacing them.")
-    public record CartCostView(
-            @NonNull @Description("The sum of the lines at their unit prices, before discounts, shipping and tax.") MoneyView subtotalAmount,
-            @NonNull @Description("What the shopper would pay: today the subtotal, later with discounts, shipping and tax.") MoneyView totalAmount,
-            @NonNull @Description("Whether the subtotal may still change at checkout (true: checkout prices the lines again).") boolean subtotalAmountEstimated,
-            @NonNull @Description("Whether the total may still change at checkout (true until shipping and tax are known).") boolean totalAmountEstimated) {
-    }
 
-    @Type("CartLineCost")
-    @Description("What one line costs.")
-    public record CartLineCostView(
-            @NonNull @Description("The unit price when the line was added or its quantity last changed.") MoneyView amountPerQuantity,
-            @NonNull @Description("Unit price times quantity.") MoneyView subtotalAmount,
-            @NonNull @Description("What the line costs after its discounts (none yet: the subtotal).") MoneyView totalAmount) {
-    }
 
     @Type("CartBuyerIdentity")
     @Description("Who is buying.")
@@ -94,12 +82,6 @@ public final class CartViews {
             @NonNull @Description("Whether a signed-in customer is attached to the cart.") boolean customerAttached) {
     }
 
-    @Type("CartDiscountCode")
-    @Description("A discount code applied to a cart.")
-    public record CartDiscountCodeView(
-            @NonNull @Description("The code.") String code,
-            @NonNull @Description("Whether it applies to the cart now.") boolean applicable) {
-    }
 
     @Type("CartWarning")
     @Description("A warning about a cart line: the cart still works, but the shopper should know.")

@@ -1,5 +1,6 @@
 package io.shopgraph.cart.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,13 +13,20 @@ import io.shopgraph.cart.api.CartViews.CartView;
 class CartApiService implements CartApi {
 
     private final CartReads reads;
+    private final CartCommands commands;
 
-    CartApiService(CartReads reads) {
+    CartApiService(CartReads reads, CartCommands commands) {
         this.reads = reads;
+        this.commands = commands;
     }
 
     @Override
     public Optional<CartView> cart(String cartId) {
         return reads.byId(cartId);
+    }
+
+    @Override
+    public Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes) {
+        return commands.replaceDiscountCodes(cartId, codes);
     }
 }

@@ -6,20 +6,16 @@ import java.util.List;
 
 import io.shopgraph.cart.api.CartViews.AttributeView;
 import io.shopgraph.cart.api.CartViews.CartBuyerIdentityView;
-import io.shopgraph.cart.api.CartViews.CartCostView;
-import io.shopgraph.cart.api.CartViews.CartLineCostView;
 import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Attribute;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
-import io.shopgraph.platform.graphql.MoneyView;
 import io.shopgraph.platform.kernel.GlobalId;
-import io.shopgraph.platform.kernel.Money;
 
 /**
- * Builds the cart's view from its rows, in memory: the totals are computed here, once, for the read
- * path and for every mutation's payload alike (one pricing place until the pricing work replaces it).
+ * Builds the cart's view from its rows, in memory, for the read path and every mutation's payload alike. What
+ * the cart costs is not computed here: checkout's pricing function adds the cost fields to the Cart type.
  */
 final class CartAssembler {
 
@@ -28,28 +24,23 @@ final class CartAssembler {
 
     static CartView view(Cart cart, List<CartLine> lines) {
         List<CartLine> ordered = lines.stream().sorted(Comparator.comparingInt((CartLine l) -> l.position)).toList();
-        Money subtotal = Money.zero(cart.currencyCode.strip());
         int quantity = 0;
         boolean shipping = false;
         List<CartLineView> views = new java.util.ArrayList<>();
         for (CartLine line : ordered) {
-            Money unit = Money.of(line.unitPriceMinor, line.currencyCode.strip());
-            Money lineTotal = unit.times(line.quantity);
-            subtotal = subtotal.plus(lineTotal);
             quantity += line.quantity;
             shipping |= line.requiresShipping;
             views.add(new CartLineView(GlobalId.format(CartViews.LINE, line.id), line.quantity,
                     attributes(Attribute.fromArrays(line.attributeKeys, line.attributeValues)),
-                    new CartLineCostView(MoneyView.of(unit), MoneyView.of(lineTotal), MoneyView.of(lineTotal)),
-                    line.requiresShipping, line.id, line.variantId, line.unitPriceMinor, line.position, line.productId));
+                    line.requiresShipping, line.id, line.variantId, line.unitPriceMinor, line.position, line.productId, cart.id,
+                    line.currencyCode.strip()));
         }
-        MoneyView total = MoneyView.of(subtotal);
         return new CartView(GlobalId.format(CartViews.CART, cart.id), cart.createdAt, cart.updatedAt, cart.note,
                 attributes(Attribute.fromArrays(cart.attributeKeys, cart.attributeValues)),
                 new CartBuyerIdentityView(cart.email, cart.phone, cart.countryCode == null ? null : cart.countryCode.strip(),
                         cart.customerId != null),
-                quantity, new CartCostView(total, total, true, true), shipping, List.of(), List.copyOf(views), cart.id,
-                cart.currencyCode.strip(), cart.customerId, cart.sessionId);
+                quantity, shipping, List.copyOf(views), cart.id, cart.currencyCode.strip(), cart.customerId, cart.sessionId,
+                cart.discountCodes == null ? List.of() : List.of(cart.discountCodes));
     }
 
     private static List<AttributeView> attributes(List<Attribute> attributes) {

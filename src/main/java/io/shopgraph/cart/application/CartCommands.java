@@ -254,6 +254,20 @@ public class CartCommands {
         return new Outcome(CartAssembler.view(cart, linesOf(cart)), null);
     }
 
+    /** Replaces the discount codes (checkout validated them); empty for a cart {@link #lock} would refuse. */
+    @Transactional
+    public Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes) {
+        Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
+        Cart cart = id.isEmpty() ? null
+                : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
+        if (cart == null || !cart.isOpenAt(Instant.now())) {
+            return Optional.empty();
+        }
+        cart.discountCodes = codes.toArray(String[]::new);
+        touch(cart, now());
+        return Optional.of(CartAssembler.view(cart, linesOf(cart)));
+    }
+
     /** Replaces the cart's attributes (Shopify's cartAttributesUpdate semantics). */
     @Transactional
     public Outcome updateAttributes(String cartId, List<Attribute> attributes) {

@@ -31,7 +31,8 @@ public class CartReads {
     private static final String COLUMNS = "select c.id, c.currency_code, c.customer_id, c.email, c.phone, c.country_code, c.note, "
             + "array_to_string(c.attribute_keys, chr(31)), array_to_string(c.attribute_values, chr(31)), c.created_at, c.updated_at, "
             + "l.id as line_id, l.variant_id, l.quantity, l.unit_price_minor, l.currency_code as line_currency, l.requires_shipping, "
-            + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id ";
+            + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id, "
+            + "array_to_string(c.discount_codes, chr(31)) ";
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -95,6 +96,7 @@ public class CartReads {
                 cart.createdAt = instant(r[9]);
                 cart.updatedAt = instant(r[10]);
                 cart.sessionId = r[20] == null ? null : uuid(r[20]);
+                cart.discountCodes = keys(r[22]);
                 carts.put(id, cart);
                 result.put(cart, new ArrayList<>());
             }

@@ -39,6 +39,10 @@ public class Cart extends TenantOwnedEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "attribute_values")
     public String[] attributeValues;
+    /** The codes the shopper entered, upper case, in entry order; what they are worth is checkout's to say. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "discount_codes")
+    public String[] discountCodes = new String[0];
     @Column(name = "session_id")
     public UUID sessionId;
     @Column(name = "created_at")

@@ -215,6 +215,11 @@ class AccessMatrixTest {
             sample("sessionEventRecord", "mutation { sessionEventRecord(event: {type: SEARCHED, searchQuery: \"hat\"}) { recorded userErrors { code } } }"),
             sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))),
+            // checkout: discounts
+            sample("discountCreate", "mutation($i: DiscountInput!) { discountCreate(input: $i) { userErrors { code } } }",
+                    s -> Map.of("i", Map.of("code", unique("M").replaceAll("[^A-Za-z0-9]", ""), "title", "Matrix", "kind", "FREE_SHIPPING"))),
+            sample("cartDiscountCodesUpdate", "mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, discountCodes: [\"X\"]) { "
+                    + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",

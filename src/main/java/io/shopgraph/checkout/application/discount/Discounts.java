@@ -1,0 +1,111 @@
+package io.shopgraph.checkout.application.discount;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.checkout.domain.discount.StoredDiscount;
+import io.shopgraph.checkout.domain.pricing.Discount;
+import io.shopgraph.checkout.domain.pricing.DiscountClass;
+import io.shopgraph.checkout.domain.pricing.DiscountKind;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/** Reads the store's discounts: those a cart may use (one statement), and pages for merchants. */
+@ApplicationScoped
+public class Discounts {
+
+    private static final String COLUMNS = "select id, code, title, kind, value, each_item, array_to_string(product_ids, ','), "
+            + "array_to_string(variant_ids, ','), array_to_string(collection_ids, ','), minimum_subtotal, minimum_quantity, buy_quantity, "
+            + "get_quantity, array_to_string(combines_with, ','), starts_at, ends_at, usage_limit, per_customer_limit, used_count, created_at "
+            + "from checkout.discount where store_id = :store ";
+
+    private final EntityManager em;
+    private final TenantContext tenant;
+
+    Discounts(EntityManager em, TenantContext tenant) {
+        this.em = em;
+        this.tenant = tenant;
+    }
+
+    /**
+     * The automatic discounts (oldest first) and the discounts with these codes, whatever their dates: the
+     * caller decides availability, so an expired code can be told from an unknown one. One statement.
+     */
+    @Transactional
+    public List<StoredDiscount> forCart(Collection<String> codes) {
+        String sql = COLUMNS + "and (code is null" + (codes.isEmpty() ? "" : " or code in (:codes)") + ") order by created_at, id";
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value());
+        if (!codes.isEmpty()) {
+            query.setParameter("codes", List.copyOf(codes));
+        }
+        return map(query.getResultList());
+    }
+
+    /** A page of the store's codes (automatic = false) or automatic discounts, newest first, after the cursor's id. */
+    @Transactional
+    public List<StoredDiscount> page(boolean automatic, int limit, Instant afterCreated, UUID afterId) {
+        String sql = COLUMNS + "and code is " + (automatic ? "" : "not ") + "null "
+                + (afterId == null ? "" : "and (created_at, id) < (:ac, :ai) ") + "order by created_at desc, id desc limit :limit";
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value()).setParameter("limit", limit);
+        if (afterId != null) {
+            query.setParameter("ac", afterCreated).setParameter("ai", afterId);
+        }
+        return map(query.getResultList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StoredDiscount> map(List<?> rows) {
+        List<StoredDiscount> result = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) rows) {
+            Set<DiscountClass> combines = EnumSet.noneOf(DiscountClass.class);
+            for (String c : split((String) r[13])) {
+                combines.add(DiscountClass.valueOf(c));
+            }
+            Discount d = new Discount((UUID) r[0], (String) r[1], (String) r[2], DiscountKind.valueOf((String) r[3]), num(r[4]),
+                    (Boolean) r[5], uuids(r[6]), uuids(r[7]), uuids(r[8]), num(r[9]), (int) num(r[10]), (int) num(r[11]), (int) num(r[12]),
+                    combines);
+            result.add(new StoredDiscount(d, instant(r[14]), r[15] == null ? null : instant(r[15]),
+                    r[16] == null ? null : (int) num(r[16]), r[17] == null ? null : (int) num(r[17]), (int) num(r[18]), instant(r[19])));
+        }
+        return result;
+    }
+
+    private static List<String> split(String packed) {
+        return packed == null || packed.isEmpty() ? List.of() : Arrays.asList(packed.split(","));
+    }
+
+    private static Set<UUID> uuids(Object packed) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        split((String) packed).forEach(s -> ids.add(UUID.fromString(s)));
+        return ids;
+    }
+
+    private static long num(Object o) {
+        return ((Number) o).longValue();
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof Instant i) {
+            return i;
+        }
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected time type " + o.getClass());
+    }
+}

@@ -1,0 +1,44 @@
+package io.shopgraph.checkout.graphql;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.shopgraph.cart.api.CartApi;
+import io.shopgraph.cart.api.CartViews;
+import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.checkout.application.pricing.CartPricing;
+import io.shopgraph.checkout.domain.pricing.PricedCart;
+import io.shopgraph.platform.kernel.GlobalId;
+
+/**
+ * The carts one request has priced, so that the cart's cost, its codes and its lines' costs share one pricing
+ * (and its one discount statement) rather than one each.
+ */
+@RequestScoped
+public class PricedCartMemo {
+
+    private final CartPricing pricing;
+    private final CartApi carts;
+    private final Map<UUID, PricedCart> priced = new ConcurrentHashMap<>();
+
+    PricedCartMemo(CartPricing pricing, CartApi carts) {
+        this.pricing = pricing;
+        this.carts = carts;
+    }
+
+    PricedCart of(CartView cart) {
+        return priced.computeIfAbsent(cart.uuid(), id -> pricing.price(cart));
+    }
+
+    /** For a line whose cart this request has not priced: reads the cart (one statement) and prices it. */
+    PricedCart ofCart(UUID cartId) {
+        PricedCart known = priced.get(cartId);
+        if (known != null) {
+            return known;
+        }
+        return carts.cart(GlobalId.format(CartViews.CART, cartId)).map(this::of).orElse(null);
+    }
+}
