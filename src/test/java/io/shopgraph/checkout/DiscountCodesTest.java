@@ -197,6 +197,48 @@ class DiscountCodesTest {
     }
 
     @Test
+    void taxComesFromTheBuyersCountryOrTheStoreDefaultAfterDiscounts() {
+        TestStore store = TestStores.create("tax-http");
+        List<String> product = product(store, "Tax mug", "12.00");
+        String rate = "mutation($i: TaxRateInput!) { taxRateCreate(input: $i) { taxRate { id countryCode rate } userErrors { field code } } }";
+        assertThat(store.owner().execute(rate, Map.of("i", Map.of("countryCode", "*", "title", "Default", "rate", "0.1")))
+                .getList("data.taxRateCreate.userErrors")).isEmpty();
+        assertThat(store.owner().execute(rate, Map.of("i", Map.of("countryCode", "fr", "title", "VAT", "rate", "0.20")))
+                .getString("data.taxRateCreate.taxRate.countryCode")).isEqualTo("FR");
+        assertThat(store.owner().execute(rate, Map.of("i", Map.of("countryCode", "FR", "title", "VAT", "rate", "0.05")))
+                .getString("data.taxRateCreate.userErrors[0].code")).isEqualTo("TITLE_TAKEN");
+        assertThat(store.owner().execute(rate, Map.of("i", Map.of("countryCode", "FR", "title", "Bad", "rate", "1.5")))
+                .getString("data.taxRateCreate.userErrors[0].code")).isEqualTo("INVALID_INPUT");
+        assertThat(store.owner().execute(rate, Map.of("i", Map.of("countryCode", "France", "title", "Bad", "rate", "0.1")))
+                .getString("data.taxRateCreate.userErrors[0].code")).isEqualTo("INVALID_INPUT");
+        created(store, Map.of("code", "TENOFF", "title", "Ten off", "kind", "PERCENTAGE", "percentage", "10"));
+
+        GraphQL shop = store.storefront();
+        String cart = shop.execute("mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}]}) { cart { id } } }",
+                Map.of("v", product.get(1))).getString("data.cartCreate.cart.id");
+        String tax = "query($id: ID!) { cart(id: $id) { cost { taxAmount { amount } totalAmount { amount } taxesIncluded "
+                + "taxLines { title rate amount { amount } } } } }";
+        // No country: the store's default rate, included in the price (the store prices with tax): 12.00 * 0.1 / 1.1 = 1.0909 -> 1.09.
+        JsonPath read = shop.post(tax, Map.of("id", cart)).jsonPath();
+        assertThat(read.getString("data.cart.cost.taxAmount.amount")).isEqualTo("1.09");
+        assertThat(read.getString("data.cart.cost.totalAmount.amount")).isEqualTo("12.00");
+        assertThat(read.getBoolean("data.cart.cost.taxesIncluded")).isTrue();
+        assertThat(read.getString("data.cart.cost.taxLines[0].title")).isEqualTo("Default");
+
+        // France: 20 % VAT in 12.00 = 2.00; after 10 % off, in 10.80 = 1.80.
+        shop.execute("mutation($c: ID!) { cartBuyerIdentityUpdate(cartId: $c, buyerIdentity: {countryCode: \"FR\"}) { userErrors { code } } }",
+                Map.of("c", cart));
+        read = shop.post(tax, Map.of("id", cart)).jsonPath();
+        assertThat(read.getString("data.cart.cost.taxAmount.amount")).isEqualTo("2.00");
+        assertThat(read.getString("data.cart.cost.taxLines[0].title")).isEqualTo("VAT");
+        assertThat(read.getString("data.cart.cost.taxLines[0].rate")).isEqualTo("0.2");
+        assertThat(shop.execute(CODES, Map.of("c", cart, "d", List.of("tenoff"))).getList("data.cartDiscountCodesUpdate.userErrors")).isEmpty();
+        read = shop.post(tax, Map.of("id", cart)).jsonPath();
+        assertThat(read.getString("data.cart.cost.taxAmount.amount")).isEqualTo("1.80");
+        assertThat(read.getString("data.cart.cost.totalAmount.amount")).isEqualTo("10.80");
+    }
+
+    @Test
     void merchantInputIsValidated() {
         TestStore store = TestStores.create("discount-input");
         Map<String, List<String>> cases = new HashMap<>();

@@ -220,6 +220,8 @@ class AccessMatrixTest {
                     s -> Map.of("i", Map.of("code", unique("M").replaceAll("[^A-Za-z0-9]", ""), "title", "Matrix", "kind", "FREE_SHIPPING"))),
             sample("cartDiscountCodesUpdate", "mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, discountCodes: [\"X\"]) { "
                     + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
+            sample("taxRateCreate", "mutation($i: TaxRateInput!) { taxRateCreate(input: $i) { userErrors { code } } }",
+                    s -> Map.of("i", Map.of("countryCode", "DE", "title", unique("VAT"), "rate", "0.19"))),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",

@@ -12,6 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.checkout.application.discount.Discounts;
+import io.shopgraph.checkout.application.tax.TaxRates;
+import io.shopgraph.checkout.domain.pricing.TaxRate;
+import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.store.api.StoreApi;
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
 import io.shopgraph.checkout.domain.pricing.Discount;
 import io.shopgraph.checkout.domain.pricing.DiscountOutcome;
@@ -20,17 +24,24 @@ import io.shopgraph.checkout.domain.pricing.Pricing;
 import io.shopgraph.checkout.domain.pricing.PricingInput;
 
 /**
- * Prices a cart: gathers the pricing function's input for it (the cart's lines and codes, the store's discounts)
- * and calls {@link Pricing#price}. The cart's cost fields, checkout completion and the order snapshot all come
- * through here, so a total shown is the total charged. One statement (the discounts) besides the cart itself.
+ * Prices a cart: gathers the pricing function's input for it (the cart's lines and codes, the store's discounts,
+ * the tax rates at the buyer's country) and calls {@link Pricing#price}. The cart's cost fields, checkout
+ * completion and the order snapshot all come through here, so a total shown is the total charged. Two
+ * statements besides the cart itself (discounts, tax rates), three when rates apply (the store's tax setting).
  */
 @ApplicationScoped
 public class CartPricing {
 
     private final Discounts discounts;
+    private final TaxRates taxRates;
+    private final StoreApi stores;
+    private final TenantContext tenant;
 
-    CartPricing(Discounts discounts) {
+    CartPricing(Discounts discounts, TaxRates taxRates, StoreApi stores, TenantContext tenant) {
         this.discounts = discounts;
+        this.taxRates = taxRates;
+        this.stores = stores;
+        this.tenant = tenant;
     }
 
     public PricedCart price(CartView cart) {
@@ -39,10 +50,15 @@ public class CartPricing {
 
     /** Prices the cart as if it carried {@code codes} (upper case, entry order): how a new code is tried before it is kept. */
     public PricedCart price(CartView cart, List<String> codes) {
-        return Pricing.price(input(cart, codes, discounts.forCart(codes), Instant.now()));
+        // Tax needs a destination's rates (one statement) and, only when there are rates, whether prices include them.
+        List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(cart.buyerIdentity().countryCode(), null);
+        boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow())
+                .pricesIncludeTax();
+        return Pricing.price(input(cart, codes, discounts.forCart(codes), rates, included, Instant.now()));
     }
 
-    static PricingInput input(CartView cart, List<String> codes, List<StoredDiscount> stored, Instant now) {
+    static PricingInput input(CartView cart, List<String> codes, List<StoredDiscount> stored, List<TaxRate> rates, boolean included,
+            Instant now) {
         List<Discount> automatic = new ArrayList<>();
         Map<String, Discount> byCode = new HashMap<>();
         Map<String, DiscountOutcome> refused = new HashMap<>();
@@ -61,7 +77,7 @@ public class CartPricing {
         List<Discount> ordered = new ArrayList<>(automatic);
         codes.stream().map(byCode::get).filter(d -> d != null).forEach(ordered::add);
         List<PricingInput.Line> lines = cart.allLines().stream().map(CartPricing::line).toList();
-        return new PricingInput(cart.currencyCode(), lines, ordered, null, List.of(), false, codes, refused);
+        return new PricingInput(cart.currencyCode(), lines, ordered, null, rates, included, codes, refused);
     }
 
     private static PricingInput.Line line(CartLineView line) {
