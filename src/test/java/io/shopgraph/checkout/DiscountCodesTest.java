@@ -239,6 +239,81 @@ class DiscountCodesTest {
     }
 
     @Test
+    void deliveryOptionsFollowTheAddressAndTheChosenOneIsPricedWithFreeShippingAndTaxOnShipping() {
+        TestStore store = TestStores.create("shipping-http");
+        List<String> product = product(store, "Ship mug", "20.00");
+        String zone = "mutation($i: ShippingZoneInput!) { shippingZoneCreate(input: $i) { shippingZone { id rateHandles } userErrors { field code } } }";
+        JsonPath fr = store.owner().execute(zone, Map.of("i", Map.of("name", "France", "countries", List.of("FR"), "taxesShipping", true,
+                "rates", List.of(Map.of("title", "Standard", "kind", "FLAT", "price", "6.00", "freeAbove", "100.00", "minDays", 2, "maxDays", 4),
+                        Map.of("title", "Small order", "kind", "SUBTOTAL", "price", "3.00", "maxSubtotal", "30.00"),
+                        Map.of("title", "Pickup", "kind", "PICKUP", "price", "0")))));
+        assertThat(fr.getList("data.shippingZoneCreate.userErrors")).as(fr.prettify()).isEmpty();
+        assertThat(store.owner().execute(zone, Map.of("i", Map.of("name", "Bad", "countries", List.of("France"),
+                "rates", List.of(Map.of("title", "x", "kind", "FLAT", "price", "1")))))
+                .getString("data.shippingZoneCreate.userErrors[0].code")).isEqualTo("INVALID_INPUT");
+        assertThat(store.owner().execute(zone, Map.of("i", Map.of("name", "Bad", "countries", List.of("FR"),
+                "rates", List.of(Map.of("title", "x", "kind", "FLAT", "price", "1.001")))))
+                .getString("data.shippingZoneCreate.userErrors[0].code")).isEqualTo("INVALID_INPUT");
+        store.owner().execute("mutation { taxRateCreate(input: {countryCode: \"FR\", title: \"VAT\", rate: \"0.2\"}) { userErrors { code } } }");
+        created(store, Map.of("code", "SHIPFREE", "title", "Free shipping", "kind", "FREE_SHIPPING"));
+
+        GraphQL shop = store.storefront();
+        String cart = shop.execute("mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}]}) { cart { id } } }",
+                Map.of("v", product.get(1))).getString("data.cartCreate.cart.id");
+        String read = "query($id: ID!) { cart(id: $id) { shippingAddress { city countryCode } deliveryOptions { handle title pickup selected "
+                + "estimatedCost { amount } } cost { shippingAmount { amount } discountAmount { amount } taxAmount { amount } totalAmount { amount } } } }";
+        JsonPath body = shop.post(read, Map.of("id", cart)).jsonPath();
+        assertThat(body.getList("data.cart.deliveryOptions.title")).as("no address: pickup only").containsExactly("Pickup");
+
+        String address = "mutation($c: ID!, $a: CartAddressInput) { cartShippingAddressUpdate(cartId: $c, address: $a) { cart { id } "
+                + "userErrors { field code } } }";
+        assertThat(shop.execute(address, Map.of("c", cart, "a", Map.of("countryCode", "Frankreich"))).getString(
+                "data.cartShippingAddressUpdate.userErrors[0].code")).isEqualTo("INVALID_INPUT");
+        assertThat(shop.execute(address, Map.of("c", cart, "a", Map.of("city", "Lyon", "countryCode", "fr")))
+                .getList("data.cartShippingAddressUpdate.userErrors")).isEmpty();
+        body = shop.post(read, Map.of("id", cart)).jsonPath();
+        assertThat(body.getString("data.cart.shippingAddress.countryCode")).isEqualTo("FR");
+        assertThat(body.getList("data.cart.deliveryOptions.title")).containsExactly("Pickup", "Small order", "Standard");
+        String standard = body.getString("data.cart.deliveryOptions.find { it.title == 'Standard' }.handle");
+
+        String select = "mutation($c: ID!, $h: String!) { cartSelectedDeliveryOptionUpdate(cartId: $c, deliveryOptionHandle: $h) { cart { id } "
+                + "userErrors { field code } } }";
+        assertThat(shop.execute(select, Map.of("c", cart, "h", "nope")).getString("data.cartSelectedDeliveryOptionUpdate.userErrors[0].code"))
+                .isEqualTo("OPTION_NOT_AVAILABLE");
+        assertThat(shop.execute(select, Map.of("c", cart, "h", standard)).getList("data.cartSelectedDeliveryOptionUpdate.userErrors")).isEmpty();
+        body = shop.post(read, Map.of("id", cart)).jsonPath();
+        // Prices include tax (the store's setting): 20.00 + 6.00 shipping = 26.00, VAT inside: 3.33 + 1.00.
+        assertThat(body.getString("data.cart.cost.shippingAmount.amount")).isEqualTo("6.00");
+        assertThat(body.getString("data.cart.cost.taxAmount.amount")).isEqualTo("4.33");
+        assertThat(body.getString("data.cart.cost.totalAmount.amount")).isEqualTo("26.00");
+        assertThat(body.getBoolean("data.cart.deliveryOptions.find { it.title == 'Standard' }.selected")).isTrue();
+
+        // Free shipping takes the 6.00 off and the tax on it with it.
+        assertThat(shop.execute(CODES, Map.of("c", cart, "d", List.of("shipfree"))).getList("data.cartDiscountCodesUpdate.userErrors")).isEmpty();
+        body = shop.post(read, Map.of("id", cart)).jsonPath();
+        assertThat(body.getString("data.cart.cost.discountAmount.amount")).isEqualTo("6.00");
+        assertThat(body.getString("data.cart.cost.taxAmount.amount")).isEqualTo("3.33");
+        assertThat(body.getString("data.cart.cost.totalAmount.amount")).isEqualTo("20.00");
+
+        // A new address clears the choice.
+        shop.execute(address, Map.of("c", cart, "a", Map.of("city", "Paris", "countryCode", "FR")));
+        body = shop.post(read, Map.of("id", cart)).jsonPath();
+        assertThat(body.getString("data.cart.cost.shippingAmount.amount")).isEqualTo("0.00");
+        assertThat(body.getList("data.cart.deliveryOptions.selected")).containsOnly(false);
+
+        // Nothing to ship: no delivery step.
+        JsonPath ebook = store.owner().execute("mutation($i: ProductCreateInput!) { productCreate(input: $i) { product { variants { nodes { id } } } "
+                + "userErrors { code } } }", Map.of("i", Map.of("title", "E-book", "status", "ACTIVE", "publishedAt", "2020-01-01T00:00:00Z",
+                        "variants", List.of(Map.of("price", "5.00", "requiresShipping", false)))));
+        String digital = shop.execute("mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}]}) { cart { id } } }",
+                Map.of("v", ebook.getString("data.productCreate.product.variants.nodes[0].id"))).getString("data.cartCreate.cart.id");
+        shop.execute(address, Map.of("c", digital, "a", Map.of("countryCode", "FR")));
+        assertThat(shop.post(read, Map.of("id", digital)).jsonPath().getList("data.cart.deliveryOptions")).isEmpty();
+        assertThat(shop.execute(select, Map.of("c", digital, "h", standard)).getString("data.cartSelectedDeliveryOptionUpdate.userErrors[0].code"))
+                .isEqualTo("NO_DELIVERY_NEEDED");
+    }
+
+    @Test
     void merchantInputIsValidated() {
         TestStore store = TestStores.create("discount-input");
         Map<String, List<String>> cases = new HashMap<>();

@@ -23,4 +23,13 @@ public interface CartApi {
      * the caller's transaction.
      */
     Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes);
+
+    /**
+     * Sets the shipping address (checkout validated it; null removes it) and clears the chosen delivery option, whose
+     * price depended on the old address. Empty, changing nothing, when {@link #cart} would be empty.
+     */
+    Optional<CartView> replaceShippingAddress(String cartId, CartViews.CartAddressView address);
+
+    /** Sets the chosen delivery option's handle (checkout validated it). Empty when {@link #cart} would be empty. */
+    Optional<CartView> selectDeliveryOption(String cartId, String handle);
 }

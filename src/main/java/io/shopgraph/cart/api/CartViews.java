@@ -36,12 +36,14 @@ public final class CartViews {
             @NonNull @Description("Who is buying: contact details and whether a customer is attached.") CartBuyerIdentityView buyerIdentity,
             @NonNull @Description("The number of units in all lines.") int totalQuantity,
             @NonNull @Description("Whether any line must be shipped (digital goods and services need no shipping).") boolean requiresShipping,
+            @Description("Where the cart ships (set with cartShippingAddressUpdate); null until set.") CartAddressView shippingAddress,
             @Ignore List<CartLineView> allLines,
             @Ignore UUID uuid,
             @Ignore String currencyCode,
             @Ignore UUID customerId,
             @Ignore UUID sessionId,
-            @Ignore List<String> appliedCodes) {
+            @Ignore List<String> appliedCodes,
+            @Ignore String selectedDeliveryHandle) {
 
         public CartView {
             appliedCodes = appliedCodes == null ? List.of() : List.copyOf(appliedCodes);
@@ -62,6 +64,17 @@ public final class CartViews {
             @Ignore UUID productId,
             @Ignore UUID cartId,
             @Ignore String currencyCode) {
+    }
+
+    @Type("CartAddress")
+    @Description("A shipping address of a cart.")
+    public record CartAddressView(
+            @Description("The recipient.") String name,
+            @Description("Street and number.") String address1,
+            @Description("The city.") String city,
+            @Description("The postal code.") String zip,
+            @Description("The region (ISO 3166-2 subdivision without the country, e.g. CA for California).") String regionCode,
+            @NonNull @Description("The country (ISO 3166-1 alpha-2).") String countryCode) {
     }
 
     @Type("Attribute")

@@ -29,4 +29,22 @@ class CartApiService implements CartApi {
     public Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes) {
         return commands.replaceDiscountCodes(cartId, codes);
     }
+
+    @Override
+    public Optional<CartView> replaceShippingAddress(String cartId, io.shopgraph.cart.api.CartViews.CartAddressView address) {
+        return commands.change(cartId, cart -> {
+            cart.shipName = address == null ? null : address.name();
+            cart.shipAddress1 = address == null ? null : address.address1();
+            cart.shipCity = address == null ? null : address.city();
+            cart.shipZip = address == null ? null : address.zip();
+            cart.shipRegion = address == null ? null : address.regionCode();
+            cart.shipCountry = address == null ? null : address.countryCode();
+            cart.selectedDelivery = null;
+        });
+    }
+
+    @Override
+    public Optional<CartView> selectDeliveryOption(String cartId, String handle) {
+        return commands.change(cartId, cart -> cart.selectedDelivery = handle);
+    }
 }

@@ -39,8 +39,9 @@ final class CartAssembler {
                 attributes(Attribute.fromArrays(cart.attributeKeys, cart.attributeValues)),
                 new CartBuyerIdentityView(cart.email, cart.phone, cart.countryCode == null ? null : cart.countryCode.strip(),
                         cart.customerId != null),
-                quantity, shipping, List.copyOf(views), cart.id, cart.currencyCode.strip(), cart.customerId, cart.sessionId,
-                cart.discountCodes == null ? List.of() : List.of(cart.discountCodes));
+                quantity, shipping, cart.shipCountry == null ? null : new CartViews.CartAddressView(cart.shipName, cart.shipAddress1,
+                        cart.shipCity, cart.shipZip, cart.shipRegion, cart.shipCountry.strip()), List.copyOf(views), cart.id, cart.currencyCode.strip(), cart.customerId, cart.sessionId,
+                cart.discountCodes == null ? List.of() : List.of(cart.discountCodes), cart.selectedDelivery);
     }
 
     private static List<AttributeView> attributes(List<Attribute> attributes) {

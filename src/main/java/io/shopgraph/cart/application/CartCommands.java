@@ -257,13 +257,19 @@ public class CartCommands {
     /** Replaces the discount codes (checkout validated them); empty for a cart {@link #lock} would refuse. */
     @Transactional
     public Optional<CartView> replaceDiscountCodes(String cartId, List<String> codes) {
+        return change(cartId, cart -> cart.discountCodes = codes.toArray(String[]::new));
+    }
+
+    /** Applies a change checkout validated to the locked cart; empty for a cart {@link #lock} would refuse. */
+    @Transactional
+    public Optional<CartView> change(String cartId, java.util.function.Consumer<Cart> change) {
         Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
         Cart cart = id.isEmpty() ? null
                 : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
         if (cart == null || !cart.isOpenAt(Instant.now())) {
             return Optional.empty();
         }
-        cart.discountCodes = codes.toArray(String[]::new);
+        change.accept(cart);
         touch(cart, now());
         return Optional.of(CartAssembler.view(cart, linesOf(cart)));
     }

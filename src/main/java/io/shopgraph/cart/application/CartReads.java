@@ -32,7 +32,8 @@ public class CartReads {
             + "array_to_string(c.attribute_keys, chr(31)), array_to_string(c.attribute_values, chr(31)), c.created_at, c.updated_at, "
             + "l.id as line_id, l.variant_id, l.quantity, l.unit_price_minor, l.currency_code as line_currency, l.requires_shipping, "
             + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id, "
-            + "array_to_string(c.discount_codes, chr(31)) ";
+            + "array_to_string(c.discount_codes, chr(31)), c.ship_name, c.ship_address1, c.ship_city, c.ship_zip, c.ship_region, "
+            + "c.ship_country, c.selected_delivery ";
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -97,6 +98,13 @@ public class CartReads {
                 cart.updatedAt = instant(r[10]);
                 cart.sessionId = r[20] == null ? null : uuid(r[20]);
                 cart.discountCodes = keys(r[22]);
+                cart.shipName = (String) r[23];
+                cart.shipAddress1 = (String) r[24];
+                cart.shipCity = (String) r[25];
+                cart.shipZip = (String) r[26];
+                cart.shipRegion = (String) r[27];
+                cart.shipCountry = r[28] == null ? null : r[28].toString();
+                cart.selectedDelivery = (String) r[29];
                 carts.put(id, cart);
                 result.put(cart, new ArrayList<>());
             }

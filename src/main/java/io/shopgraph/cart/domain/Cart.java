@@ -43,6 +43,21 @@ public class Cart extends TenantOwnedEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "discount_codes")
     public String[] discountCodes = new String[0];
+    @Column(name = "ship_name")
+    public String shipName;
+    @Column(name = "ship_address1")
+    public String shipAddress1;
+    @Column(name = "ship_city")
+    public String shipCity;
+    @Column(name = "ship_zip")
+    public String shipZip;
+    @Column(name = "ship_region")
+    public String shipRegion;
+    @Column(name = "ship_country", columnDefinition = "bpchar")
+    public String shipCountry;
+    /** The chosen delivery option's handle (checkout's rate id); checkout decides whether it still applies. */
+    @Column(name = "selected_delivery")
+    public String selectedDelivery;
     @Column(name = "session_id")
     public UUID sessionId;
     @Column(name = "created_at")

@@ -22,7 +22,7 @@ public class PricedCartMemo {
 
     private final CartPricing pricing;
     private final CartApi carts;
-    private final Map<UUID, PricedCart> priced = new ConcurrentHashMap<>();
+    private final Map<UUID, CartPricing.Quote> priced = new ConcurrentHashMap<>();
 
     PricedCartMemo(CartPricing pricing, CartApi carts) {
         this.pricing = pricing;
@@ -30,14 +30,18 @@ public class PricedCartMemo {
     }
 
     PricedCart of(CartView cart) {
-        return priced.computeIfAbsent(cart.uuid(), id -> pricing.price(cart));
+        return quote(cart).priced();
+    }
+
+    CartPricing.Quote quote(CartView cart) {
+        return priced.computeIfAbsent(cart.uuid(), id -> pricing.quote(cart));
     }
 
     /** For a line whose cart this request has not priced: reads the cart (one statement) and prices it. */
     PricedCart ofCart(UUID cartId) {
-        PricedCart known = priced.get(cartId);
+        CartPricing.Quote known = priced.get(cartId);
         if (known != null) {
-            return known;
+            return known.priced();
         }
         return carts.cart(GlobalId.format(CartViews.CART, cartId)).map(this::of).orElse(null);
     }

@@ -222,6 +222,13 @@ class AccessMatrixTest {
                     + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
             sample("taxRateCreate", "mutation($i: TaxRateInput!) { taxRateCreate(input: $i) { userErrors { code } } }",
                     s -> Map.of("i", Map.of("countryCode", "DE", "title", unique("VAT"), "rate", "0.19"))),
+            sample("shippingZoneCreate", "mutation($i: ShippingZoneInput!) { shippingZoneCreate(input: $i) { userErrors { code } } }",
+                    s -> Map.of("i", Map.of("name", unique("Zone"), "countries", List.of("DE"),
+                            "rates", List.of(Map.of("title", "Standard", "kind", "FLAT", "price", "4.90"))))),
+            sample("cartShippingAddressUpdate", "mutation($c: ID!) { cartShippingAddressUpdate(cartId: $c, address: {countryCode: \"FR\"}) { "
+                    + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
+            sample("cartSelectedDeliveryOptionUpdate", "mutation($c: ID!) { cartSelectedDeliveryOptionUpdate(cartId: $c, "
+                    + "deliveryOptionHandle: \"x\") { userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",

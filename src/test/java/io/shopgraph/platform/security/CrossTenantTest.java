@@ -68,7 +68,8 @@ class CrossTenantTest {
             + "product { id title images { id } } media { id url } userErrors { code message } } }";
 
     static final String CART_BY_ID = "query($id: ID!) { cart(id: $id) { id note attributes { key value } buyerIdentity { email } "
-            + "discountCodes { code applicable } cost { totalAmount { amount } } "
+            + "discountCodes { code applicable } cost { totalAmount { amount } } shippingAddress { city countryCode } "
+            + "deliveryOptions { handle selected } "
             + "lines { nodes { id quantity merchandise { id title sku } } } warnings { target } } }";
     static final String CART_ADD = "mutation($c: ID!, $v: ID!) { cartLinesAdd(cartId: $c, lines: [{merchandiseId: $v}]) { "
             + "cart { id lines { nodes { id merchandise { id title } } } } userErrors { code } } }";
@@ -226,6 +227,12 @@ class CrossTenantTest {
                     new Call(Caller.CUSTOMER, CART_BUYER, (v, a) -> Map.of("c", ownCart(a), "b", Map.of("customerAccessToken", v.customerToken()))))),
             Map.entry("cartDiscountCodesUpdate", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, "
                     + "discountCodes: [\"HACKED\"]) { cart { id discountCodes { code } } userErrors { code } } }",
+                    (v, a) -> Map.of("c", victimCart(v).cartId())))),
+            Map.entry("cartShippingAddressUpdate", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { cartShippingAddressUpdate(cartId: $c, "
+                    + "address: {city: \"Hacked\", countryCode: \"FR\"}) { cart { id shippingAddress { city } } userErrors { code } } }",
+                    (v, a) -> Map.of("c", victimCart(v).cartId())))),
+            Map.entry("cartSelectedDeliveryOptionUpdate", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { "
+                    + "cartSelectedDeliveryOptionUpdate(cartId: $c, deliveryOptionHandle: \"x\") { cart { id } userErrors { code } } }",
                     (v, a) -> Map.of("c", victimCart(v).cartId())))),
             Map.entry("discountCreate", List.of(new Call(Caller.OWNER, "mutation($p: ID!) { discountCreate(input: {title: \"Pirate\", "
                     + "kind: PERCENTAGE, percentage: \"50\", productIds: [$p]}) { discount { id title } userErrors { code } } }",

@@ -12,7 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.checkout.application.discount.Discounts;
+import io.shopgraph.checkout.application.shipping.ShippingZones;
 import io.shopgraph.checkout.application.tax.TaxRates;
+import io.shopgraph.checkout.domain.pricing.Delivery;
+import io.shopgraph.checkout.domain.shipping.DeliveryOptions;
 import io.shopgraph.checkout.domain.pricing.TaxRate;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
@@ -34,31 +37,55 @@ public class CartPricing {
 
     private final Discounts discounts;
     private final TaxRates taxRates;
+    private final ShippingZones zones;
     private final StoreApi stores;
     private final TenantContext tenant;
 
-    CartPricing(Discounts discounts, TaxRates taxRates, StoreApi stores, TenantContext tenant) {
+    CartPricing(Discounts discounts, TaxRates taxRates, ShippingZones zones, StoreApi stores, TenantContext tenant) {
         this.discounts = discounts;
         this.taxRates = taxRates;
+        this.zones = zones;
         this.stores = stores;
         this.tenant = tenant;
     }
 
+    /** A priced cart and the delivery options it has (the chosen one, when still available, is priced in). */
+    public record Quote(PricedCart priced, List<DeliveryOptions.Option> deliveryOptions) {
+    }
+
     public PricedCart price(CartView cart) {
-        return price(cart, cart.appliedCodes());
+        return quote(cart, cart.appliedCodes()).priced();
     }
 
     /** Prices the cart as if it carried {@code codes} (upper case, entry order): how a new code is tried before it is kept. */
     public PricedCart price(CartView cart, List<String> codes) {
-        // Tax needs a destination's rates (one statement) and, only when there are rates, whether prices include them.
-        List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(cart.buyerIdentity().countryCode(), null);
-        boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow())
-                .pricesIncludeTax();
-        return Pricing.price(input(cart, codes, discounts.forCart(codes), rates, included, Instant.now()));
+        return quote(cart, codes).priced();
     }
 
-    static PricingInput input(CartView cart, List<String> codes, List<StoredDiscount> stored, List<TaxRate> rates, boolean included,
-            Instant now) {
+    public Quote quote(CartView cart) {
+        return quote(cart, cart.appliedCodes());
+    }
+
+    private Quote quote(CartView cart, List<String> codes) {
+        String country = cart.shippingAddress() != null ? cart.shippingAddress().countryCode() : cart.buyerIdentity().countryCode();
+        String region = cart.shippingAddress() != null ? cart.shippingAddress().regionCode() : null;
+        // Tax needs a destination's rates (one statement) and, only when there are rates, whether prices include them.
+        List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(country, region);
+        boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow())
+                .pricesIncludeTax();
+        List<DeliveryOptions.Option> options = List.of();
+        if (cart.requiresShipping()) {
+            long shippable = cart.allLines().stream().filter(CartLineView::requiresShipping)
+                    .mapToLong(l -> Math.multiplyExact(l.unitPriceMinor(), (long) l.quantity())).sum();
+            options = DeliveryOptions.available(zones.all(), cart.shippingAddress() == null ? null : country, region, shippable, true);
+        }
+        Delivery delivery = options.stream().filter(o -> o.handle().equals(cart.selectedDeliveryHandle())).findFirst()
+                .map(o -> new Delivery(o.handle(), o.title(), o.priceMinor(), o.taxable())).orElse(null);
+        return new Quote(Pricing.price(input(cart, codes, discounts.forCart(codes), delivery, rates, included, Instant.now())), options);
+    }
+
+    static PricingInput input(CartView cart, List<String> codes, List<StoredDiscount> stored, Delivery delivery, List<TaxRate> rates,
+            boolean included, Instant now) {
         List<Discount> automatic = new ArrayList<>();
         Map<String, Discount> byCode = new HashMap<>();
         Map<String, DiscountOutcome> refused = new HashMap<>();
@@ -77,7 +104,7 @@ public class CartPricing {
         List<Discount> ordered = new ArrayList<>(automatic);
         codes.stream().map(byCode::get).filter(d -> d != null).forEach(ordered::add);
         List<PricingInput.Line> lines = cart.allLines().stream().map(CartPricing::line).toList();
-        return new PricingInput(cart.currencyCode(), lines, ordered, null, rates, included, codes, refused);
+        return new PricingInput(cart.currencyCode(), lines, ordered, delivery, rates, included, codes, refused);
     }
 
     private static PricingInput.Line line(CartLineView line) {
