@@ -324,6 +324,7 @@ class DiscountCodesTest {
                 "endsAt", "2029-01-01T00:00:00Z")));
         cases.put("usageLimit", refusedCreate(store, Map.of("title", "t", "kind", "FREE_SHIPPING", "usageLimit", 0)));
         cases.put("productIds", refusedCreate(store, Map.of("title", "t", "kind", "FREE_SHIPPING", "productIds", List.of("gid://shopgraph/Cart/x"))));
+        cases.put("value", refusedCreate(store, Map.of("title", "t", "kind", "BUY_X_GET_Y", "buyQuantity", Integer.MAX_VALUE, "getQuantity", 1)));
         cases.forEach((field, error) -> assertThat(error).as(field).containsExactly("INVALID_INPUT", "input", field));
         created(store, Map.of("code", "TWICE", "title", "t", "kind", "FREE_SHIPPING"));
         assertThat(refusedCreate(store, Map.of("code", "twice", "title", "t", "kind", "FREE_SHIPPING"))).containsExactly("CODE_TAKEN", "input", "code");

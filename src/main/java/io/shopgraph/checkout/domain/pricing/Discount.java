@@ -19,6 +19,9 @@ public record Discount(UUID id, String code, String title, DiscountKind kind, lo
         Set<UUID> productIds, Set<UUID> variantIds, Set<UUID> collectionIds, long minimumSubtotalMinor, int minimumQuantity,
         int buyQuantity, int getQuantity, Set<DiscountClass> combinesWith) {
 
+    /** Bounds buy/get/minimum quantities, so group arithmetic cannot overflow. */
+    public static final int MAX_QUANTITY = 1_000_000;
+
     public Discount {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +37,9 @@ public record Discount(UUID id, String code, String title, DiscountKind kind, lo
         }
         if (kind == DiscountKind.BUY_X_GET_Y && (buyQuantity < 1 || getQuantity < 1)) {
             throw new IllegalArgumentException("buy X get Y needs X >= 1 and Y >= 1");
+        }
+        if (buyQuantity > MAX_QUANTITY || getQuantity > MAX_QUANTITY || minimumQuantity > MAX_QUANTITY) {
+            throw new IllegalArgumentException("quantities are at most " + MAX_QUANTITY);
         }
     }
 

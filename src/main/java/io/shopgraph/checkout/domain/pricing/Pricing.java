@@ -202,7 +202,7 @@ public final class Pricing {
                 units += lines.get(i).quantity();
             }
         }
-        long free = units / (d.buyQuantity() + d.getQuantity()) * d.getQuantity();
+        long free = units / ((long) d.buyQuantity() + d.getQuantity()) * d.getQuantity();
         eligible.sort(Comparator.comparingLong((Integer i) -> lines.get(i).unitPriceMinor()).thenComparing(Comparator.reverseOrder()));
         long[] shares = new long[n];
         for (int i : eligible) {
