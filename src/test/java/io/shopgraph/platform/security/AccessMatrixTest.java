@@ -215,6 +215,10 @@ class AccessMatrixTest {
             sample("sessionEventRecord", "mutation { sessionEventRecord(event: {type: SEARCHED, searchQuery: \"hat\"}) { recorded userErrors { code } } }"),
             sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))),
+            // analytics
+            sample("storeAnalytics", "{ storeAnalytics(from: \"2026-01-01\", to: \"2026-01-31\", granularity: WEEK) { totals { sessions } "
+                    + "topProducts { productId } } }"),
+            sample("abandonedCarts", "{ abandonedCarts(from: \"2026-01-01\", to: \"2026-01-31\", first: 2) { nodes { cartId lines { quantity } } } }"),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",
