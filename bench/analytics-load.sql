@@ -18,6 +18,7 @@ delete from analytics.checkout_step where store_id = :'store';
 delete from analytics.orders where store_id = :'store';
 delete from analytics.order_line where store_id = :'store';
 delete from analytics.rollup where store_id = :'store';
+delete from analytics.rollup_hour where store_id = :'store';
 delete from analytics.top_item where store_id = :'store';
 delete from analytics.dirty_bucket where store_id = :'store';
 
@@ -88,8 +89,17 @@ select :'store', 'Q', kind, bucket, key, sum(views), sum(adds), sum(purchases), 
 insert into analytics.top_item (store_id, level, kind, bucket, key, views, adds, purchases, sessions)
 select :'store', 'D', kind, date_trunc('day', bucket, 'UTC'), key, sum(views), sum(adds), sum(purchases), sum(sessions)
 from analytics.top_item where store_id = :'store' and level = 'Q' group by kind, date_trunc('day', bucket, 'UTC'), key;
+insert into analytics.top_item (store_id, level, kind, bucket, key, views, adds, purchases, sessions)
+select :'store', 'M', kind, date_trunc('month', bucket, 'UTC'), key, sum(views), sum(adds), sum(purchases), sum(sessions)
+from analytics.top_item where store_id = :'store' and level = 'D' group by kind, date_trunc('month', bucket, 'UTC'), key;
+insert into analytics.rollup_hour (store_id, bucket, sessions, carts_created, carts_with_lines, merged_carts_with_lines, carts_ordered,
+    checkouts_started, orders, revenue_minor)
+select :'store', date_trunc('hour', bucket, 'UTC'), sum(sessions), sum(carts_created), sum(carts_with_lines), sum(merged_carts_with_lines),
+       sum(carts_ordered), sum(checkouts_started), sum(orders), sum(revenue_minor)
+from analytics.rollup where store_id = :'store' group by date_trunc('hour', bucket, 'UTC');
 commit;
 analyze analytics.rollup;
+analyze analytics.rollup_hour;
 analyze analytics.top_item;
 analyze analytics.cart;
 select (select count(*) from analytics.session where store_id = :'store') sessions,

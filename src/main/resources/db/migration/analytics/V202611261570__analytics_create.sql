@@ -1,8 +1,8 @@
 -- The analytics module (docs/analytics.md). Two layers, both tenant tables with forced RLS:
 --  * facts: what the outbox events said, applied idempotently (natural keys or the event id), kept so that
 --    every rollup can be recomputed from them (the outbox itself is pruned after a week);
---  * rollups: per store and UTC quarter-hour (every time zone's midnight falls on one), and for the
---    top lists also per UTC day; recomputed from the facts for the buckets marked dirty.
+--  * rollups: per store and UTC quarter-hour (every time zone's midnight falls on one) and hour, and for the
+--    top lists also per UTC day and month; recomputed from the facts for the buckets marked dirty.
 create schema if not exists analytics;
 grant usage on schema analytics to ${app_role};
 
@@ -150,12 +150,17 @@ create table analytics.rollup (
     primary key (store_id, bucket)
 );
 
--- Top lists: per store, level (Q: quarter-hour, D: UTC day = the sum of its quarters), kind and key.
+-- The same counters per UTC hour (the sum of its quarters): reports in zones whose offsets are whole hours
+-- over the period (most) read a quarter as many rows.
+create table analytics.rollup_hour (like analytics.rollup including all);
+
+-- Top lists: per store, level (Q: quarter-hour, D: UTC day = the sum of its quarters, M: UTC month = the sum of
+-- its days), kind and key.
 -- PRODUCT: views, adds (units), purchases (units); REFERRER, LANDING_PAGE, CAMPAIGN: sessions;
 -- CHECKOUT_STEP (key 'nnn:step'): checkouts started in the bucket that completed the step (in sessions).
 create table analytics.top_item (
     store_id  uuid        not null,
-    level     char(1)     not null check (level in ('Q', 'D')),
+    level     char(1)     not null check (level in ('Q', 'D', 'M')),
     kind      text        not null,
     bucket    timestamptz not null,
     key       text        not null,
@@ -163,19 +168,20 @@ create table analytics.top_item (
     adds      int         not null default 0,
     purchases int         not null default 0,
     sessions  int         not null default 0,
-    primary key (store_id, level, bucket, kind, key)
+    -- The counts ride in the key's index, so a report reads its ranges by index-only scans.
+    primary key (store_id, level, bucket, kind, key) include (views, adds, purchases, sessions)
 );
 
 grant select, insert, update, delete on analytics.session, analytics.cart, analytics.cart_line, analytics.line_add,
     analytics.product_view, analytics.checkout, analytics.checkout_step, analytics.orders, analytics.order_line,
-    analytics.dirty_bucket, analytics.rollup, analytics.top_item to ${app_role};
+    analytics.dirty_bucket, analytics.rollup, analytics.rollup_hour, analytics.top_item to ${app_role};
 grant execute on function analytics.quarter(timestamptz) to ${app_role};
 
 do $$
 declare t text;
 begin
     foreach t in array array['session', 'cart', 'cart_line', 'line_add', 'product_view', 'checkout', 'checkout_step',
-            'orders', 'order_line', 'dirty_bucket', 'rollup', 'top_item'] loop
+            'orders', 'order_line', 'dirty_bucket', 'rollup', 'rollup_hour', 'top_item'] loop
         execute format('alter table analytics.%I enable row level security', t);
         execute format('alter table analytics.%I force row level security', t);
         execute format('create policy %I on analytics.%I using (store_id = nullif(current_setting(''app.store_id'', true), '''')::uuid) '

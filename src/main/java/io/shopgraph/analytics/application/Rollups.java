@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Keeps the rollups equal to the facts. {@link #refresh} recomputes, from the facts, every quarter-hour the
- * consumer marked dirty (counters, quarter-hour top-list rows, and the UTC days that hold them) and clears
+ * consumer marked dirty (counters per quarter-hour and hour, quarter-hour top-list rows, and the UTC days and months that hold them) and clears
  * the marks: it runs at the start of every report, so an answer always reconciles exactly with the facts
  * recorded so far. Recomputing (rather than adding to counters as events arrive) makes it idempotent and
  * independent of the order in which events of different aggregates arrive. {@link #rebuild} throws a store's
@@ -40,7 +40,7 @@ public class Rollups {
         refresh(store);
     }
 
-    /** Recomputes the store's dirty quarter-hours inside the caller's transaction; 1 statement when none is dirty, 6 otherwise. */
+    /** Recomputes the store's dirty quarter-hours inside the caller's transaction; 1 statement when none is dirty, 9 otherwise. */
     void refresh(UUID store) {
         @SuppressWarnings("unchecked")
         List<Number> dirty = em.createNativeQuery("delete from analytics.dirty_bucket where store_id = :s "
@@ -68,6 +68,18 @@ public class Rollups {
                 + "carts_ordered = excluded.carts_ordered, checkouts_started = excluded.checkouts_started, orders = excluded.orders, "
                 + "revenue_minor = excluded.revenue_minor")
                 .setParameter("s", store).setParameter("b", buckets).setParameter("w", window).executeUpdate();
+        String hours = "h(hour) as (select distinct date_trunc('hour', to_timestamp(cast(x as bigint)), 'UTC') "
+                + "from unnest(string_to_array(:b, ',')) x)";
+        em.createNativeQuery("with " + hours + " insert into analytics.rollup_hour (store_id, bucket, sessions, carts_created, "
+                + "carts_with_lines, merged_carts_with_lines, carts_ordered, checkouts_started, orders, revenue_minor) select :s, h.hour, "
+                + "sum(r.sessions), sum(r.carts_created), sum(r.carts_with_lines), sum(r.merged_carts_with_lines), sum(r.carts_ordered), "
+                + "sum(r.checkouts_started), sum(r.orders), sum(r.revenue_minor) from h join analytics.rollup r on r.store_id = :s "
+                + "and r.bucket >= h.hour and r.bucket < h.hour + interval '1 hour' group by h.hour "
+                + "on conflict (store_id, bucket) do update set sessions = excluded.sessions, carts_created = excluded.carts_created, "
+                + "carts_with_lines = excluded.carts_with_lines, merged_carts_with_lines = excluded.merged_carts_with_lines, "
+                + "carts_ordered = excluded.carts_ordered, checkouts_started = excluded.checkouts_started, orders = excluded.orders, "
+                + "revenue_minor = excluded.revenue_minor")
+                .setParameter("s", store).setParameter("b", buckets).executeUpdate();
         em.createNativeQuery("with " + BUCKETS + " delete from analytics.top_item t using b where t.store_id = :s and t.level = 'Q' "
                 + "and t.bucket = b.bucket").setParameter("s", store).setParameter("b", buckets).executeUpdate();
         em.createNativeQuery("with " + BUCKETS + ", p(bucket, kind, key, views, adds, purchases, sessions) as ("
@@ -95,8 +107,18 @@ public class Rollups {
                 + "and t.bucket = d.day").setParameter("s", store).setParameter("b", buckets).executeUpdate();
         em.createNativeQuery("with " + days + " insert into analytics.top_item (store_id, level, kind, bucket, key, views, adds, purchases, "
                 + "sessions) select :s, 'D', t.kind, d.day, t.key, sum(t.views), sum(t.adds), sum(t.purchases), sum(t.sessions) "
-                + "from d join analytics.top_item t on t.store_id = :s and t.level = 'Q' and t.bucket >= d.day and t.bucket < d.day + interval '1 day' "
+                + "from d join analytics.top_item t on t.store_id = :s and t.level = 'Q' and t.bucket >= d.day and t.bucket < d.day + interval '24 hours' "
                 + "group by t.kind, d.day, t.key").setParameter("s", store).setParameter("b", buckets).executeUpdate();
+        // Months in UTC (added to as UTC timestamps: "+ 1 month" on a timestamptz would follow the session's zone).
+        String months = "m(month) as (select distinct date_trunc('month', to_timestamp(cast(x as bigint)), 'UTC') "
+                + "from unnest(string_to_array(:b, ',')) x)";
+        em.createNativeQuery("with " + months + " delete from analytics.top_item t using m where t.store_id = :s and t.level = 'M' "
+                + "and t.bucket = m.month").setParameter("s", store).setParameter("b", buckets).executeUpdate();
+        em.createNativeQuery("with " + months + " insert into analytics.top_item (store_id, level, kind, bucket, key, views, adds, purchases, "
+                + "sessions) select :s, 'M', t.kind, m.month, t.key, sum(t.views), sum(t.adds), sum(t.purchases), sum(t.sessions) "
+                + "from m join analytics.top_item t on t.store_id = :s and t.level = 'D' and t.bucket >= m.month "
+                + "and t.bucket < ((m.month at time zone 'UTC') + interval '1 month') at time zone 'UTC' "
+                + "group by t.kind, m.month, t.key").setParameter("s", store).setParameter("b", buckets).executeUpdate();
     }
 
     /**
@@ -106,6 +128,7 @@ public class Rollups {
     @Transactional
     public void rebuild(UUID store) {
         em.createNativeQuery("delete from analytics.rollup where store_id = :s").setParameter("s", store).executeUpdate();
+        em.createNativeQuery("delete from analytics.rollup_hour where store_id = :s").setParameter("s", store).executeUpdate();
         em.createNativeQuery("delete from analytics.top_item where store_id = :s").setParameter("s", store).executeUpdate();
         em.createNativeQuery("insert into analytics.dirty_bucket (store_id, bucket) select :s, q from ("
                 + "select analytics.quarter(started_at) q from analytics.session where store_id = :s "

@@ -12,9 +12,9 @@ import java.util.List;
  * The period a report covers: the local days {@code from}..{@code to} (both included) in {@code zone}, as the
  * instants [{@link #start}, {@link #end}). Rollups are kept per UTC quarter-hour: every time zone's midnight
  * (offsets are whole quarter-hours) falls on a quarter-hour boundary, so re-bucketing quarter-hours into
- * local days, weeks or months is exact for any zone, daylight saving included. Top lists also keep UTC-day
- * rows: the period is read as its whole UTC days (day rows) plus the quarter-hours of the partial UTC days at
- * either edge ({@link #edges}).
+ * local days, weeks or months is exact for any zone, daylight saving included (UTC-hour rows serve the zones
+ * whose offsets are whole hours). Top lists also keep UTC-day and UTC-month rows: the period is read as its whole
+ * UTC months, the whole UTC days around them and the quarter-hours of the partial days at the edges ({@link #topRanges}).
  */
 public record ReportWindow(LocalDate from, LocalDate to, ZoneId zone, AnalyticsGranularity granularity, Instant start, Instant end) {
 
@@ -38,23 +38,62 @@ public record ReportWindow(LocalDate from, LocalDate to, ZoneId zone, AnalyticsG
         return new ReportWindow(from, to, zone, granularity, start, end);
     }
 
-    /** The whole UTC days inside the period (empty when there is none). */
-    public Range wholeUtcDays() {
-        Instant firstDay = start.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        if (firstDay.isBefore(start)) {
-            firstDay = firstDay.plus(1, ChronoUnit.DAYS);
-        }
-        Instant lastDayEnd = end.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
-        return firstDay.isBefore(lastDayEnd) ? new Range(firstDay, lastDayEnd) : new Range(start, start);
+    /**
+     * The period as top-list rows cover it, without overlap: whole UTC months (M rows), the whole UTC days
+     * before and after them (D rows), and the quarter-hours of the partial UTC days at either edge (Q rows).
+     * Empty ranges are [x, x).
+     */
+    public record TopRanges(Range months, Range daysBefore, Range daysAfter, Range quartersBefore, Range quartersAfter) {
     }
 
-    /** The parts of the period outside {@link #wholeUtcDays()}: before it and after it (either may be empty). */
-    public List<Range> edges() {
-        Range days = wholeUtcDays();
-        if (days.isEmpty()) {
-            return List.of(new Range(start, end), new Range(end, end));
+    public TopRanges topRanges() {
+        Instant d0 = ceil(start, ChronoUnit.DAYS);
+        Instant d1 = floor(end, ChronoUnit.DAYS);
+        if (!d0.isBefore(d1)) {
+            return new TopRanges(new Range(start, start), new Range(start, start), new Range(start, start), new Range(start, end),
+                    new Range(end, end));
         }
-        return List.of(new Range(start, days.start()), new Range(days.end(), end));
+        Instant m0 = ceilMonth(d0);
+        Instant m1 = floorMonth(d1);
+        if (!m0.isBefore(m1)) {
+            return new TopRanges(new Range(d0, d0), new Range(d0, d1), new Range(d1, d1), new Range(start, d0), new Range(d1, end));
+        }
+        return new TopRanges(new Range(m0, m1), new Range(d0, m0), new Range(m1, d1), new Range(start, d0), new Range(d1, end));
+    }
+
+    /**
+     * Whether every offset of the zone during the period is a whole number of hours: then the UTC-hour counters
+     * re-bucket exactly (and are a quarter as many rows as the quarter-hours).
+     */
+    public boolean wholeHourOffsets() {
+        var rules = zone.getRules();
+        if (rules.getOffset(start).getTotalSeconds() % 3600 != 0) {
+            return false;
+        }
+        for (var t = rules.nextTransition(start); t != null && t.getInstant().isBefore(end); t = rules.nextTransition(t.getInstant())) {
+            if (t.getOffsetAfter().getTotalSeconds() % 3600 != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Instant floor(Instant t, ChronoUnit unit) {
+        return t.atOffset(ZoneOffset.UTC).truncatedTo(unit).toInstant();
+    }
+
+    private static Instant ceil(Instant t, ChronoUnit unit) {
+        Instant f = floor(t, unit);
+        return f.equals(t) ? f : f.plus(1, unit);
+    }
+
+    private static Instant floorMonth(Instant t) {
+        return t.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Instant ceilMonth(Instant t) {
+        Instant f = floorMonth(t);
+        return f.equals(t) ? f : f.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
     }
 
     /** The local first days of the buckets, in order; the first may lie before {@code from} (a week or month cut by it). */

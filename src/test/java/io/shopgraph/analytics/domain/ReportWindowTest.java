@@ -18,18 +18,37 @@ class ReportWindowTest {
                 AnalyticsGranularity.DAY, 10);
         assertThat(w.start()).isEqualTo(Instant.parse("2026-03-27T18:15:00Z"));
         assertThat(w.end()).isEqualTo(Instant.parse("2026-03-30T18:15:00Z"));
-        assertThat(w.wholeUtcDays()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-03-28T00:00:00Z"), Instant.parse("2026-03-30T00:00:00Z")));
-        assertThat(w.edges()).containsExactly(new ReportWindow.Range(w.start(), Instant.parse("2026-03-28T00:00:00Z")),
-                new ReportWindow.Range(Instant.parse("2026-03-30T00:00:00Z"), w.end()));
+        ReportWindow.TopRanges r = w.topRanges();
+        assertThat(r.months().isEmpty()).isTrue();
+        assertThat(r.daysBefore()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-03-28T00:00:00Z"), Instant.parse("2026-03-30T00:00:00Z")));
+        assertThat(r.daysAfter().isEmpty()).isTrue();
+        assertThat(r.quartersBefore()).isEqualTo(new ReportWindow.Range(w.start(), Instant.parse("2026-03-28T00:00:00Z")));
+        assertThat(r.quartersAfter()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-03-30T00:00:00Z"), w.end()));
+        assertThat(w.wholeHourOffsets()).isFalse();
     }
 
     @Test
     void aPeriodShorterThanAUtcDayIsAllEdgeAndCountedOnce() {
         ReportWindow w = ReportWindow.of(LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-01"), ZoneId.of("America/St_Johns"),
                 AnalyticsGranularity.DAY, 10);
-        assertThat(w.wholeUtcDays().isEmpty()).isTrue();
-        assertThat(w.edges().get(0)).isEqualTo(new ReportWindow.Range(w.start(), w.end()));
-        assertThat(w.edges().get(1).isEmpty()).isTrue();
+        ReportWindow.TopRanges r = w.topRanges();
+        assertThat(List.of(r.months(), r.daysBefore(), r.daysAfter(), r.quartersAfter())).allMatch(ReportWindow.Range::isEmpty);
+        assertThat(r.quartersBefore()).isEqualTo(new ReportWindow.Range(w.start(), w.end()));
+    }
+
+    @Test
+    void aLongPeriodIsWholeMonthsThenDaysThenQuarterHoursWithoutOverlap() {
+        ReportWindow w = ReportWindow.of(LocalDate.parse("2026-01-15"), LocalDate.parse("2026-05-10"), ZoneId.of("America/New_York"),
+                AnalyticsGranularity.MONTH, 400);
+        ReportWindow.TopRanges r = w.topRanges();
+        assertThat(r.quartersBefore()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-01-15T05:00:00Z"), Instant.parse("2026-01-16T00:00:00Z")));
+        assertThat(r.daysBefore()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-01-16T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z")));
+        assertThat(r.months()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-05-01T00:00:00Z")));
+        assertThat(r.daysAfter()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-11T00:00:00Z")));
+        assertThat(r.quartersAfter()).isEqualTo(new ReportWindow.Range(Instant.parse("2026-05-11T00:00:00Z"), Instant.parse("2026-05-11T04:00:00Z")));
+        assertThat(w.wholeHourOffsets()).isTrue();
+        assertThat(ReportWindow.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-12-31"), ZoneId.of("Australia/Lord_Howe"),
+                AnalyticsGranularity.DAY, 400).wholeHourOffsets()).isFalse(); // +10:30 / +11:00
     }
 
     @Test
