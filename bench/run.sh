@@ -14,6 +14,8 @@
 # Prints per scenario requests/s, p50, p99, errors, the service's RSS and the CPU time per request of the
 # service and of its PostgreSQL (server and backends), read from /proc. Traffic goes to 127.0.0.1 only.
 #   SCENARIOS=cart bench/run.sh       # the cart workloads only: add-and-read pairs on fresh carts, and whole flows
+#   SCENARIOS=analytics bench/run.sh  # storeAnalytics over a year of a busy store (ANALYTICS_SESSIONS, default 1,000,000
+#                                     # sessions loaded by SQL generate_series: bench/analytics-load.sql)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
@@ -128,6 +130,7 @@ grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
 SCENARIOS=()
 for scenario in $WANTED; do
   [ "$scenario" = cart ] && continue
+  [ "$scenario" = analytics ] && continue
   first=$(head -n1 "$OUT/$scenario.body")
   if [ "$scenario" = merchant ]; then caller=merchant_call; else caller=call; fi
   if $caller "$first" | grep -q '"errors"'; then
@@ -204,4 +207,34 @@ if [[ " $WANTED " == *" cart "* ]]; then
   cart_wrk pair "$DURATION" "cart add-and-read pairs"
   cart_wrk flow "$DURATION" "cart flows (sessionStart + cartCreate + 3 x cartLinesAdd + cart)"
   echo "rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024 ))"
+fi
+
+# storeAnalytics over a year of a busy store: the facts and rollups are loaded by SQL (bench/analytics-load.sql,
+# generate_series, as the database superuser of the embedded PostgreSQL), then the merchant query for the whole
+# year by day (and by month in another time zone) is timed one request at a time, then under wrk.
+if [[ " $WANTED " == *" analytics "* ]]; then
+  pg_port=""
+  for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do
+    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD" ] && pg_port=$(tr '\0' ' ' < "/proc/$candidate/cmdline" | sed -E 's/.* -p ([0-9]+).*/\1/')
+  done
+  [ -n "$pg_port" ] || { echo "analytics: embedded PostgreSQL not found"; exit 1; }
+  psql_su() { psql -X -q -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres "$@"; }
+  store=$(psql_su -At -c "select id from store.store where handle = 'demo'")
+  echo "analytics: loading ${ANALYTICS_SESSIONS:-1000000} sessions into store $store"
+  psql_su -v store="$store" -v sessions="${ANALYTICS_SESSIONS:-1000000}" -f bench/analytics-load.sql | grep -E "^Time|sessions|[0-9] \|" | tail -4
+  from=$(date -u -d '365 days ago' +%F); to=$(date -u +%F)
+  q='query($f: Date!, $t: Date!, $g: AnalyticsGranularity, $tz: String) { storeAnalytics(from: $f, to: $t, granularity: $g, timezone: $tz) { totals { sessions cartsWithLines orders revenue { amount } conversionRate cartAbandonmentRate } buckets { start figures { sessions orders } } checkoutFunnel { step reached dropOff } topProducts { productId views adds purchases } topReferrers { value sessions } topLandingPages { value sessions } topCampaigns { value sessions } } }'
+  jq -cn --arg q "$q" --arg f "$from" --arg t "$to" '{query: $q, variables: {f: $f, t: $t, g: "DAY"}}' > "$OUT/analytics.body"
+  jq -cn --arg q "$q" --arg f "$from" --arg t "$to" '{query: $q, variables: {f: $f, t: $t, g: "MONTH", tz: "Asia/Kathmandu"}}' > "$OUT/analytics-month.body"
+  merchant_call "$(cat "$OUT/analytics.body")" | jq -c '.errors // .data.storeAnalytics.totals'
+  for body in analytics analytics-month; do
+    for _ in $(seq 1 20); do merchant_call "$(cat "$OUT/$body.body")" > /dev/null; done # warm-up
+    times=$(for _ in $(seq 1 30); do
+      curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_BEARER_TOKEN" \
+        -d @"$OUT/$body.body" "http://127.0.0.1:$PORT/graphql"
+    done | sort -n)
+    echo "storeAnalytics ($body, one at a time, 30 requests): p50_ms=$(echo "$times" | sed -n 15p | awk '{printf "%.1f", $1 * 1000}') max_ms=$(echo "$times" | tail -1 | awk '{printf "%.1f", $1 * 1000}') load=$(cut -d' ' -f1 /proc/loadavg)"
+  done
+  result=$(BENCH_TOKEN= BENCH_BEARER=$BENCH_BEARER_TOKEN wrk -t2 -c4 -d"$DURATION" --timeout 10s -s bench/post.lua "http://127.0.0.1:$PORT" -- "$OUT/analytics.body" | grep RESULT)
+  echo "storeAnalytics (year by day, 4 connections): ${result#RESULT }"
 fi

@@ -255,6 +255,9 @@ class HostileInputTest {
             }
             // The sign-in throttle records every attempt before checking it, refused or not: that is its job.
             tables.remove("customers.login_throttle");
+            // Analytics tables are derived data that the outbox consumer writes in the background (events of earlier
+            // tests may still be arriving), and storeAnalytics refreshes its rollups from them: not a request's writes.
+            tables.removeIf(t -> t.startsWith("analytics."));
             for (String table : tables) {
                 try (ResultSet rows = s.executeQuery("select count(*) from " + table)) {
                     rows.next();

@@ -65,9 +65,24 @@ public class EventPublisher {
 
     /** {@link #publish} for several events, recorded in the order given. */
     public List<UUID> publishAll(Collection<? extends DomainEvent> events) {
+        return publishAllAt(Instant.now(), events);
+    }
+
+    /**
+     * {@link #publishAll} with the envelope's {@code occurredAt} given rather than now: for imports and
+     * backfills of facts that happened earlier (and the tests that build a dated history), so that
+     * consumers bucketing by time place them when they happened. Delivery order is still commit order.
+     *
+     * @throws IllegalArgumentException when {@code occurredAt} is in the future (the lag metric and every
+     *         consumer assume events are past facts)
+     */
+    public List<UUID> publishAllAt(Instant occurredAt, Collection<? extends DomainEvent> events) {
+        if (occurredAt.isAfter(Instant.now())) {
+            throw new IllegalArgumentException("Events are past facts: occurredAt " + occurredAt + " is in the future");
+        }
         requireActiveTransaction();
         StoreId store = tenant.store().orElseThrow(() -> new IllegalStateException("Events are published for a store; none is bound"));
-        Instant now = Instant.now();
+        Instant now = occurredAt;
         List<UUID> ids = new java.util.ArrayList<>(events.size());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement record = connection.prepareStatement("select platform.record_event(?, ?, ?, ?, ?::jsonb, ?, ?)")) {

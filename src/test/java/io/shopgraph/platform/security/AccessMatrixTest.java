@@ -229,6 +229,10 @@ class AccessMatrixTest {
                     + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
             sample("cartSelectedDeliveryOptionUpdate", "mutation($c: ID!) { cartSelectedDeliveryOptionUpdate(cartId: $c, "
                     + "deliveryOptionHandle: \"x\") { userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
+            // analytics
+            sample("storeAnalytics", "{ storeAnalytics(from: \"2026-01-01\", to: \"2026-01-31\", granularity: WEEK) { totals { sessions } "
+                    + "topProducts { productId } } }"),
+            sample("abandonedCarts", "{ abandonedCarts(from: \"2026-01-01\", to: \"2026-01-31\", first: 2) { nodes { cartId lines { quantity } } } }"),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",

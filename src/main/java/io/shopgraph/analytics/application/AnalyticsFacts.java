@@ -1,0 +1,180 @@
+package io.shopgraph.analytics.application;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.shopgraph.cart.api.events.CartBuyerIdentityUpdated;
+import io.shopgraph.cart.api.events.CartCreated;
+import io.shopgraph.cart.api.events.CartExpired;
+import io.shopgraph.cart.api.events.CartLineAdded;
+import io.shopgraph.cart.api.events.CartLineRemoved;
+import io.shopgraph.cart.api.events.CartLineUpdated;
+import io.shopgraph.cart.api.events.CartMerged;
+import io.shopgraph.cart.api.events.SessionPageViewed;
+import io.shopgraph.cart.api.events.SessionStarted;
+import io.shopgraph.checkout.api.events.CheckoutStarted;
+import io.shopgraph.checkout.api.events.CheckoutStepCompleted;
+import io.shopgraph.orders.api.events.OrderPaid;
+import io.shopgraph.orders.api.events.OrderPlaced;
+import io.shopgraph.platform.events.DomainEvent;
+import io.shopgraph.platform.events.EventConsumer;
+import io.shopgraph.platform.events.EventEnvelope;
+
+/**
+ * The outbox consumer: turns each event into facts in analytics' own tables and marks the quarter-hours
+ * whose rollups the facts change as dirty ({@link Rollups} recomputes them). Every write is idempotent —
+ * per-event facts are keyed by the event id, the others by their natural id and written as "the value now
+ * in force" — so a redelivery (the outbox is at least once) changes nothing. Facts never depend on events
+ * of other aggregates having arrived first (an order may be handled before its cart's lines): the rollups
+ * join facts when they are recomputed, not when events arrive.
+ */
+@ApplicationScoped
+public class AnalyticsFacts implements EventConsumer {
+
+    /** Marks a quarter-hour of the store dirty; appended as a CTE's final statement. */
+    private static final String MARK = " insert into analytics.dirty_bucket (store_id, bucket) ";
+    private static final String MARK_END = " on conflict do nothing";
+
+    private final Jdbc sql;
+
+    AnalyticsFacts(Jdbc sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public String name() {
+        return "analytics.facts";
+    }
+
+    @Override
+    public Set<Class<? extends DomainEvent>> eventTypes() {
+        return Set.of(SessionStarted.class, SessionPageViewed.class, CartCreated.class, CartLineAdded.class, CartLineUpdated.class,
+                CartLineRemoved.class, CartBuyerIdentityUpdated.class, CartMerged.class, CartExpired.class, CheckoutStarted.class,
+                CheckoutStepCompleted.class, OrderPlaced.class, OrderPaid.class);
+    }
+
+    @Override
+    public void handle(EventEnvelope e) {
+        UUID store = e.storeId().value();
+        Instant at = e.occurredAt();
+        DomainEvent event = e.event();
+        if (event instanceof SessionStarted s) {
+            sql.update("with s as (insert into analytics.session (store_id, id, started_at, landing_path, "
+                    + "referrer_host, utm_source, utm_medium, utm_campaign) values (?, ?, ?, cast(? as text), cast(? as text), cast(? as text), "
+                    + "cast(? as text), cast(? as text)) on conflict do nothing returning store_id, started_at)"
+                    + MARK + "select store_id, analytics.quarter(started_at) from s" + MARK_END,
+                    store, s.sessionId(), or(s.startedAt(), at), s.landingPath(), s.referrerHost(), s.utmSource(), s.utmMedium(), s.utmCampaign());
+        } else if (event instanceof SessionPageViewed v) {
+            // Only product views feed a figure (top products); collection views and searches are not reported yet.
+            if ("PRODUCT_VIEWED".equals(v.type()) && v.subjectId() != null) {
+                sql.update("with v as (insert into analytics.product_view (store_id, event_id, session_id, product_id, viewed_at) "
+                        + "values (?, ?, cast(? as uuid), ?, ?) on conflict do nothing returning store_id, viewed_at)"
+                        + MARK + "select store_id, analytics.quarter(viewed_at) from v" + MARK_END,
+                        store, e.eventId(), v.sessionId(), v.subjectId(), or(v.occurredAt(), at));
+            }
+        } else if (event instanceof CartCreated c) {
+            sql.update("with c as (insert into analytics.cart (store_id, id, session_id, created_at, currency_code) "
+                    + "values (?, ?, cast(? as uuid), ?, cast(? as text)) on conflict (store_id, id) do update set "
+                    + "session_id = coalesce(analytics.cart.session_id, excluded.session_id), "
+                    + "created_at = coalesce(analytics.cart.created_at, excluded.created_at), "
+                    + "currency_code = coalesce(analytics.cart.currency_code, excluded.currency_code) returning store_id, created_at)"
+                    + MARK + "select store_id, analytics.quarter(created_at) from c" + MARK_END,
+                    store, c.cartId(), c.sessionId(), or(c.createdAt(), at), c.currencyCode());
+        } else if (event instanceof CartLineAdded a) {
+            sql.update("insert into analytics.line_add (store_id, event_id, cart_id, product_id, quantity, added_at) "
+                    + "values (?, ?, ?, cast(? as uuid), ?, ?) on conflict do nothing", store, e.eventId(), a.cartId(), a.productId(),
+                    a.quantityAdded(), at);
+            upsertLine(store, a.cartId(), a.lineId(), a.variantId(), a.productId(), a.lineQuantity(), a.unitPriceMinor(), a.currencyCode());
+            lineChanged(store, a.cartId(), a.sessionId(), at, true);
+        } else if (event instanceof CartLineUpdated u) {
+            upsertLine(store, u.cartId(), u.lineId(), u.variantId(), u.productId(), u.quantity(), u.unitPriceMinor(), u.currencyCode());
+            lineChanged(store, u.cartId(), u.sessionId(), at, false);
+        } else if (event instanceof CartLineRemoved r) {
+            sql.update("delete from analytics.cart_line where store_id = ? and cart_id = ? and line_id = ?", store, r.cartId(), r.lineId());
+            lineChanged(store, r.cartId(), r.sessionId(), at, false);
+        } else if (event instanceof CartBuyerIdentityUpdated b) {
+            sql.update("insert into analytics.cart (store_id, id, session_id, email, phone, country_code, "
+                    + "customer_id) values (?, ?, cast(? as uuid), cast(? as text), cast(? as text), cast(? as text), cast(? as uuid)) "
+                    + "on conflict (store_id, id) do update set session_id = coalesce(analytics.cart.session_id, excluded.session_id), "
+                    + "email = excluded.email, phone = excluded.phone, country_code = excluded.country_code, customer_id = excluded.customer_id",
+                    store, b.cartId(), b.sessionId(), b.email(), b.phone(), b.countryCode(), b.customerId());
+        } else if (event instanceof CartMerged m) {
+            sql.update("with c as (insert into analytics.cart (store_id, id, merged_into) values (?, ?, ?) "
+                    + "on conflict (store_id, id) do update set merged_into = excluded.merged_into returning store_id, first_line_at)"
+                    + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null" + MARK_END,
+                    store, m.cartId(), m.intoCartId());
+        } else if (event instanceof CartExpired x) {
+            sql.update("insert into analytics.cart (store_id, id, expired_at) values (?, ?, ?) "
+                    + "on conflict (store_id, id) do update set expired_at = excluded.expired_at", store, x.cartId(), or(x.expiredAt(), at));
+        } else if (event instanceof CheckoutStarted c) {
+            sql.update("with c as (insert into analytics.checkout (store_id, id, cart_id, session_id, started_at) "
+                    + "values (?, ?, cast(? as uuid), cast(? as uuid), ?) on conflict do nothing returning store_id, started_at)"
+                    + MARK + "select store_id, analytics.quarter(started_at) from c" + MARK_END,
+                    store, c.checkoutId(), c.cartId(), c.sessionId(), or(c.startedAt(), at));
+        } else if (event instanceof CheckoutStepCompleted s) {
+            sql.update("with s as (insert into analytics.checkout_step (store_id, checkout_id, step_index, "
+                    + "step, completed_at) values (?, ?, ?, ?, ?) on conflict do nothing returning store_id, checkout_id)"
+                    + MARK + "select c.store_id, analytics.quarter(c.started_at) from s join analytics.checkout c "
+                    + "on c.store_id = s.store_id and c.id = s.checkout_id" + MARK_END,
+                    store, s.checkoutId(), s.stepIndex(), s.step() == null ? "STEP_" + s.stepIndex() : s.step(), or(s.completedAt(), at));
+        } else if (event instanceof OrderPlaced o) {
+            placed(store, o, or(o.placedAt(), at));
+        } else if (event instanceof OrderPaid p) {
+            sql.update("update analytics.orders set paid_at = ?, paid_minor = ? where store_id = ? and id = ?",
+                    or(p.paidAt(), at), p.paidMinor(), store, p.orderId());
+        }
+        // Other subscribed types feed no figure yet: nothing to record.
+    }
+
+    private void upsertLine(UUID store, UUID cart, UUID line, UUID variant, UUID product, int quantity, long unitPrice, String currency) {
+        sql.update("insert into analytics.cart_line (store_id, cart_id, line_id, variant_id, product_id, quantity, unit_price_minor, "
+                + "currency_code) values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, cast(? as text)) on conflict (store_id, cart_id, line_id) "
+                + "do update set variant_id = excluded.variant_id, product_id = excluded.product_id, quantity = excluded.quantity, "
+                + "unit_price_minor = excluded.unit_price_minor, currency_code = excluded.currency_code",
+                store, cart, line, variant, product, quantity, unitPrice, currency);
+    }
+
+    /**
+     * The cart's line times and count after a line change; marks the cart's first-line quarter (carts with
+     * lines, abandonment) and, for an add, the quarter of the add itself (adds per product).
+     */
+    private void lineChanged(UUID store, UUID cart, UUID session, Instant at, boolean added) {
+        sql.update("with c as (insert into analytics.cart (store_id, id, session_id, first_line_at, last_line_at, line_count) "
+                + "values (?, ?, cast(? as uuid), case when ? then cast(? as timestamptz) end, ?, "
+                + "(select count(*) from analytics.cart_line l where l.store_id = ? and l.cart_id = ?)) "
+                + "on conflict (store_id, id) do update set session_id = coalesce(analytics.cart.session_id, excluded.session_id), "
+                + "first_line_at = case when excluded.first_line_at is null then analytics.cart.first_line_at "
+                + "else least(coalesce(analytics.cart.first_line_at, excluded.first_line_at), excluded.first_line_at) end, "
+                + "last_line_at = greatest(analytics.cart.last_line_at, excluded.last_line_at), line_count = excluded.line_count "
+                + "returning store_id, first_line_at)"
+                + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null "
+                + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?" + MARK_END,
+                store, cart, session, added, at, at, store, cart, store, at, added);
+    }
+
+    private void placed(UUID store, OrderPlaced o, Instant placedAt) {
+        int inserted = sql.update("insert into analytics.orders (store_id, id, cart_id, session_id, placed_at, currency_code, total_minor) "
+                + "values (?, ?, cast(? as uuid), cast(? as uuid), ?, ?, ?) on conflict do nothing",
+                store, o.orderId(), o.cartId(), o.sessionId(), placedAt, o.currencyCode(), o.totalMinor());
+        if (inserted == 0) {
+            return; // a redelivery: the order and its lines are already recorded
+        }
+        int position = 0;
+        for (OrderPlaced.Line line : o.lines()) {
+            sql.update("insert into analytics.order_line (store_id, order_id, position, variant_id, product_id, quantity, total_minor) "
+                    + "values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?) on conflict do nothing",
+                    store, o.orderId(), position++, line.variantId(), line.productId(), line.quantity(), line.totalMinor());
+        }
+        // The order's own quarter (orders, revenue, purchases) and its cart's first-line quarter (abandonment).
+        sql.update(MARK + "select ?, analytics.quarter(cast(? as timestamptz)) union select c.store_id, analytics.quarter(c.first_line_at) "
+                + "from analytics.cart c where c.store_id = ? and c.id = cast(? as uuid) and c.first_line_at is not null" + MARK_END,
+                store, placedAt, store, o.cartId());
+    }
+
+    private static Instant or(Instant own, Instant envelope) {
+        return own != null ? own : envelope;
+    }
+}
