@@ -224,6 +224,12 @@ class StripePaymentsTest {
         StripeFixtures f = StripeFixtures.connected("stripe-refund", "succeeded");
         PaymentView p = start(f);
         assertThat(as(f.store, () -> payments.refresh(p.id())).payment().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        // Another store asking to refund this payment is refused before any call to Stripe.
+        StripeFixtures other = StripeFixtures.connected("stripe-refund-other", "succeeded");
+        assertThat(as(other.store, () -> payments.refund(new RefundRequest(p.id(), AMOUNT, "steal", null))).error())
+                .isEqualTo(PaymentErrorCode.NOT_FOUND);
+        StripeWireMock.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/refunds")).withHeader("Authorization", equalTo(f.auth())));
+        StripeWireMock.server().verify(0, postRequestedFor(urlPathEqualTo("/v1/refunds")).withHeader("Authorization", equalTo(other.auth())));
         List<Callable<RefundOutcome>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String key = "refund-" + i;
