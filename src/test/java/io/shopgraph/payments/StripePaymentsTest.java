@@ -262,6 +262,43 @@ class StripePaymentsTest {
     }
 
     @Test
+    void aRefundStripeRefusesIsReleasedAndOneWhoseAnswerNeverCameIsRetriedByTheReconciler() {
+        StripeFixtures f = StripeFixtures.connected("stripe-refund-fail", "succeeded");
+        PaymentView p = start(f);
+        as(f.store, () -> payments.refresh(p.id()));
+        var refused = StripeWireMock.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/refunds"))
+                .withHeader("Authorization", equalTo(f.auth())).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\",\"message\":\"no\"}}")));
+        RefundOutcome no = as(f.store, () -> payments.refund(new RefundRequest(p.id(), 1000, "r-refused", null)));
+        assertThat(no.error()).isEqualTo(PaymentErrorCode.PROVIDER_ERROR);
+        assertThat(no.refund().status()).isEqualTo("FAILED");
+        assertThat(read(f.store, p.id()).refundedMinor()).isZero();
+        StripeWireMock.server().removeStub(refused);
+
+        var down = StripeWireMock.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/v1/refunds"))
+                .withHeader("Authorization", equalTo(f.auth())).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+        RefundOutcome unknown = as(f.store, () -> payments.refund(new RefundRequest(p.id(), 1000, "r-unknown", null)));
+        assertThat(unknown.error()).isEqualTo(PaymentErrorCode.PROVIDER_ERROR);
+        assertThat(unknown.refund().status()).isEqualTo("PENDING");
+        assertThat(read(f.store, p.id()).refundedMinor()).isEqualTo(1000); // still held: it may have happened at Stripe
+        StripeWireMock.server().removeStub(down);
+
+        inTx(f.store, () -> jakarta.enterprise.inject.spi.CDI.current().select(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update payments.refund set updated_at = now() - interval '1 hour' where id = :id")
+                .setParameter("id", unknown.refund().id()).executeUpdate());
+        reconciler.runOnce();
+        assertThat(count(f.store, "select count(*) from payments.refund where id = ? and status = 'SUCCEEDED'", unknown.refund().id()))
+                .isEqualTo(1);
+        assertThat(read(f.store, p.id()).refundedMinor()).isEqualTo(1000);
+        assertThat(events(f.store, p.id(), "payments.PaymentRefunded")).isEqualTo(1);
+        StripeWireMock.server().verify(2, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withHeader("Idempotency-Key", equalTo("shopgraph-refund-" + unknown.refund().id())));
+    }
+
+    @Test
     void aRefundMadeInStripesDashboardIsRecordedFromTheWebhook() {
         StripeFixtures f = StripeFixtures.connected("stripe-dashboard", "succeeded");
         PaymentView p = start(f);

@@ -76,6 +76,7 @@ public class PaymentReconciler {
                         c++;
                     }
                 }
+                c += payments.settleStuckRefunds(config.reconciler().minAge(), config.reconciler().batch());
                 return new int[] {a, c, r};
             });
             asked += counts[0];
@@ -101,7 +102,8 @@ public class PaymentReconciler {
             em.createNativeQuery("select set_config('app.payments_scan', 'on', true)").getSingleResult();
             @SuppressWarnings("unchecked")
             List<Object> rows = em.createNativeQuery("select store_id from payments.payment where provider = 'STRIPE' "
-                    + "and status in ('PENDING', 'PROCESSING') union select store_id from payments.stripe_account order by 1")
+                    + "and status in ('PENDING', 'PROCESSING') union select store_id from payments.stripe_account "
+                    + "union select store_id from payments.refund where status = 'PENDING' order by 1")
                     .getResultList();
             return rows.stream().map(PaymentRow::uuid).toList();
         }

@@ -27,6 +27,7 @@ import io.shopgraph.payments.api.PaymentView;
 import io.shopgraph.payments.api.PaymentsApi;
 import io.shopgraph.payments.api.RefundOutcome;
 import io.shopgraph.payments.api.RefundRequest;
+import io.shopgraph.payments.api.RefundView;
 import io.shopgraph.payments.domain.PaymentException;
 import io.shopgraph.payments.domain.PaymentRules;
 import io.shopgraph.payments.domain.RefundRules;
@@ -236,15 +237,22 @@ public class PaymentService implements PaymentsApi {
         if (manual || hold.error() != null || !"PENDING".equals(hold.refund().status())) {
             return new RefundOutcome(hold.refund(), hold.error());
         }
-        // A held Stripe refund (new, or a replay of one whose answer we never got): ask Stripe, with our refund id as key.
-        UUID refundId = hold.refund().id();
+        return settleAtStripe(hold.refund(), hold.payment().providerReference());
+    }
+
+    /**
+     * Asks Stripe to make a held refund (new, a replay of one whose answer never came, or one the reconciler found
+     * stuck), with our refund id as Stripe's idempotency key, so asking twice refunds once; then settles it.
+     */
+    RefundOutcome settleAtStripe(RefundView held, String intentId) {
+        UUID refundId = held.id();
         Optional<StripeAccounts.Credentials> credentials = accounts.credentials();
         if (credentials.isEmpty()) {
             return new RefundOutcome(refunds.release(refundId).orElseThrow(), PaymentErrorCode.PROVIDER_ERROR);
         }
         try {
-            StripeGateway.StripeRefund done = stripe.createRefund(credentials.get().secretKey(), hold.payment().providerReference(),
-                    request.amountMinor(), Map.of(StripeGateway.REFUND_ID_METADATA, refundId.toString()), "shopgraph-refund-" + refundId);
+            StripeGateway.StripeRefund done = stripe.createRefund(credentials.get().secretKey(), intentId, held.amountMinor(),
+                    Map.of(StripeGateway.REFUND_ID_METADATA, refundId.toString()), "shopgraph-refund-" + refundId);
             if ("failed".equals(done.status()) || "canceled".equals(done.status())) {
                 return new RefundOutcome(refunds.release(refundId).orElseThrow(), PaymentErrorCode.PROVIDER_ERROR);
             }
@@ -252,10 +260,20 @@ public class PaymentService implements PaymentsApi {
         } catch (StripeGateway.StripeFailure e) {
             LOG.warnf("refund %s: %s", refundId, e.getMessage());
             // Refused: the amount is refundable again. Unknown (timeout): it stays held, and the same key retries it.
-            RefundOutcome failed = new RefundOutcome(e.definitive() ? refunds.release(refundId).orElseThrow() : hold.refund(),
-                    PaymentErrorCode.PROVIDER_ERROR);
-            return failed;
+            return new RefundOutcome(e.definitive() ? refunds.release(refundId).orElseThrow() : held, PaymentErrorCode.PROVIDER_ERROR);
         }
+    }
+
+    /** The reconciler's retry of refunds held too long; returns how many were settled either way. */
+    int settleStuckRefunds(java.time.Duration minAge, int limit) {
+        int settled = 0;
+        for (RefundView held : refunds.stuck(minAge, limit)) {
+            String intentId = records.find(held.paymentId()).map(PaymentRow::providerReference).orElse(null);
+            if (intentId != null && !"PENDING".equals(settleAtStripe(held, intentId).refund().status())) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     private PaymentView view(PaymentRow row) {

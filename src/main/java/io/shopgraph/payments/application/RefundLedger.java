@@ -133,6 +133,17 @@ class RefundLedger {
         return rows.stream().map(RefundLedger::view).toList();
     }
 
+    /** Refunds held longer than {@code minAge}: Stripe's answer never came (timeout, crash). Oldest first. */
+    @Transactional
+    List<RefundView> stuck(java.time.Duration minAge, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.refund r join payments.payment p "
+                + "on p.store_id = r.store_id and p.id = r.payment_id where r.store_id = :store and r.status = 'PENDING' "
+                + "and r.updated_at < :before order by r.updated_at limit :limit").setParameter("store", records.store())
+                .setParameter("before", Instant.now().minus(minAge)).setParameter("limit", limit).getResultList();
+        return rows.stream().map(RefundLedger::view).toList();
+    }
+
     /** Adds to the payment's refunded total (the caller holds its lock) and returns the new total. */
     long addRefunded(UUID paymentId, long delta) {
         Object total = em.createNativeQuery("update payments.payment set refunded_minor = refunded_minor + :d, updated_at = now() "
