@@ -233,6 +233,13 @@ class AccessMatrixTest {
             sample("storeAnalytics", "{ storeAnalytics(from: \"2026-01-01\", to: \"2026-01-31\", granularity: WEEK) { totals { sessions } "
                     + "topProducts { productId } } }"),
             sample("abandonedCarts", "{ abandonedCarts(from: \"2026-01-01\", to: \"2026-01-31\", first: 2) { nodes { cartId lines { quantity } } } }"),
+            // payments (malformed keys are user errors; disconnecting a store without Stripe answers false)
+            sample("paymentSettings", "{ paymentSettings { provider publishableKey } }"),
+            sample("stripeAccount", "{ stripeAccount { publishableKey } }"),
+            sample("stripeAccountConnect", "mutation { stripeAccountConnect(input: {publishableKey: \"pk_x\", secretKey: \"sk_x\", "
+                    + "webhookSecret: \"whsec_x\"}) { userErrors { code } } }"),
+            sample("stripeAccountUpdate", "mutation { stripeAccountUpdate(input: {secretKey: \"sk_x\"}) { userErrors { code } } }"),
+            sample("stripeAccountDisconnect", "mutation { stripeAccountDisconnect { disconnected userErrors { code } } }"),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",
