@@ -352,9 +352,9 @@ class StoreAnalyticsTest {
     }
 
     private static long statements(java.util.function.Supplier<JsonPath> call) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = call.get();
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         return used;
     }

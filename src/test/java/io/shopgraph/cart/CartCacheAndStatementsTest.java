@@ -122,9 +122,9 @@ class CartCacheAndStatementsTest {
     }
 
     private static long statements(Supplier<JsonPath> call) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = call.get();
-        long count = SqlStatementCounter.total() - before;
+        long count = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         return count;
     }

@@ -295,24 +295,24 @@ class CatalogSearchTest {
         String document = new String(readBench());
         store.storefront().execute(document, Map.of("query", "shirt"));
 
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(document, Map.of("query", "shirt")); // uncached path
-        long bench = SqlStatementCounter.total() - before;
+        long bench = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data.search.products.nodes")).hasSize(24);
         assertThat(body.getInt("data.search.totalCount")).isEqualTo(30);
 
-        before = SqlStatementCounter.total();
+        before = SqlStatementCounter.requestTotal();
         search(store.storefront().uncached(), Map.of("q", "shirt", "first", 5));
-        long small = SqlStatementCounter.total() - before;
-        before = SqlStatementCounter.total();
+        long small = SqlStatementCounter.requestTotal() - before;
+        before = SqlStatementCounter.requestTotal();
         JsonPath onlyProducts = store.storefront().uncached().execute("{ search(query: \"shirt\", first: 100) { products { nodes { id } } } }");
-        long productsOnly = SqlStatementCounter.total() - before;
+        long productsOnly = SqlStatementCounter.requestTotal() - before;
         assertThat(onlyProducts.getList("data.search.products.nodes")).hasSize(30);
 
-        before = SqlStatementCounter.total();
+        before = SqlStatementCounter.requestTotal();
         JsonPath onlyCount = store.storefront().uncached().execute("{ search(query: \"shirt\") { totalCount } }");
-        long countOnly = SqlStatementCounter.total() - before;
+        long countOnly = SqlStatementCounter.requestTotal() - before;
         assertThat(onlyCount.getInt("data.search.totalCount")).isEqualTo(30);
 
         System.out.println("search statements: bench=" + bench + " first:5=" + small + " products only=" + productsOnly

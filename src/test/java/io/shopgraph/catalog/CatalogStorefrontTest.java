@@ -207,9 +207,9 @@ class CatalogStorefrontTest {
         String query = "{ collections(first: 10) { nodes { handle products(first: 1) { nodes { title } pageInfo { hasNextPage } } } } }";
         store.storefront().execute(query);
 
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(query); // the uncached path
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
 
         assertThat(body.getList("data.collections.nodes.products.nodes.title")).hasSize(5);
         assertThat(body.getString("data.collections.nodes[2].products.nodes[0].title")).isEqualTo("Thing 2");
@@ -248,9 +248,9 @@ class CatalogStorefrontTest {
     }
 
     private static long statements(TestStore store, int first) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(DEEP, Map.of("first", first));
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data.products.nodes")).hasSize(first);
         assertThat(body.getList("data.products.nodes[0].variants.nodes")).hasSize(3);

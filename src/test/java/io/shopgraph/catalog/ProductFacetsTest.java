@@ -198,9 +198,9 @@ class ProductFacetsTest {
     }
 
     private static long statements(TestStore store, String query, int first) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         execute(store, query, Map.of("first", first));
-        return SqlStatementCounter.total() - before;
+        return SqlStatementCounter.requestTotal() - before;
     }
 
     static List<String> pairs(JsonPath body, String path) {

@@ -151,9 +151,9 @@ class ProductMetafieldsTest {
 
     private static long statements(TestStore store, String query, int n) {
         store.storefront().execute(query, Map.of("n", n));
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(query, Map.of("n", n)); // uncached path
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         return used;
     }

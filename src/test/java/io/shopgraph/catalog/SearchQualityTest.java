@@ -110,9 +110,9 @@ class SearchQualityTest {
         assertThat(store.storefront().execute(query, Map.of("q", "shi", "first", 0)).getString("errors[0].extensions.code"))
                 .isEqualTo("LIMIT_EXCEEDED");
 
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         store.storefront().uncached().execute(query, Map.of("q", "shi", "first", 5));
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         System.out.println("predictiveSearch statements: " + used);
         assertThat(used).isEqualTo(3);
     }

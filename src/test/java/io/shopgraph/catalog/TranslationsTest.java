@@ -259,9 +259,9 @@ class TranslationsTest {
         Map<String, Object> variables = new java.util.HashMap<>();
         variables.put("first", first);
         variables.put("locale", locale);
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(DEEP, variables); // uncached path
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data.products.nodes")).hasSize(first);
         assertThat(body.getString("data.products.nodes[0].title")).isEqualTo(locale == null ? "Item 0" : "Article 0");

@@ -78,16 +78,16 @@ class VariantPagingTest {
         String list = "query($after: String) { products(first: 3, sortKey: TITLE) { nodes { title variants(first: 2, after: $after) { "
                 + "nodes { title } pageInfo { hasNextPage endCursor } } } } }";
         store.storefront().execute(list);
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath first = store.storefront().uncached().execute(list); // uncached path
-        long firstCount = SqlStatementCounter.total() - before;
+        long firstCount = SqlStatementCounter.requestTotal() - before;
         assertThat(first.getList("data.products.nodes[0].variants.nodes.title")).containsExactly("S0", "S1");
         assertThat(first.getList("data.products.nodes.variants.pageInfo.hasNextPage")).containsExactly(true, true, true);
         String cursor = first.getString("data.products.nodes[0].variants.pageInfo.endCursor");
 
-        before = SqlStatementCounter.total();
+        before = SqlStatementCounter.requestTotal();
         JsonPath second = store.storefront().uncached().execute(list, Map.of("after", cursor));
-        assertThat(SqlStatementCounter.total() - before).isEqualTo(firstCount);
+        assertThat(SqlStatementCounter.requestTotal() - before).isEqualTo(firstCount);
         assertThat(second.getList("errors")).as(second.prettify()).isNull();
         assertThat(second.getList("data.products.nodes[0].variants.nodes.title")).containsExactly("S2", "S3");
         assertThat(second.getBoolean("data.products.nodes[0].variants.pageInfo.hasNextPage")).isFalse();

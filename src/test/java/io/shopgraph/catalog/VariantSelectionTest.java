@@ -131,9 +131,9 @@ class VariantSelectionTest {
     }
 
     private static long statements(TestStore store, String query, int first) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         JsonPath body = store.storefront().uncached().execute(query, Map.of("first", first));
-        long used = SqlStatementCounter.total() - before;
+        long used = SqlStatementCounter.requestTotal() - before;
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data.products.nodes")).hasSize(first);
         return used;

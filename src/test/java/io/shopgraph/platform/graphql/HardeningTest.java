@@ -58,12 +58,12 @@ class HardeningTest {
     void decimalExponentsAreRefusedBeforeAnyExpansionNamingTheArgument() {
         for (String bad : List.of("1e300000", "1e1000000", "-1e-999999", "1e999", "NaN", "Infinity", "12.1234567", "1" + "0".repeat(70),
                 "0x10", " 1", "")) {
-            long before = SqlStatementCounter.total();
+            long before = SqlStatementCounter.requestTotal();
             Response response = store.storefront().post(FILTERED, Map.of("m", bad));
             assertClean(response);
             assertThat(response.jsonPath().getString("errors[0].extensions.code")).as(bad).isEqualTo("BAD_REQUEST");
             assertThat(response.jsonPath().getString("errors[0].message")).as(bad).contains("'m'").contains("Decimal");
-            assertThat(SqlStatementCounter.total()).as("no SQL for " + bad).isEqualTo(before);
+            assertThat(SqlStatementCounter.requestTotal()).as("no SQL for " + bad).isEqualTo(before);
         }
         Response literal = store.storefront().post("{ products(first: 1, filter: {minPrice: \"1e1000000\"}) { nodes { id } } }", Map.of());
         assertClean(literal);
@@ -126,10 +126,10 @@ class HardeningTest {
             state = store.storefront().header("Cache-Control", "no-cache").post(list, Map.of()).header(StorefrontCacheRoute.CACHE_HEADER);
         }
         assertThat(state).as("no-cache without the bypass secret is served from the cache").isEqualTo("hit");
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         Response bypass = store.storefront().uncached().post(list, Map.of());
         assertThat(bypass.header(StorefrontCacheRoute.CACHE_HEADER)).isNull();
-        assertThat(SqlStatementCounter.total()).as("the secret skips the cache").isGreaterThan(before);
+        assertThat(SqlStatementCounter.requestTotal()).as("the secret skips the cache").isGreaterThan(before);
         Response wrongSecret = store.storefront().header("Cache-Control", "no-cache").header("X-ShopGraph-Cache-Bypass", "guess")
                 .post(list, Map.of());
         assertThat(wrongSecret.header(StorefrontCacheRoute.CACHE_HEADER)).isEqualTo("hit");
@@ -142,13 +142,13 @@ class HardeningTest {
             document.append("fragment F").append(i).append(" on Product { ...F").append(i + 1).append(" ...F").append(i + 1).append(" }\n");
         }
         document.append("fragment F22 on Product { featuredImage { url } }");
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         Response response = store.storefront().post(document.toString(), Map.of());
         assertClean(response);
         assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("LIMIT_EXCEEDED");
         assertThat(response.jsonPath().getLong("extensions.cost.requestedQueryCost")).isEqualTo(2 + (1L << 22));
         assertThat(response.jsonPath().getString("data")).isNull();
-        assertThat(SqlStatementCounter.total()).isEqualTo(before);
+        assertThat(SqlStatementCounter.requestTotal()).isEqualTo(before);
     }
 
     @Test
@@ -161,13 +161,13 @@ class HardeningTest {
     @Test
     void nulAndOtherForbiddenCodePointsAreRefusedNamingTheField() {
         for (String bad : List.of("a\u0000b", "\uD800", "x\uFFFF")) {
-            long before = SqlStatementCounter.total();
+            long before = SqlStatementCounter.requestTotal();
             Response variable = store.storefront().post("mutation($i: CustomerCreateInput!) { customerCreate(input: $i) { userErrors { code } } }",
                     Map.of("i", Map.of("email", "n" + UUID.randomUUID() + "@example.com", "password", "long enough", "firstName", bad)));
             assertClean(variable);
             assertThat(variable.jsonPath().getString("errors[0].extensions.code")).isEqualTo("BAD_REQUEST");
             assertThat(variable.jsonPath().getString("errors[0].message")).contains("i.firstName");
-            assertThat(SqlStatementCounter.total()).isEqualTo(before);
+            assertThat(SqlStatementCounter.requestTotal()).isEqualTo(before);
         }
         Response literal = store.owner().post("mutation { productCreate(input: {title: \"a\\u0000b\"}) { userErrors { code } } }", Map.of());
         assertClean(literal);

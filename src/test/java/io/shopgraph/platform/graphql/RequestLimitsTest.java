@@ -102,12 +102,12 @@ class RequestLimitsTest {
     }
 
     private static Response assertRefusedWithoutSql(Supplier<Response> request, int status, String code) {
-        long before = SqlStatementCounter.total();
+        long before = SqlStatementCounter.requestTotal();
         Response response = request.get();
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo(code);
         assertThat(response.jsonPath().getString("data")).isNull();
-        assertThat(SqlStatementCounter.total()).as("SQL statements run").isEqualTo(before);
+        assertThat(SqlStatementCounter.requestTotal()).as("SQL statements run").isEqualTo(before);
         return response;
     }
 }
