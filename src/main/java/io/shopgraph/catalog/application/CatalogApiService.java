@@ -56,7 +56,7 @@ public class CatalogApiService implements CatalogApi {
                 + "  from catalog.variant_line_attribute la where la.store_id = v.store_id and la.variant_id = v.id) "
                 + "from catalog.product_variant v join catalog.product p on p.store_id = v.store_id and p.id = v.product_id "
                 + "where v.store_id = :store and v.id in (:ids)")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(variantIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
                 .getResultList();
         Map<UUID, PurchasableVariant> found = new HashMap<>();
         for (Object[] r : rows) {
@@ -90,7 +90,7 @@ public class CatalogApiService implements CatalogApi {
             List<UUID> ids = availableByProduct.entrySet().stream().filter(e -> e.getValue() == available).map(Map.Entry::getKey).toList();
             for (int from = 0; from < ids.size(); from += 1000) {
                 em.createNativeQuery("update catalog.product set available = :a where store_id = :store and id in (:ids) and available <> :a")
-                        .setParameter("a", available).setParameter("store", tenant.store().orElseThrow().value())
+                        .setParameter("a", available).setParameter("store", tenant.requireStore().value())
                         .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
             }
         }

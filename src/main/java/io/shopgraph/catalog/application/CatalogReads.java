@@ -372,7 +372,7 @@ public class CatalogReads {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 
     // --- mapping --------------------------------------------------------------------------------

@@ -68,7 +68,7 @@ public class CollectionCommands {
         requireCollection(collectionId);
         if (!productIds.isEmpty()) {
             em.createNativeQuery("delete from catalog.collection_product where store_id = :store and collection_id = :c "
-                    + "and product_id in (:ids)").setParameter("store", tenant.store().orElseThrow().value())
+                    + "and product_id in (:ids)").setParameter("store", tenant.requireStore().value())
                     .setParameter("c", collectionId).setParameter("ids", List.copyOf(productIds)).executeUpdate();
             renumber(collectionId);
         }
@@ -100,7 +100,7 @@ public class CollectionCommands {
         if (found != wanted.size()) {
             throw ProductCommands.error(ProductErrorCode.NOT_FOUND, List.of("productIds"), "Some products do not exist in this store.");
         }
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         Number max = (Number) em.createNativeQuery("select coalesce(max(position), -1) from catalog.collection_product "
                 + "where store_id = :store and collection_id = :c").setParameter("store", store).setParameter("c", collectionId)
                 .getSingleResult();
@@ -168,7 +168,7 @@ public class CollectionCommands {
     @Transactional
     public CollectionView reorderProducts(UUID collectionId, List<Move> moves) {
         requireCollection(collectionId);
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         @SuppressWarnings("unchecked")
         List<UUID> order = new ArrayList<>(em.createNativeQuery("select product_id from catalog.collection_product "
                 + "where store_id = :store and collection_id = :c order by position, product_id", UUID.class)
@@ -194,7 +194,7 @@ public class CollectionCommands {
         if (order.isEmpty()) {
             return;
         }
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         // JDBC statements bypass Hibernate's statement inspector: tell the storefront cache ourselves.
         LocalWrites.statement("update catalog.collection_product");
         em.unwrap(Session.class).doWork(connection -> {
@@ -215,12 +215,12 @@ public class CollectionCommands {
                 + "(row_number() over (order by position, product_id) - 1)::int as pos from catalog.collection_product "
                 + "where store_id = :store and collection_id = :c) r where cp.store_id = :store and cp.collection_id = :c "
                 + "and cp.product_id = r.product_id and cp.position <> r.pos")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("c", collectionId).executeUpdate();
+                .setParameter("store", tenant.requireStore().value()).setParameter("c", collectionId).executeUpdate();
     }
 
     /** Appends products to collections, each list in its order (one statement per collection); for productsImport. */
     void appendProducts(Map<UUID, List<UUID>> productsByCollection) {
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         LocalWrites.statement("insert into catalog.collection_product");
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into catalog.collection_product "

@@ -93,7 +93,7 @@ public class ProductCommands {
     }
 
     private ProductView doCreate(ProductDraft draft) {
-        String currency = stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
+        String currency = stores.settings(Set.of(tenant.requireStore())).values().iterator().next().currencyCode();
         PreparedProduct prepared = ProductDrafts.prepare(draft, currency, Instant.now(), ProductDrafts.INPUT);
         requireFreeHandle(prepared.product().handle, null);
         List<String> skus = prepared.variants().stream().map(v -> v.sku).filter(Objects::nonNull).toList();
@@ -174,7 +174,7 @@ public class ProductCommands {
         if (values.isEmpty()) {
             return found;
         }
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         em.unwrap(Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setObject(1, store);

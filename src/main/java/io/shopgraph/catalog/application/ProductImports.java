@@ -93,7 +93,7 @@ public class ProductImports {
         if (items == null) {
             return new ImportResult(List.of(), errors);
         }
-        String currency = stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
+        String currency = stores.settings(Set.of(tenant.requireStore())).values().iterator().next().currencyCode();
         Instant now = Instant.now();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -103,7 +103,7 @@ public class ProductMetafields {
         String sql = "select m.product_id, m.namespace, m.key, m.value, m.storefront_visible from catalog.product_metafield m "
                 + "where m.store_id = :store and m.product_id in (:ids)" + (storefront ? " and m.storefront_visible" : "")
                 + (namespace != null ? " and m.namespace = :ns" : "") + " order by m.product_id, m.namespace, m.key";
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value())
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value())
                 .setParameter("ids", List.copyOf(productIds));
         if (namespace != null) {
             query.setParameter("ns", namespace);

@@ -177,11 +177,11 @@ public class TranslationCommands {
     }
 
     private String defaultLocale() {
-        return stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().defaultLocale();
+        return stores.settings(Set.of(tenant.requireStore())).values().iterator().next().defaultLocale();
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 
     private static List<String> append(List<String> field, String name) {

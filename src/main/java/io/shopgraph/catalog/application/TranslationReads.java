@@ -34,7 +34,7 @@ public class TranslationReads {
     public Map<UUID, List<ProductTranslationView>> ofProducts(Collection<UUID> productIds) {
         List<Object[]> rows = em.createNativeQuery("select t.product_id, t.locale, t.title, t.description, t.description_html "
                 + "from catalog.product_translation t where t.store_id = :store and t.product_id in (:ids) order by t.product_id, t.locale")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(productIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(productIds))
                 .getResultList();
         Map<UUID, List<ProductTranslationView>> found = new HashMap<>();
         for (Object[] r : rows) {
@@ -51,7 +51,7 @@ public class TranslationReads {
         List<Object[]> rows = em.createNativeQuery("select t.collection_id, t.locale, t.title, t.description "
                 + "from catalog.collection_translation t where t.store_id = :store and t.collection_id in (:ids) "
                 + "order by t.collection_id, t.locale")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(collectionIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(collectionIds))
                 .getResultList();
         Map<UUID, List<CollectionTranslationView>> found = new HashMap<>();
         for (Object[] r : rows) {

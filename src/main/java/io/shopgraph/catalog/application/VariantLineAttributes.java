@@ -37,7 +37,7 @@ public class VariantLineAttributes {
     @Transactional
     public List<LineAttributeDeclaration> set(UUID variantId, List<LineAttributeDeclaration> declarations) {
         validate(declarations);
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         List<?> locked = em.createNativeQuery("select id from catalog.product_variant where store_id = :store and id = :id for update")
                 .setParameter("store", store).setParameter("id", variantId).getResultList();
         if (locked.isEmpty()) {
@@ -65,7 +65,7 @@ public class VariantLineAttributes {
         List<Object[]> rows = em.createNativeQuery("select variant_id, key, type, required, max_length, "
                 + "array_to_string(allowed_values, chr(31)) from catalog.variant_line_attribute "
                 + "where store_id = :store and variant_id in (:ids) order by variant_id, position")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(variantIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
                 .getResultList();
         Map<UUID, List<LineAttributeDeclaration>> found = new HashMap<>();
         for (Object[] r : rows) {

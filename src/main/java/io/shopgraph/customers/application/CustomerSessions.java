@@ -18,6 +18,7 @@ import io.shopgraph.customers.domain.CustomerTokenRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.security.CustomerAccessResolver;
 
 /**
@@ -93,11 +94,11 @@ public class CustomerSessions implements CustomerAccessResolver {
 
     @Transactional
     CustomerAccessTokenView issue(UUID customerId) {
-        String plain = Secrets.newToken(TOKEN_PREFIX);
+        String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
         CustomerToken token = new CustomerToken();
         token.id = Ids.newId();
         token.customerId = customerId;
-        token.tokenHash = Secrets.hash(plain);
+        token.tokenHash = OpaqueTokens.hash(plain);
         token.createdAt = Instant.now();
         token.expiresAt = token.createdAt.plus(ttl);
         tokens.persist(token);
@@ -120,7 +121,7 @@ public class CustomerSessions implements CustomerAccessResolver {
         if (plain == null || plain.length() > 200) {
             throw invalidToken();
         }
-        return tokens.findLive(Secrets.hash(plain), Instant.now()).orElseThrow(CustomerSessions::invalidToken);
+        return tokens.findLive(OpaqueTokens.hash(plain), Instant.now()).orElseThrow(CustomerSessions::invalidToken);
     }
 
     private static DomainException invalidToken() {
@@ -132,6 +133,6 @@ public class CustomerSessions implements CustomerAccessResolver {
     @Override
     @Transactional
     public Optional<UUID> customerForToken(StoreId store, String token) {
-        return tokens.findLive(Secrets.hash(token), Instant.now()).map(t -> t.customerId);
+        return tokens.findLive(OpaqueTokens.hash(token), Instant.now()).map(t -> t.customerId);
     }
 }

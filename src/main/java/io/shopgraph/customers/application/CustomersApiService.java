@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.customers.api.CustomerRef;
 import io.shopgraph.customers.api.CustomersApi;
 import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.customers.domain.CustomerTokenRepository;
 
 /** {@link CustomersApi} over the module's repositories; reads only, in the caller's transaction when there is one. */
@@ -30,7 +31,7 @@ public class CustomersApiService implements CustomersApi {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findLive(Secrets.hash(token), Instant.now()).flatMap(t -> customer(t.customerId));
+        return tokens.findLive(OpaqueTokens.hash(token), Instant.now()).flatMap(t -> customer(t.customerId));
     }
 
     @Override

@@ -70,7 +70,7 @@ public class LoginThrottle {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Duration> admit(List<String> keys) {
-        String store = tenant.store().orElseThrow().toString();
+        String store = tenant.requireStore().toString();
         List<String> sorted = keys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
         Instant now = Instant.now();
         Duration blockedFor = Duration.ZERO;

@@ -15,6 +15,7 @@ import io.shopgraph.customers.domain.CustomerTokenRepository;
 import io.shopgraph.customers.domain.PasswordReset;
 import io.shopgraph.customers.domain.PasswordResetRepository;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.kernel.Ids;
 
 /**
@@ -51,11 +52,11 @@ public class PasswordRecovery {
     public void recover(String email) {
         String normalized = CustomerAccounts.normalizeEmail(email);
         customers.findByEmail(normalized).ifPresent(customer -> {
-            String plain = Secrets.newToken(TOKEN_PREFIX);
+            String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
             PasswordReset reset = new PasswordReset();
             reset.id = Ids.newId();
             reset.customerId = customer.id;
-            reset.tokenHash = Secrets.hash(plain);
+            reset.tokenHash = OpaqueTokens.hash(plain);
             reset.createdAt = Instant.now();
             reset.expiresAt = reset.createdAt.plus(ttl);
             resets.persist(reset);
@@ -73,7 +74,7 @@ public class PasswordRecovery {
         if (resetToken == null || resetToken.length() > 200) {
             throw invalid();
         }
-        String tokenHash = Secrets.hash(resetToken);
+        String tokenHash = OpaqueTokens.hash(resetToken);
         if (!usable(tokenHash)) {
             throw invalid();
         }

@@ -60,7 +60,7 @@ public class ShopSettingsCommands {
         checkPolicy(change.shippingPolicy(), "shipping");
         checkPolicy(change.termsOfService(), "termsOfService");
 
-        Store store = stores.findById(tenant.store().orElseThrow().value(), LockModeType.PESSIMISTIC_WRITE);
+        Store store = stores.findById(tenant.requireStore().value(), LockModeType.PESSIMISTIC_WRITE);
         if (name != null) {
             store.name = name;
         }

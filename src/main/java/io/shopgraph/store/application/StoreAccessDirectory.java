@@ -13,6 +13,7 @@ import io.shopgraph.platform.security.MerchantPrincipal;
 import io.shopgraph.platform.security.StoreAccessResolver;
 import io.shopgraph.store.application.CredentialLookup.Installation;
 import io.shopgraph.store.application.CredentialLookup.LiveToken;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.store.application.CredentialLookup.Membership;
 
 /** The store module's answer to "which store does this credential open, and how far?". */
@@ -33,7 +34,7 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        String hash = TokenHashing.hash(token);
+        String hash = OpaqueTokens.hash(token);
         Optional<LiveToken> live = cache.get(hash);
         if (live == null) {
             live = lookup.liveToken(hash);
@@ -53,7 +54,7 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        Optional<LiveToken> cached = cache.get(TokenHashing.hash(token));
+        Optional<LiveToken> cached = cache.get(OpaqueTokens.hash(token));
         return cached == null ? Optional.empty() : cached.filter(t -> t.origins().admits(origin)).map(LiveToken::store);
     }
 

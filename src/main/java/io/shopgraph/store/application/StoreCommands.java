@@ -24,6 +24,7 @@ import io.shopgraph.store.domain.StorePlan;
 import io.shopgraph.store.domain.Store;
 import io.shopgraph.store.domain.StoreRepository;
 import io.shopgraph.store.domain.StorefrontToken;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.store.domain.StorefrontTokenRepository;
 
 /** Creating stores. */
@@ -74,7 +75,7 @@ public class StoreCommands {
             throw new DomainException(StoreErrorCode.INVALID_OWNER, java.util.List.of("input", "ownerSubject"),
                     "The owner's subject must have 1 to 255 characters.");
         }
-        String token = TokenHashing.newToken(StorefrontTokenCommands.TOKEN_PREFIX);
+        String token = OpaqueTokens.newToken(StorefrontTokenCommands.TOKEN_PREFIX);
         NewStore store = new NewStore(name == null ? null : name.strip(), handle, currencyCode, countryCode,
                 pricesIncludeTax, timezone, StorePlan.STARTER,
                 Optional.of(new MerchantPrincipal(issuer, subject, Optional.empty())), Optional.of(token));
@@ -122,8 +123,8 @@ public class StoreCommands {
             StorefrontToken token = new StorefrontToken();
             token.id = Ids.newId();
             token.title = "Default storefront";
-            token.tokenHash = TokenHashing.hash(plain);
-            token.tokenHint = TokenHashing.hint(plain);
+            token.tokenHash = OpaqueTokens.hash(plain);
+            token.tokenHint = OpaqueTokens.hint(plain);
             token.createdAt = now;
             tokens.persist(token);
         });

@@ -15,6 +15,7 @@ import io.shopgraph.store.domain.AllowedOrigins;
 import io.shopgraph.store.domain.Store;
 import io.shopgraph.store.domain.StoreRepository;
 import io.shopgraph.store.domain.StorefrontToken;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.store.domain.StorefrontTokenRepository;
 
 /** Creating and revoking the current store's storefront access tokens. */
@@ -41,17 +42,17 @@ public class StorefrontTokenCommands {
     public CreatedStorefrontToken create(String title, List<String> allowedOrigins) {
         String cleanTitle = title(title);
         AllowedOrigins origins = origins(allowedOrigins);
-        Store store = stores.findById(tenant.store().orElseThrow().value());
+        Store store = stores.findById(tenant.requireStore().value());
         if (tokens.countLive() >= store.plan.maxStorefrontTokens()) {
             throw new DomainException(StorefrontAccessTokenErrorCode.TOO_MANY_TOKENS, List.of(),
                     "The " + store.plan + " plan allows " + store.plan.maxStorefrontTokens() + " live storefront tokens.");
         }
-        String plain = TokenHashing.newToken(TOKEN_PREFIX);
+        String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
         StorefrontToken token = new StorefrontToken();
         token.id = Ids.newId();
         token.title = cleanTitle;
-        token.tokenHash = TokenHashing.hash(plain);
-        token.tokenHint = TokenHashing.hint(plain);
+        token.tokenHash = OpaqueTokens.hash(plain);
+        token.tokenHint = OpaqueTokens.hint(plain);
         token.createdAt = Instant.now();
         token.allowedOrigins = origins.patterns().toArray(String[]::new);
         tokens.persist(token);

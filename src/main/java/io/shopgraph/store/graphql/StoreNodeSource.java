@@ -44,7 +44,7 @@ public class StoreNodeSource implements NodeSource {
     public Map<UUID, Node> load(String type, Collection<UUID> ids, Audience audience) {
         Map<UUID, Node> found = new HashMap<>();
         if (type.equals(ShopView.TYPE)) {
-            found.putAll(shops.visible(ids, tenant.store().orElseThrow()));
+            found.putAll(shops.visible(ids, tenant.requireStore()));
         } else if (audience == Audience.MERCHANT && access.merchant().filter(g -> g.allows(Scope.READ_SETTINGS)).isPresent()) {
             found.putAll(tokens.byIds(ids));
         }

@@ -90,7 +90,7 @@ public class ProductFacetReads {
         }
         filter = filter.withSearchLocale(locale);
         Map<String, Object> params = new HashMap<>();
-        params.put("store", tenant.store().orElseThrow().value());
+        params.put("store", tenant.requireStore().value());
         Map<String, String> groups = filterSql.groups(params, filter);
         List<String> keys = new ArrayList<>(groups.keySet());
 

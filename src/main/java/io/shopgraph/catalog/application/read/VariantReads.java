@@ -115,6 +115,6 @@ public class VariantReads {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 }

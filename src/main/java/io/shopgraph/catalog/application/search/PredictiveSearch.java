@@ -67,9 +67,9 @@ public class PredictiveSearch {
                 PageRequest.forward(first, null), storefront, locale).items().stream().map(CursoredProduct::product).toList();
 
         Map<String, Object> params = new HashMap<>();
-        params.put("store", tenant.store().orElseThrow().value());
+        params.put("store", tenant.requireStore().value());
         params.put("tsq", terms);
-        params.put("lang", language.of(tenant.store().orElseThrow()));
+        params.put("lang", language.of(tenant.requireStore()));
         params.put("first", first);
         String collectionsSql = "select " + CatalogReads.collectionColumns(locale) + " from catalog.collection c"
                 + CatalogLocale.collectionJoin(locale, params) + " where c.store_id = :store and to_tsvector('catalog.search_simple', "
