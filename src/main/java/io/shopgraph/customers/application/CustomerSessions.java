@@ -9,17 +9,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.shopgraph.customers.domain.Customer;
+import io.shopgraph.customers.domain.CustomerAccessTokenErrorCode;
 import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.domain.CustomerRules;
 import io.shopgraph.customers.domain.CustomerToken;
 import io.shopgraph.customers.domain.CustomerTokenRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
-import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.security.CustomerAccessResolver;
+import io.shopgraph.platform.security.OpaqueTokens;
 
 /**
  * Customer sign-in: opaque, hashed, expiring access tokens. Sign-in attempts are throttled per
@@ -40,13 +40,13 @@ public class CustomerSessions implements CustomerAccessResolver {
     private final Duration ttl;
 
     CustomerSessions(CustomerRepository customers, CustomerTokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
-            PasswordWork work, @ConfigProperty(name = "shopgraph.customers.token-ttl", defaultValue = "P30D") Duration ttl) {
+            PasswordWork work, CustomersConfig config) {
         this.work = work;
         this.customers = customers;
         this.tokens = tokens;
         this.hasher = hasher;
         this.throttle = throttle;
-        this.ttl = ttl;
+        this.ttl = config.tokenTtl();
     }
 
     /**
@@ -56,7 +56,7 @@ public class CustomerSessions implements CustomerAccessResolver {
      * transaction, then it is verified holding no database connection, then the token is written.
      */
     public CustomerAccessTokenView signIn(String email, String password, String clientAddress) {
-        String normalized = CustomerAccounts.normalizeEmail(email);
+        String normalized = CustomerRules.normalizeEmail(email);
         String emailKey = LoginThrottle.emailKey(normalized);
         String clientKey = LoginThrottle.clientKey(clientAddress);
         Optional<Duration> blocked = throttle.admit(List.of(emailKey, clientKey));

@@ -9,7 +9,6 @@ import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.shopgraph.platform.security.OpaqueTokens;
 
 /**
@@ -27,8 +26,8 @@ public class PasswordHasher {
     /** Verified when the email is unknown, so both answers cost the same time. */
     private final String dummyHash;
 
-    PasswordHasher(@ConfigProperty(name = "shopgraph.customers.password.iterations", defaultValue = "600000") int iterations) {
-        this.iterations = iterations;
+    PasswordHasher(CustomersConfig config) {
+        this.iterations = config.password().iterations();
         this.dummyHash = hash("not-a-real-password-" + System.nanoTime());
     }
 

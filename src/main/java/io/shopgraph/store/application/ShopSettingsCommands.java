@@ -11,6 +11,7 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.domain.ShopSettingsRules;
 import io.shopgraph.store.domain.Store;
+import io.shopgraph.store.domain.StoreErrorCode;
 import io.shopgraph.store.domain.StoreRepository;
 
 /** A merchant changing the current store's settings (shopUpdate). */

@@ -10,10 +10,10 @@ import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.MerchantGrant;
 import io.shopgraph.platform.security.MerchantPrincipal;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.security.StoreAccessResolver;
 import io.shopgraph.store.application.CredentialLookup.Installation;
 import io.shopgraph.store.application.CredentialLookup.LiveToken;
-import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.store.application.CredentialLookup.Membership;
 
 /** The store module's answer to "which store does this credential open, and how far?". */

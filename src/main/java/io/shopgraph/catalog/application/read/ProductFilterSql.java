@@ -12,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.SelectedOption;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.SearchText;
-import io.shopgraph.catalog.application.search.StoreSearchLanguage;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 

@@ -1,7 +1,7 @@
 package io.shopgraph.catalog.application.read;
 
-import static io.shopgraph.catalog.application.Rows.str;
-import static io.shopgraph.catalog.application.Rows.uuid;
+import static io.shopgraph.catalog.application.read.Rows.str;
+import static io.shopgraph.catalog.application.read.Rows.uuid;
 
 import java.util.Collection;
 import java.util.HashMap;
