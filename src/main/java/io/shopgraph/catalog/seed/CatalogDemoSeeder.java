@@ -16,7 +16,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -43,8 +43,8 @@ import io.shopgraph.store.api.StoreApi;
  * and 7 collections. Runs once: a store that already has products is left alone. Everything goes
  * through the same use cases as the API.
  */
-// Seeds are kept out of an image built with -Dshopgraph.seed.included=false (the native profile does so).
-@IfBuildProperty(name = "shopgraph.seed.included", stringValue = "true", enableIfMissing = true)
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class CatalogDemoSeeder {
 

@@ -20,7 +20,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -38,8 +38,8 @@ import io.shopgraph.store.api.StoreApi;
  * sets each product's availability through the catalog API, as for any other stock change. About 2%
  * of the products are drafts and 1% archived, so storefront filters have something to hide.
  */
-// Seeds are kept out of an image built with -Dshopgraph.seed.included=false (the native profile does so).
-@IfBuildProperty(name = "shopgraph.seed.included", stringValue = "true", enableIfMissing = true)
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class CatalogGenerator {
 

@@ -24,7 +24,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -50,8 +50,8 @@ import io.shopgraph.store.api.StoreSettings;
  * prices with tax ({@code priceWithTaxMinor}), without otherwise ({@code priceMinor}). Products whose
  * handle already exists are skipped, so loading twice is harmless.
  */
-// Seeds are kept out of an image built with -Dshopgraph.seed.included=false (the native profile does so).
-@IfBuildProperty(name = "shopgraph.seed.included", stringValue = "true", enableIfMissing = true)
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class CatalogReferenceLoader {
 

@@ -8,7 +8,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -24,8 +24,8 @@ import io.shopgraph.store.domain.StorePlan;
  * Creates the "Demo Store" once, in dev mode (shopgraph.demo.enabled), through the same use case
  * that creates every store, with the storefront token the README documents.
  */
-// Seeds are kept out of an image built with -Dshopgraph.seed.included=false (the native profile does so).
-@IfBuildProperty(name = "shopgraph.seed.included", stringValue = "true", enableIfMissing = true)
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class DemoStoreSeeder {
 

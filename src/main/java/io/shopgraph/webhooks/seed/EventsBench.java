@@ -24,7 +24,7 @@ import jakarta.enterprise.event.Observes;
 import com.sun.net.httpserver.HttpServer;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -42,8 +42,8 @@ import io.shopgraph.webhooks.domain.WebhookSignature;
  * fan-out, occurrence to webhook received). The events are {@code catalog.ProductUpdated} records with a
  * small product, published directly (no GraphQL): the bench measures the pipeline, not the catalog.
  */
-// Seeds are kept out of an image built with -Dshopgraph.seed.included=false (the native profile does so).
-@IfBuildProperty(name = "shopgraph.seed.included", stringValue = "true", enableIfMissing = true)
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class EventsBench {
 
