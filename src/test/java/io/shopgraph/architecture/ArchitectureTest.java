@@ -16,9 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Query;
 import org.junit.jupiter.api.Test;
@@ -26,13 +29,20 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.shopgraph.platform.Module;
 import io.shopgraph.platform.events.DomainEvent;
@@ -180,6 +190,90 @@ class ArchitectureTest {
         methods().that().areAnnotatedWith(Query.class).or().areAnnotatedWith(Mutation.class)
                 .should(declareExactlyOneAccessAnnotation())
                 .check(CLASSES);
+    }
+
+    /**
+     * Inside a module, the rooms ({@code api}, {@code graphql}, {@code domain}, {@code seed}, {@code application}
+     * and each of its sub-rooms such as {@code application.read} or {@code application.product}) depend on each
+     * other in one direction only: a room never reaches back into a room that depends on it (the static helper
+     * hub that made catalog's commands and rules call each other is what this rule keeps out).
+     */
+    @Test
+    void roomsInsideAModuleDependOnEachOtherWithoutCycles() {
+        SlicesRuleDefinition.slices().assignedFrom(ROOMS).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** DESIGN.md "domain": JPA entities, their mapped superclasses and repositories live in a module's domain room only. */
+    @Test
+    void entitiesMappedSuperclassesAndRepositoriesLiveOnlyInDomain() {
+        classes().that().areAnnotatedWith(Entity.class).or().areAnnotatedWith(MappedSuperclass.class)
+                .or().areAnnotatedWith(Embeddable.class)
+                .should().resideInAPackage("..domain..")
+                .orShould().resideInAPackage(ROOT + ".platform.tenancy") // TenantOwnedEntity, the kernel's tenant column
+                .check(CLASSES);
+        classes().that().areAssignableTo(PanacheRepositoryBase.class).and().areNotInterfaces()
+                .should().resideInAPackage("..domain..")
+                .check(CLASSES);
+    }
+
+    /**
+     * DESIGN.md "seed/": demo, reference and generated data are for dev mode, tests and bench/ only. Production
+     * code never calls them; they are started by their own startup observers when their setting enables them.
+     */
+    @Test
+    void seedRoomsAreNotReachableFromProductionCode() {
+        noClasses().that().resideOutsideOfPackage("..seed..")
+                .should().dependOnClassesThat().resideInAPackage("..seed..")
+                .check(CLASSES);
+    }
+
+    /**
+     * DESIGN.md: each module reads its settings through one {@code @ConfigMapping} interface (defaults in one
+     * place). {@code @ConfigProperty} remains for Quarkus' own keys only (the datasource, the OIDC server).
+     */
+    @Test
+    void shopgraphSettingsAreReadThroughConfigMappingsOnly() {
+        classes().should(readNoShopgraphSettingThroughConfigProperty()).check(CLASSES);
+    }
+
+    private static final SliceAssignment ROOMS = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            Matcher m = Pattern.compile(Pattern.quote(ROOT) + "\\.([a-z]+)\\.(application(?:\\.[a-z]+)?|[a-z]+)(\\..*)?")
+                    .matcher(javaClass.getPackageName());
+            if (!m.matches() || m.group(1).equals("platform")) {
+                return SliceIdentifier.ignore(); // platform is the kernel: its packages are libraries, not rooms
+            }
+            String room = m.group(2);
+            // api.events is part of the api room
+            return SliceIdentifier.of(m.group(1) + "." + room);
+        }
+
+        @Override
+        public String getDescription() {
+            return "the rooms of each module";
+        }
+    };
+
+    private static ArchCondition<JavaClass> readNoShopgraphSettingThroughConfigProperty() {
+        return new ArchCondition<>("read no shopgraph.* setting through @ConfigProperty") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                for (JavaField field : javaClass.getFields()) {
+                    field.tryGetAnnotationOfType(ConfigProperty.class).ifPresent(a -> report(events, field.getFullName(), a));
+                }
+                for (JavaCodeUnit unit : javaClass.getCodeUnits()) {
+                    for (JavaParameter parameter : unit.getParameters()) {
+                        parameter.tryGetAnnotationOfType(ConfigProperty.class).ifPresent(a -> report(events, unit.getFullName(), a));
+                    }
+                }
+            }
+
+            private void report(ConditionEvents events, String where, ConfigProperty property) {
+                boolean ok = !property.name().startsWith("shopgraph.");
+                events.add(new SimpleConditionEvent(where, ok, where + " reads " + property.name() + " through @ConfigProperty"));
+            }
+        };
     }
 
     private static ArchCondition<JavaMethod> declareExactlyOneAccessAnnotation() {

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.shopgraph.catalog.application.CatalogGenerator;
+import io.shopgraph.catalog.seed.CatalogGenerator;
 import io.shopgraph.platform.tenancy.TenantScope;
-import io.shopgraph.testing.TestStores;
 import io.shopgraph.testing.TestStores.TestStore;
+import io.shopgraph.testing.TestStores;
 
 /** The bench catalogue generator: deterministic products with variants, stock, availability and collections. */
 @QuarkusTest

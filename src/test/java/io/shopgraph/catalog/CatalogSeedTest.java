@@ -12,10 +12,10 @@ import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.shopgraph.catalog.application.CatalogDemoSeeder;
-import io.shopgraph.catalog.application.CatalogReferenceLoader;
-import io.shopgraph.testing.TestStores;
+import io.shopgraph.catalog.seed.CatalogDemoSeeder;
+import io.shopgraph.catalog.seed.CatalogReferenceLoader;
 import io.shopgraph.testing.TestStores.TestStore;
+import io.shopgraph.testing.TestStores;
 
 @QuarkusTest
 class CatalogSeedTest {

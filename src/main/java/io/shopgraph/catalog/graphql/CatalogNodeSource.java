@@ -10,13 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.CollectionView;
+import io.shopgraph.catalog.application.read.CatalogReads;
+import io.shopgraph.catalog.application.read.CollectionView;
 import io.shopgraph.platform.graphql.Node;
 import io.shopgraph.platform.graphql.NodeSource;
 import io.shopgraph.platform.security.Scope;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 /** {@code node(id:)} for products, variants and collections, with the storefront's visibility rules. */
 @ApplicationScoped

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.CollectionView;
+import io.shopgraph.catalog.application.read.CatalogReads;
+import io.shopgraph.catalog.application.read.CollectionView;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageInfo;
 

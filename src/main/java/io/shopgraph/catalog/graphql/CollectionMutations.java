@@ -13,19 +13,18 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CollectionCommands;
-import io.shopgraph.catalog.application.CollectionCommands.CollectionChanges;
-import io.shopgraph.catalog.application.CollectionCommands.Move;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.ProductErrorCode;
-import io.shopgraph.catalog.graphql.ProductMutations.CollectionPayload;
+import io.shopgraph.catalog.application.collection.CollectionCommands.CollectionChanges;
+import io.shopgraph.catalog.application.collection.CollectionCommands.Move;
+import io.shopgraph.catalog.application.collection.CollectionCommands;
+import io.shopgraph.catalog.application.read.CollectionView;
+import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.platform.security.Scope;
 
-/** Changing collections and the order of their products (collectionCreate/AddProducts/RemoveProducts/Delete are in ProductMutations). */
+/** Merchants create, change and delete collections, and choose their products and the order of them. */
 @GraphQLApi
 public class CollectionMutations {
 
@@ -35,6 +34,61 @@ public class CollectionMutations {
 
     CollectionMutations(CollectionCommands collections) {
         this.collections = collections;
+    }
+
+    @Mutation("collectionCreate")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: creates an empty collection. Needs write_products.")
+    public CollectionPayload collectionCreate(@NonNull @Name("input") @Description("The collection to create.") CollectionCreateInput input) {
+        return MutationSupport.run(() -> new CollectionPayload(collections.create(input.title(), input.handle(), input.description(),
+                input.imageUrl(), input.imageAlt()), List.of()), errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionAddProducts")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: appends products to a collection in the given order; products already in it keep their place. "
+            + "All or nothing. Needs write_products.")
+    public CollectionPayload collectionAddProducts(
+            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
+            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
+        return MutationSupport.run(() -> {
+            UUID collection = GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(
+                    ProductErrorCode.NOT_FOUND, List.of("id"), "No collection has this id."));
+            if (productIds.size() > 250) {
+                throw new DomainException(ProductErrorCode.INVALID_VALUE, List.of("productIds"), "At most 250 products at a time.");
+            }
+            List<UUID> ids = productIds.stream().map(p -> GlobalId.parse(p, ProductView.TYPE).orElseThrow(() -> new DomainException(
+                    ProductErrorCode.NOT_FOUND, List.of("productIds"), "Some products do not exist in this store."))).toList();
+            return new CollectionPayload(collections.addProducts(collection, ids), List.of());
+        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionRemoveProducts")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: removes products from a collection; ids not in it are ignored. Needs write_products.")
+    public CollectionPayload collectionRemoveProducts(
+            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
+            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            List<UUID> ids = productIds.stream().limit(250).flatMap(p -> GlobalId.parse(p, ProductView.TYPE).stream()).toList();
+            return new CollectionPayload(collections.removeProducts(collection, ids), List.of());
+        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
+    }
+
+    @Mutation("collectionDelete")
+    @MerchantOperation(Scope.WRITE_PRODUCTS)
+    @NonNull
+    @Description("Merchant: deletes a collection (its products stay). Needs write_products.")
+    public CollectionDeletePayload collectionDelete(@NonNull @Id @Name("id") @Description("The collection's global id.") String id) {
+        return MutationSupport.run(() -> {
+            UUID collection = collectionId(id);
+            collections.delete(collection);
+            return new CollectionDeletePayload(GlobalId.format(CollectionView.TYPE, collection), List.of());
+        }, errors -> new CollectionDeletePayload(null, ProductUserError.from(errors)));
     }
 
     @Mutation("collectionUpdate")
@@ -107,5 +161,29 @@ public class CollectionMutations {
     public record MoveInput(
             @NonNull @Id @Description("The product's global id.") String productId,
             @NonNull @Description("Its 0-based position in the resulting order; past the end means last.") Integer newPosition) {
+    }
+
+    @Input("CollectionCreateInput")
+    @Description("A collection to create.")
+    public record CollectionCreateInput(
+            @NonNull @Description("The name.") String title,
+            @Description("The handle; made from the title when left out.") String handle,
+            @Description("The description as plain text.") String description,
+            @Description("The image's http(s) URL.") String imageUrl,
+            @Description("The image's alternative text.") String imageAlt) {
+    }
+
+    @Name("CollectionDeletePayload")
+    @Description("The result of collectionDelete.")
+    public record CollectionDeletePayload(
+            @Id @Description("The deleted collection's global id; null when the mutation failed.") String deletedCollectionId,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
+    }
+
+    @Name("CollectionPayload")
+    @Description("The result of a collection mutation.")
+    public record CollectionPayload(
+            @Description("The collection; null when the mutation failed.") CollectionView collection,
+            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
     }
 }

@@ -11,10 +11,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.MetafieldView;
-import io.shopgraph.catalog.application.ProductMetafields;
-import io.shopgraph.platform.security.StoreAccess;
+import io.shopgraph.catalog.application.product.MetafieldView;
+import io.shopgraph.catalog.application.product.ProductMetafields;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 /** Product.metafields: one statement per level; storefronts see only storefront-visible metafields. */
 @GraphQLApi

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.shopgraph.catalog.application.MetafieldDraft;
+import io.shopgraph.catalog.domain.MetafieldDraft;
 
 @Input("MetafieldInput")
 @Description("A merchant's key/value pair to set on a product.")

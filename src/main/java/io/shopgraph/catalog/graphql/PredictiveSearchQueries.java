@@ -11,14 +11,14 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CatalogLocale;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.search.PredictiveSearch;
+import io.shopgraph.catalog.application.read.CatalogLocale;
+import io.shopgraph.catalog.application.read.CollectionView;
 import io.shopgraph.catalog.application.search.PredictiveSearch.Suggestions;
+import io.shopgraph.catalog.application.search.PredictiveSearch;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.SharedOperation;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 @GraphQLApi
 public class PredictiveSearchQueries {

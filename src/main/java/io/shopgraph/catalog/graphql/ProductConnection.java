@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CursoredProduct;
+import io.shopgraph.catalog.application.read.CursoredProduct;
 import io.shopgraph.catalog.application.read.FacetScope;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageInfo;

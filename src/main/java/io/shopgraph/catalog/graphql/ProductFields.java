@@ -16,17 +16,17 @@ import org.eclipse.microprofile.graphql.Source;
 
 import io.shopgraph.catalog.api.ImageView;
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.CursoredProduct;
-import io.shopgraph.catalog.application.CursoredVariant;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.ProductSortKey;
+import io.shopgraph.catalog.application.read.CatalogReads;
+import io.shopgraph.catalog.application.read.CollectionView;
+import io.shopgraph.catalog.application.read.CursoredProduct;
+import io.shopgraph.catalog.application.read.CursoredVariant;
 import io.shopgraph.catalog.application.read.FacetScope;
+import io.shopgraph.catalog.application.read.ProductFilter;
+import io.shopgraph.catalog.application.read.ProductSortKey;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageRequest;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 /** The nested fields of products and collections, each one batch (one SQL statement) per level. */
 @GraphQLApi

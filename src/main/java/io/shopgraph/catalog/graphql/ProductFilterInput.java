@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Input;
 
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.SelectedOption;
-import io.shopgraph.catalog.application.ProductFilter;
+import io.shopgraph.catalog.application.read.ProductFilter;
 import io.shopgraph.platform.graphql.Decimal;
 import io.shopgraph.platform.kernel.GlobalId;
 

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.ProductErrorCode;
-import io.shopgraph.catalog.application.ProductImports;
-import io.shopgraph.catalog.application.ProductImports.ImportResult;
+import io.shopgraph.catalog.application.imports.ProductImports.ImportResult;
+import io.shopgraph.catalog.application.imports.ProductImports;
+import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.security.MerchantOperation;
 import io.shopgraph.platform.security.Scope;

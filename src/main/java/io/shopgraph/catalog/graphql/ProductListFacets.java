@@ -8,9 +8,9 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
-import io.shopgraph.catalog.application.SearchFacets;
 import io.shopgraph.catalog.application.read.FacetScope;
 import io.shopgraph.catalog.application.read.ProductFacetReads.Counts;
+import io.shopgraph.catalog.application.read.SearchFacets;
 
 /**
  * {@code totalCount} and {@code facets} of every product connection (products, collection.products,

@@ -16,12 +16,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductStatus;
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CollectionCommands;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.ProductChanges;
-import io.shopgraph.catalog.application.ProductCommands;
-import io.shopgraph.catalog.application.ProductDraft;
-import io.shopgraph.catalog.application.ProductErrorCode;
+import io.shopgraph.catalog.application.product.ProductChanges;
+import io.shopgraph.catalog.application.product.ProductCommands;
+import io.shopgraph.catalog.domain.ProductDraft;
+import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.Decimal;
 import io.shopgraph.platform.graphql.MutationSupport;
@@ -33,11 +31,9 @@ import io.shopgraph.platform.security.Scope;
 public class ProductMutations {
 
     private final ProductCommands products;
-    private final CollectionCommands collections;
 
-    ProductMutations(ProductCommands products, CollectionCommands collections) {
+    ProductMutations(ProductCommands products) {
         this.products = products;
-        this.collections = collections;
     }
 
     @Mutation("productCreate")
@@ -67,66 +63,6 @@ public class ProductMutations {
     public ProductDeletePayload productDelete(@NonNull @Id @Name("id") @Description("The product's global id.") String id) {
         return MutationSupport.run(() -> new ProductDeletePayload(GlobalId.format(ProductView.TYPE, products.delete(productId(id))), List.of()),
                 errors -> new ProductDeletePayload(null, ProductUserError.from(errors)));
-    }
-
-    @Mutation("collectionCreate")
-    @MerchantOperation(Scope.WRITE_PRODUCTS)
-    @NonNull
-    @Description("Merchant: creates an empty collection. Needs write_products.")
-    public CollectionPayload collectionCreate(@NonNull @Name("input") @Description("The collection to create.") CollectionCreateInput input) {
-        return MutationSupport.run(() -> new CollectionPayload(collections.create(input.title(), input.handle(), input.description(),
-                input.imageUrl(), input.imageAlt()), List.of()), errors -> new CollectionPayload(null, ProductUserError.from(errors)));
-    }
-
-    @Mutation("collectionAddProducts")
-    @MerchantOperation(Scope.WRITE_PRODUCTS)
-    @NonNull
-    @Description("Merchant: appends products to a collection in the given order; products already in it keep their place. "
-            + "All or nothing. Needs write_products.")
-    public CollectionPayload collectionAddProducts(
-            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
-            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
-        return MutationSupport.run(() -> {
-            UUID collection = GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(
-                    ProductErrorCode.NOT_FOUND, List.of("id"), "No collection has this id."));
-            if (productIds.size() > 250) {
-                throw new DomainException(ProductErrorCode.INVALID_VALUE, List.of("productIds"), "At most 250 products at a time.");
-            }
-            List<UUID> ids = productIds.stream().map(p -> GlobalId.parse(p, ProductView.TYPE).orElseThrow(() -> new DomainException(
-                    ProductErrorCode.NOT_FOUND, List.of("productIds"), "Some products do not exist in this store."))).toList();
-            return new CollectionPayload(collections.addProducts(collection, ids), List.of());
-        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
-    }
-
-    @Mutation("collectionRemoveProducts")
-    @MerchantOperation(Scope.WRITE_PRODUCTS)
-    @NonNull
-    @Description("Merchant: removes products from a collection; ids not in it are ignored. Needs write_products.")
-    public CollectionPayload collectionRemoveProducts(
-            @NonNull @Id @Name("id") @Description("The collection's global id.") String id,
-            @NonNull @Name("productIds") @Description("Product global ids, at most 250.") List<@NonNull String> productIds) {
-        return MutationSupport.run(() -> {
-            UUID collection = collectionId(id);
-            List<UUID> ids = productIds.stream().limit(250).flatMap(p -> GlobalId.parse(p, ProductView.TYPE).stream()).toList();
-            return new CollectionPayload(collections.removeProducts(collection, ids), List.of());
-        }, errors -> new CollectionPayload(null, ProductUserError.from(errors)));
-    }
-
-    @Mutation("collectionDelete")
-    @MerchantOperation(Scope.WRITE_PRODUCTS)
-    @NonNull
-    @Description("Merchant: deletes a collection (its products stay). Needs write_products.")
-    public CollectionDeletePayload collectionDelete(@NonNull @Id @Name("id") @Description("The collection's global id.") String id) {
-        return MutationSupport.run(() -> {
-            UUID collection = collectionId(id);
-            collections.delete(collection);
-            return new CollectionDeletePayload(GlobalId.format(CollectionView.TYPE, collection), List.of());
-        }, errors -> new CollectionDeletePayload(null, ProductUserError.from(errors)));
-    }
-
-    private static UUID collectionId(String id) {
-        return GlobalId.parse(id, CollectionView.TYPE).orElseThrow(() -> new DomainException(ProductErrorCode.NOT_FOUND,
-                List.of("id"), "No collection has this id."));
     }
 
     private static UUID productId(String id) {
@@ -225,16 +161,6 @@ public class ProductMutations {
         }
     }
 
-    @Input("CollectionCreateInput")
-    @Description("A collection to create.")
-    public record CollectionCreateInput(
-            @NonNull @Description("The name.") String title,
-            @Description("The handle; made from the title when left out.") String handle,
-            @Description("The description as plain text.") String description,
-            @Description("The image's http(s) URL.") String imageUrl,
-            @Description("The image's alternative text.") String imageAlt) {
-    }
-
     @Name("ProductCreatePayload")
     @Description("The result of productCreate.")
     public record ProductCreatePayload(
@@ -253,20 +179,6 @@ public class ProductMutations {
     @Description("The result of productDelete.")
     public record ProductDeletePayload(
             @Id @Description("The deleted product's global id; null when the mutation failed.") String deletedProductId,
-            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
-    }
-
-    @Name("CollectionDeletePayload")
-    @Description("The result of collectionDelete.")
-    public record CollectionDeletePayload(
-            @Id @Description("The deleted collection's global id; null when the mutation failed.") String deletedCollectionId,
-            @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
-    }
-
-    @Name("CollectionPayload")
-    @Description("The result of a collection mutation.")
-    public record CollectionPayload(
-            @Description("The collection; null when the mutation failed.") CollectionView collection,
             @NonNull @Description("What went wrong; empty on success.") List<@NonNull ProductUserError> userErrors) {
     }
 }

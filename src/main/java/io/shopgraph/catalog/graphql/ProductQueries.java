@@ -13,19 +13,19 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CatalogLocale;
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.ProductSortKey;
+import io.shopgraph.catalog.application.read.CatalogLocale;
+import io.shopgraph.catalog.application.read.CatalogReads;
+import io.shopgraph.catalog.application.read.CollectionView;
 import io.shopgraph.catalog.application.read.FacetScope;
+import io.shopgraph.catalog.application.read.ProductFilter;
+import io.shopgraph.catalog.application.read.ProductSortKey;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.SharedOperation;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 @GraphQLApi
 public class ProductQueries {

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.catalog.application.ProductErrorCode;
+import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.platform.errors.UserErrorDetail;
 
 @Type("ProductUserError")

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.catalog.api.ProductVariantView;
-import io.shopgraph.catalog.application.CursoredVariant;
+import io.shopgraph.catalog.application.read.CursoredVariant;
 import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageInfo;
 

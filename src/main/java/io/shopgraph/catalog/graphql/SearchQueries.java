@@ -7,20 +7,21 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import io.shopgraph.catalog.application.CatalogLocale;
-import io.shopgraph.catalog.application.CatalogSearch;
-import io.shopgraph.catalog.application.ProductSortKey;
-import io.shopgraph.catalog.application.SearchOutcome;
+import io.shopgraph.catalog.application.read.CatalogLocale;
 import io.shopgraph.catalog.application.read.FacetScope;
 import io.shopgraph.catalog.application.read.ProductFacetReads.Counts;
+import io.shopgraph.catalog.application.read.ProductSortKey;
+import io.shopgraph.catalog.application.search.CatalogSearch;
+import io.shopgraph.catalog.application.search.SearchOutcome;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.SharedOperation;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 import io.smallrye.graphql.api.Context;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 
 @GraphQLApi
 public class SearchQueries {

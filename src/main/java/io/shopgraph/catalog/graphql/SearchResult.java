@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.catalog.application.SearchFacets;
+import io.shopgraph.catalog.application.read.SearchFacets;
 
 @Type("SearchResult")
 @Description("What a search found: a page of the matching products, how many match in all, and facet counts.")

@@ -11,10 +11,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CollectionTranslationView;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.ProductTranslationView;
-import io.shopgraph.catalog.application.TranslationReads;
+import io.shopgraph.catalog.application.read.CollectionTranslationView;
+import io.shopgraph.catalog.application.read.CollectionView;
+import io.shopgraph.catalog.application.read.ProductTranslationView;
+import io.shopgraph.catalog.application.read.TranslationReads;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.StoreAccess;
 

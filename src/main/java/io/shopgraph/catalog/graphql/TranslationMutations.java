@@ -13,10 +13,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.TranslationCommands;
-import io.shopgraph.catalog.application.TranslationDraft;
-import io.shopgraph.catalog.application.TranslationErrorCode;
+import io.shopgraph.catalog.application.read.CollectionView;
+import io.shopgraph.catalog.application.translation.TranslationCommands;
+import io.shopgraph.catalog.domain.TranslationDraft;
+import io.shopgraph.catalog.domain.TranslationErrorCode;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.catalog.application.TranslationErrorCode;
+import io.shopgraph.catalog.domain.TranslationErrorCode;
 import io.shopgraph.platform.errors.UserErrorDetail;
 
 @Type("TranslationUserError")

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.graphql.Source;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.ProductView;
 import io.shopgraph.catalog.api.SelectedOption;
-import io.shopgraph.catalog.application.CatalogReads;
+import io.shopgraph.catalog.application.read.CatalogReads;
 import io.shopgraph.catalog.application.read.VariantReads;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 
 /** From a variant to its product and from selected options to a variant; one statement per level each. */
 @GraphQLApi

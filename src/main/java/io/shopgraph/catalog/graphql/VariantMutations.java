@@ -14,10 +14,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.VariantChange;
-import io.shopgraph.catalog.application.VariantCommands;
-import io.shopgraph.catalog.application.VariantCommands.VariantsDeletion;
-import io.shopgraph.catalog.application.VariantCommands.VariantsResult;
+import io.shopgraph.catalog.application.product.VariantChange;
+import io.shopgraph.catalog.application.product.VariantCommands.VariantsDeletion;
+import io.shopgraph.catalog.application.product.VariantCommands.VariantsResult;
+import io.shopgraph.catalog.application.product.VariantCommands;
 import io.shopgraph.platform.graphql.Decimal;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;

@@ -9,16 +9,17 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.shopgraph.customers.domain.Customer;
+import io.shopgraph.customers.domain.CustomerAccessTokenErrorCode;
 import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.domain.CustomerRules;
 import io.shopgraph.customers.domain.CustomerToken;
 import io.shopgraph.customers.domain.CustomerTokenRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.CustomerAccessResolver;
+import io.shopgraph.platform.security.OpaqueTokens;
 
 /**
  * Customer sign-in: opaque, hashed, expiring access tokens. Sign-in attempts are throttled per
@@ -39,13 +40,13 @@ public class CustomerSessions implements CustomerAccessResolver {
     private final Duration ttl;
 
     CustomerSessions(CustomerRepository customers, CustomerTokenRepository tokens, PasswordHasher hasher, LoginThrottle throttle,
-            PasswordWork work, @ConfigProperty(name = "shopgraph.customers.token-ttl", defaultValue = "P30D") Duration ttl) {
+            PasswordWork work, CustomersConfig config) {
         this.work = work;
         this.customers = customers;
         this.tokens = tokens;
         this.hasher = hasher;
         this.throttle = throttle;
-        this.ttl = ttl;
+        this.ttl = config.tokenTtl();
     }
 
     /**
@@ -55,7 +56,7 @@ public class CustomerSessions implements CustomerAccessResolver {
      * transaction, then it is verified holding no database connection, then the token is written.
      */
     public CustomerAccessTokenView signIn(String email, String password, String clientAddress) {
-        String normalized = CustomerAccounts.normalizeEmail(email);
+        String normalized = CustomerRules.normalizeEmail(email);
         String emailKey = LoginThrottle.emailKey(normalized);
         String clientKey = LoginThrottle.clientKey(clientAddress);
         Optional<Duration> blocked = throttle.admit(List.of(emailKey, clientKey));
@@ -93,11 +94,11 @@ public class CustomerSessions implements CustomerAccessResolver {
 
     @Transactional
     CustomerAccessTokenView issue(UUID customerId) {
-        String plain = Secrets.newToken(TOKEN_PREFIX);
+        String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
         CustomerToken token = new CustomerToken();
         token.id = Ids.newId();
         token.customerId = customerId;
-        token.tokenHash = Secrets.hash(plain);
+        token.tokenHash = OpaqueTokens.hash(plain);
         token.createdAt = Instant.now();
         token.expiresAt = token.createdAt.plus(ttl);
         tokens.persist(token);
@@ -120,7 +121,7 @@ public class CustomerSessions implements CustomerAccessResolver {
         if (plain == null || plain.length() > 200) {
             throw invalidToken();
         }
-        return tokens.findLive(Secrets.hash(plain), Instant.now()).orElseThrow(CustomerSessions::invalidToken);
+        return tokens.findLive(OpaqueTokens.hash(plain), Instant.now()).orElseThrow(CustomerSessions::invalidToken);
     }
 
     private static DomainException invalidToken() {
@@ -132,6 +133,6 @@ public class CustomerSessions implements CustomerAccessResolver {
     @Override
     @Transactional
     public Optional<UUID> customerForToken(StoreId store, String token) {
-        return tokens.findLive(Secrets.hash(token), Instant.now()).map(t -> t.customerId);
+        return tokens.findLive(OpaqueTokens.hash(token), Instant.now()).map(t -> t.customerId);
     }
 }

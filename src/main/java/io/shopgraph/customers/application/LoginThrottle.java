@@ -8,10 +8,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.transaction.Transactional;
 
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -37,19 +35,14 @@ public class LoginThrottle {
     private final Duration baseDelay;
     private final Duration maxDelay;
 
-    LoginThrottle(EntityManager em, TenantContext tenant,
-            @ConfigProperty(name = "shopgraph.customers.login.free-failures-per-email", defaultValue = "5") int freeEmailFailures,
-            @ConfigProperty(name = "shopgraph.customers.login.free-failures-per-client", defaultValue = "20") int freeClientFailures,
-            @ConfigProperty(name = "shopgraph.customers.sign-up.free-per-client", defaultValue = "10") int freeSignUps,
-            @ConfigProperty(name = "shopgraph.customers.login.base-delay", defaultValue = "PT1S") Duration baseDelay,
-            @ConfigProperty(name = "shopgraph.customers.login.max-delay", defaultValue = "PT15M") Duration maxDelay) {
+    LoginThrottle(EntityManager em, TenantContext tenant, CustomersConfig config) {
         this.em = em;
         this.tenant = tenant;
-        this.freeEmailFailures = freeEmailFailures;
-        this.freeClientFailures = freeClientFailures;
-        this.freeSignUps = freeSignUps;
-        this.baseDelay = baseDelay;
-        this.maxDelay = maxDelay;
+        this.freeEmailFailures = config.login().freeFailuresPerEmail();
+        this.freeClientFailures = config.login().freeFailuresPerClient();
+        this.freeSignUps = config.signUp().freePerClient();
+        this.baseDelay = config.login().baseDelay();
+        this.maxDelay = config.login().maxDelay();
     }
 
     static String emailKey(String normalizedEmail) {
@@ -70,7 +63,7 @@ public class LoginThrottle {
      */
     @Transactional(TxType.REQUIRES_NEW)
     public Optional<Duration> admit(List<String> keys) {
-        String store = tenant.store().orElseThrow().toString();
+        String store = tenant.requireStore().toString();
         List<String> sorted = keys.stream().distinct().sorted().toList(); // one lock order: no deadlocks
         Instant now = Instant.now();
         Duration blockedFor = Duration.ZERO;

@@ -9,7 +9,7 @@ import javax.crypto.spec.PBEKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shopgraph.platform.security.OpaqueTokens;
 
 /**
  * PBKDF2WithHmacSHA256 from the JDK, 16-byte salt, 256-bit hash, stored as
@@ -26,8 +26,8 @@ public class PasswordHasher {
     /** Verified when the email is unknown, so both answers cost the same time. */
     private final String dummyHash;
 
-    PasswordHasher(@ConfigProperty(name = "shopgraph.customers.password.iterations", defaultValue = "600000") int iterations) {
-        this.iterations = iterations;
+    PasswordHasher(CustomersConfig config) {
+        this.iterations = config.password().iterations();
         this.dummyHash = hash("not-a-real-password-" + System.nanoTime());
     }
 
@@ -37,8 +37,7 @@ public class PasswordHasher {
 
     /** A hash at another cost (tests use production's cost where the configured one is lowered). */
     public String hashWithIterations(String password, int iterations) {
-        byte[] salt = new byte[16];
-        Secrets.RANDOM.nextBytes(salt);
+        byte[] salt = OpaqueTokens.randomBytes(16);
         byte[] hash = derive(password, salt, iterations);
         return PREFIX + "$" + iterations + "$" + Base64.getEncoder().encodeToString(salt) + "$"
                 + Base64.getEncoder().encodeToString(hash);

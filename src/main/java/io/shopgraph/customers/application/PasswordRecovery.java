@@ -7,15 +7,16 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.shopgraph.customers.domain.Customer;
+import io.shopgraph.customers.domain.CustomerErrorCode;
 import io.shopgraph.customers.domain.CustomerRepository;
+import io.shopgraph.customers.domain.CustomerRules;
 import io.shopgraph.customers.domain.CustomerTokenRepository;
 import io.shopgraph.customers.domain.PasswordReset;
 import io.shopgraph.customers.domain.PasswordResetRepository;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.security.OpaqueTokens;
 
 /**
  * Password reset: a single-use, expiring token sent through {@link CustomerMailer}. Asking for a
@@ -37,25 +38,25 @@ public class PasswordRecovery {
 
     PasswordRecovery(CustomerRepository customers, PasswordResetRepository resets, CustomerTokenRepository tokens,
             PasswordHasher hasher, CustomerMailer mailer, PasswordWork work,
-            @ConfigProperty(name = "shopgraph.customers.password-reset-ttl", defaultValue = "PT1H") Duration ttl) {
+            CustomersConfig config) {
         this.customers = customers;
         this.resets = resets;
         this.tokens = tokens;
         this.hasher = hasher;
         this.mailer = mailer;
         this.work = work;
-        this.ttl = ttl;
+        this.ttl = config.passwordResetTtl();
     }
 
     @Transactional
     public void recover(String email) {
-        String normalized = CustomerAccounts.normalizeEmail(email);
+        String normalized = CustomerRules.normalizeEmail(email);
         customers.findByEmail(normalized).ifPresent(customer -> {
-            String plain = Secrets.newToken(TOKEN_PREFIX);
+            String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
             PasswordReset reset = new PasswordReset();
             reset.id = Ids.newId();
             reset.customerId = customer.id;
-            reset.tokenHash = Secrets.hash(plain);
+            reset.tokenHash = OpaqueTokens.hash(plain);
             reset.createdAt = Instant.now();
             reset.expiresAt = reset.createdAt.plus(ttl);
             resets.persist(reset);
@@ -69,11 +70,11 @@ public class PasswordRecovery {
      * (which checks it again under a lock: two parallel resets cannot both use it).
      */
     public void reset(String resetToken, String newPassword) {
-        CustomerAccounts.checkPassword(newPassword, List.of("input", "password"));
+        CustomerRules.checkPassword(newPassword, List.of("input", "password"));
         if (resetToken == null || resetToken.length() > 200) {
             throw invalid();
         }
-        String tokenHash = Secrets.hash(resetToken);
+        String tokenHash = OpaqueTokens.hash(resetToken);
         if (!usable(tokenHash)) {
             throw invalid();
         }

@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 /**
  * The password hashing pool: PBKDF2 runs here, on a few threads of its own with a short queue, and
  * never while the caller holds a database connection or transaction (callers hash between their
@@ -33,8 +31,9 @@ public class PasswordWork {
 
     private final ThreadPoolExecutor pool;
 
-    PasswordWork(@ConfigProperty(name = "shopgraph.customers.password.threads", defaultValue = "2") int threads,
-            @ConfigProperty(name = "shopgraph.customers.password.queue", defaultValue = "32") int queue) {
+    PasswordWork(CustomersConfig config) {
+        int threads = config.password().threads();
+        int queue = config.password().queue();
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
             Thread t = new Thread(r, "password-hash-" + n.incrementAndGet());

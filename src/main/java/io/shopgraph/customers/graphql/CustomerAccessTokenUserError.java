@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.customers.application.CustomerAccessTokenErrorCode;
+import io.shopgraph.customers.domain.CustomerAccessTokenErrorCode;
 import io.shopgraph.platform.errors.UserErrorDetail;
 
 @Type("CustomerAccessTokenUserError")

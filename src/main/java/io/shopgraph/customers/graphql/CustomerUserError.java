@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.customers.application.CustomerErrorCode;
+import io.shopgraph.customers.domain.CustomerErrorCode;
 import io.shopgraph.platform.errors.UserErrorDetail;
 
 @Type("CustomerUserError")

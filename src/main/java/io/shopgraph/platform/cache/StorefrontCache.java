@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.shopgraph.platform.kernel.StoreId;
@@ -69,10 +68,14 @@ public class StorefrontCache {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
-    StorefrontCache(@ConfigProperty(name = "shopgraph.storefront-cache.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "shopgraph.storefront-cache.max-age", defaultValue = "5s") Duration maxAge,
-            @ConfigProperty(name = "shopgraph.storefront-cache.max-entries", defaultValue = "20000") int maxEntries,
-            @ConfigProperty(name = "shopgraph.storefront-cache.max-size", defaultValue = "128M") MemorySize maxSize) {
+    @Inject
+    StorefrontCache(StorefrontCacheConfig config) {
+        this(config.enabled(), config.maxAge(), config.maxEntries(),
+                config.maxSize());
+    }
+
+    /** With explicit bounds (StorefrontCacheStalenessTest builds one without the application). */
+    StorefrontCache(boolean enabled, Duration maxAge, int maxEntries, MemorySize maxSize) {
         this.enabled = enabled;
         this.maxAgeNanos = maxAge.toNanos();
         this.maxEntries = maxEntries;

@@ -9,21 +9,23 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
-import graphql.parser.exceptions.ParseCancelledException;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shopgraph.platform.errors.ErrorCode;
+import io.shopgraph.platform.graphql.limits.LimitsConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import graphql.parser.exceptions.ParseCancelledException;
 
 /**
  * Checks every GraphQL POST before SmallRye sees it, so that malformed and oversized requests get
@@ -66,11 +68,10 @@ public class GraphQLRequestGuard {
     private final int maxJsonDepth;
 
     GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            @ConfigProperty(name = "shopgraph.http.max-public-body-size", defaultValue = "256K") MemorySize maxPublicBodySize,
-            @ConfigProperty(name = "shopgraph.limits.max-json-depth", defaultValue = "64") int maxJsonDepth) {
+            HttpConfig config, LimitsConfig limits) {
         this.maxBodyBytes = maxBodySize.asLongValue();
-        this.maxPublicBodyBytes = Math.min(maxPublicBodySize.asLongValue(), maxBodyBytes);
-        this.maxJsonDepth = maxJsonDepth;
+        this.maxPublicBodyBytes = Math.min(config.maxPublicBodySize().asLongValue(), maxBodyBytes);
+        this.maxJsonDepth = limits.maxJsonDepth();
     }
 
     void install(@Observes Router router) {

@@ -3,10 +3,9 @@ package io.shopgraph.platform.graphql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.runtime.StartupEvent;
 
 import graphql.parser.ParserOptions;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Sets the GraphQL operation parser's limits at startup. SmallRye 2.17's {@code parser-max-tokens}
@@ -19,10 +18,9 @@ public class ParserLimits {
     private final int maxTokens;
     private final int maxCharacters;
 
-    ParserLimits(@ConfigProperty(name = "shopgraph.graphql.max-tokens") int maxTokens,
-            @ConfigProperty(name = "shopgraph.graphql.max-characters") int maxCharacters) {
-        this.maxTokens = maxTokens;
-        this.maxCharacters = maxCharacters;
+    ParserLimits(GraphQLConfig config) {
+        this.maxTokens = config.maxTokens();
+        this.maxCharacters = config.maxCharacters();
     }
 
     void apply(@Observes StartupEvent event) {

@@ -10,7 +10,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shopgraph.platform.cache.StorefrontCache.Hit;
+import io.shopgraph.platform.cache.StorefrontCache.Stamp;
+import io.shopgraph.platform.cache.StorefrontCache;
+import io.shopgraph.platform.cache.StorefrontCacheConfig;
+import io.shopgraph.platform.cache.StorefrontCacheable;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.security.RequestCredentials;
+import io.shopgraph.platform.security.StoreAccessResolver;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -24,18 +36,6 @@ import graphql.language.SelectionSet;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import io.shopgraph.platform.cache.StorefrontCache;
-import io.shopgraph.platform.cache.StorefrontCache.Hit;
-import io.shopgraph.platform.cache.StorefrontCache.Stamp;
-import io.shopgraph.platform.cache.StorefrontCacheable;
-import io.shopgraph.platform.kernel.StoreId;
-import io.shopgraph.platform.security.RequestCredentials;
-import io.shopgraph.platform.security.StoreAccessResolver;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Serves storefront catalog reads from the {@link StorefrontCache} on the event loop, before SmallRye
@@ -129,8 +129,8 @@ public class StorefrontCacheRoute {
     private final Optional<byte[]> bypassSecret;
 
     StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver, Instance<StorefrontCacheable> modules,
-            @ConfigProperty(name = "shopgraph.storefront-cache.bypass-secret") Optional<String> bypassSecret) {
-        this.bypassSecret = bypassSecret.filter(secret -> !secret.isBlank())
+            StorefrontCacheConfig config) {
+        this.bypassSecret = config.bypassSecret().filter(secret -> !secret.isBlank())
                 .map(secret -> secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.cache = cache;
         this.resolver = resolver;

@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -40,9 +39,9 @@ public class StoreAccess {
 
     StoreAccess(RequestCredentials credentials, SecurityIdentity identity, StoreAccessResolver resolver,
             TenantContext tenant, Instance<CustomerAccessResolver> customers, MerchantTokenConfig tokens,
-            @ConfigProperty(name = "shopgraph.platform-operator-role", defaultValue = "platform-operator") String operatorRole) {
+            OperatorConfig operator) {
         this.clientIdFromSubject = tokens.clientIdFromSubject();
-        this.operatorRole = operatorRole;
+        this.operatorRole = operator.role();
         this.customers = customers;
         this.credentials = credentials;
         this.identity = identity;

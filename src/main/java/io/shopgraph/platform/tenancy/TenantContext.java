@@ -23,6 +23,18 @@ public class TenantContext {
     }
 
     /**
+     * The store of a request that must have one: every tenant-owned read and write runs after the entry point
+     * bound the store, so its absence is a programming error (answered as INTERNAL), never a caller's mistake.
+     */
+    public StoreId requireStore() {
+        StoreId current = store;
+        if (current == null) {
+            throw new IllegalStateException("No store is bound to this request");
+        }
+        return current;
+    }
+
+    /**
      * Binds this request to a store. A request acts for one store only: binding a second,
      * different store is refused rather than silently switching tenants mid-request.
      */

@@ -2,9 +2,7 @@ package io.shopgraph.store.application;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,9 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.store.domain.AppInstallation;
+import io.shopgraph.store.domain.AppInstallationErrorCode;
 import io.shopgraph.store.domain.AppInstallationRepository;
+import io.shopgraph.store.domain.StoreRules;
 
 /** Installing partner apps in the current store and granting them scopes. */
 @ApplicationScoped
@@ -28,12 +28,8 @@ public class AppInstallationCommands {
 
     @Transactional
     public AppInstallationView install(String clientId, Collection<Scope> scopes) {
-        String clean = clientId == null ? "" : clientId.strip();
-        if (clean.isEmpty() || clean.length() > 255) {
-            throw new DomainException(AppInstallationErrorCode.INVALID_CLIENT_ID, List.of("input", "clientId"),
-                    "The client id must have 1 to 255 characters.");
-        }
-        String[] granted = grantable(scopes, List.of("input", "scopes"));
+        String clean = StoreRules.appClientId(clientId);
+        String[] granted = StoreRules.grantableScopes(scopes, List.of("input", "scopes"));
         if (apps.findLive(clean).isPresent()) {
             throw new DomainException(AppInstallationErrorCode.ALREADY_INSTALLED, List.of("input", "clientId"),
                     "An app with this client id is already installed.");
@@ -49,7 +45,7 @@ public class AppInstallationCommands {
 
     @Transactional
     public AppInstallationView updateScopes(UUID id, Collection<Scope> scopes) {
-        String[] granted = grantable(scopes, List.of("scopes"));
+        String[] granted = StoreRules.grantableScopes(scopes, List.of("scopes"));
         AppInstallation app = live(id);
         app.scopes = granted;
         return AppInstallationView.of(app);
@@ -68,17 +64,5 @@ public class AppInstallationCommands {
 
     public static DomainException notFound() {
         return new DomainException(AppInstallationErrorCode.NOT_FOUND, List.of("id"), "No installed app has this id.");
-    }
-
-    private static String[] grantable(Collection<Scope> scopes, List<String> field) {
-        if (scopes == null || scopes.isEmpty() || scopes.contains(null)) {
-            throw new DomainException(AppInstallationErrorCode.NO_SCOPES, field, "Grant at least one scope.");
-        }
-        Set<Scope> set = EnumSet.copyOf(scopes);
-        if (set.contains(Scope.MANAGE_STAFF)) {
-            throw new DomainException(AppInstallationErrorCode.SCOPE_NOT_GRANTABLE, field,
-                    "Apps cannot be granted manage_staff.");
-        }
-        return set.stream().map(Enum::name).toArray(String[]::new);
     }
 }

@@ -11,6 +11,7 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.domain.ShopSettingsRules;
 import io.shopgraph.store.domain.Store;
+import io.shopgraph.store.domain.StoreErrorCode;
 import io.shopgraph.store.domain.StoreRepository;
 
 /** A merchant changing the current store's settings (shopUpdate). */
@@ -60,7 +61,7 @@ public class ShopSettingsCommands {
         checkPolicy(change.shippingPolicy(), "shipping");
         checkPolicy(change.termsOfService(), "termsOfService");
 
-        Store store = stores.findById(tenant.store().orElseThrow().value(), LockModeType.PESSIMISTIC_WRITE);
+        Store store = stores.findById(tenant.requireStore().value(), LockModeType.PESSIMISTIC_WRITE);
         if (name != null) {
             store.name = name;
         }

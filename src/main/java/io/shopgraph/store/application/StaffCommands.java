@@ -10,8 +10,10 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.store.domain.StaffMember;
+import io.shopgraph.store.domain.StaffMemberErrorCode;
 import io.shopgraph.store.domain.StaffMemberRepository;
 import io.shopgraph.store.domain.StaffRole;
+import io.shopgraph.store.domain.StoreRules;
 
 /** Adding, changing and removing the current store's staff. A store always keeps one OWNER. */
 @ApplicationScoped
@@ -25,16 +27,9 @@ public class StaffCommands {
 
     @Transactional
     public StaffMemberView add(String issuer, String subject, StaffRole role) {
-        String cleanIssuer = issuer == null ? "" : issuer.strip();
-        String cleanSubject = subject == null ? "" : subject.strip();
-        if (cleanIssuer.isEmpty() || cleanIssuer.length() > 255) {
-            throw new DomainException(StaffMemberErrorCode.INVALID_PRINCIPAL, List.of("input", "issuer"),
-                    "The issuer must have 1 to 255 characters.");
-        }
-        if (cleanSubject.isEmpty() || cleanSubject.length() > 255) {
-            throw new DomainException(StaffMemberErrorCode.INVALID_PRINCIPAL, List.of("input", "subject"),
-                    "The subject must have 1 to 255 characters.");
-        }
+        List<String> principal = StoreRules.staffPrincipal(issuer, subject);
+        String cleanIssuer = principal.get(0);
+        String cleanSubject = principal.get(1);
         if (staff.findByPrincipal(cleanIssuer, cleanSubject).isPresent()) {
             throw new DomainException(StaffMemberErrorCode.ALREADY_MEMBER, List.of("input", "subject"),
                     "This person is already a member of the store.");

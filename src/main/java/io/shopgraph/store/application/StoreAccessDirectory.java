@@ -10,6 +10,7 @@ import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.MerchantGrant;
 import io.shopgraph.platform.security.MerchantPrincipal;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.security.StoreAccessResolver;
 import io.shopgraph.store.application.CredentialLookup.Installation;
 import io.shopgraph.store.application.CredentialLookup.LiveToken;
@@ -33,7 +34,7 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        String hash = TokenHashing.hash(token);
+        String hash = OpaqueTokens.hash(token);
         Optional<LiveToken> live = cache.get(hash);
         if (live == null) {
             live = lookup.liveToken(hash);
@@ -53,7 +54,7 @@ public class StoreAccessDirectory implements StoreAccessResolver {
         if (token.length() > 200) {
             return Optional.empty();
         }
-        Optional<LiveToken> cached = cache.get(TokenHashing.hash(token));
+        Optional<LiveToken> cached = cache.get(OpaqueTokens.hash(token));
         return cached == null ? Optional.empty() : cached.filter(t -> t.origins().admits(origin)).map(LiveToken::store);
     }
 

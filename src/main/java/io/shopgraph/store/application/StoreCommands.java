@@ -1,13 +1,7 @@
 package io.shopgraph.store.application;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,13 +10,16 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.security.MerchantPrincipal;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.store.domain.StaffMember;
 import io.shopgraph.store.domain.StaffMemberRepository;
 import io.shopgraph.store.domain.StaffRole;
-import io.shopgraph.store.domain.StorePlan;
 import io.shopgraph.store.domain.Store;
+import io.shopgraph.store.domain.StoreErrorCode;
+import io.shopgraph.store.domain.StorePlan;
 import io.shopgraph.store.domain.StoreRepository;
+import io.shopgraph.store.domain.StoreRules;
 import io.shopgraph.store.domain.StorefrontToken;
 import io.shopgraph.store.domain.StorefrontTokenRepository;
 
@@ -30,8 +27,6 @@ import io.shopgraph.store.domain.StorefrontTokenRepository;
 @ApplicationScoped
 public class StoreCommands {
 
-    private static final Pattern HANDLE = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final TenantScope tenantScope;
     private final StoreRepository stores;
@@ -64,17 +59,10 @@ public class StoreCommands {
      */
     public CreatedStore createForOperator(String name, String handle, String currencyCode, String countryCode,
             boolean pricesIncludeTax, String timezone, String ownerIssuer, String ownerSubject) {
-        String issuer = ownerIssuer == null ? "" : ownerIssuer.strip();
-        String subject = ownerSubject == null ? "" : ownerSubject.strip();
-        if (issuer.isEmpty() || issuer.length() > 255) {
-            throw new DomainException(StoreErrorCode.INVALID_OWNER, java.util.List.of("input", "ownerIssuer"),
-                    "The owner's issuer must have 1 to 255 characters.");
-        }
-        if (subject.isEmpty() || subject.length() > 255) {
-            throw new DomainException(StoreErrorCode.INVALID_OWNER, java.util.List.of("input", "ownerSubject"),
-                    "The owner's subject must have 1 to 255 characters.");
-        }
-        String token = TokenHashing.newToken(StorefrontTokenCommands.TOKEN_PREFIX);
+        java.util.List<String> owner = StoreRules.owner(ownerIssuer, ownerSubject);
+        String issuer = owner.get(0);
+        String subject = owner.get(1);
+        String token = OpaqueTokens.newToken(StorefrontTokenCommands.TOKEN_PREFIX);
         NewStore store = new NewStore(name == null ? null : name.strip(), handle, currencyCode, countryCode,
                 pricesIncludeTax, timezone, StorePlan.STARTER,
                 Optional.of(new MerchantPrincipal(issuer, subject, Optional.empty())), Optional.of(token));
@@ -122,49 +110,14 @@ public class StoreCommands {
             StorefrontToken token = new StorefrontToken();
             token.id = Ids.newId();
             token.title = "Default storefront";
-            token.tokenHash = TokenHashing.hash(plain);
-            token.tokenHint = TokenHashing.hint(plain);
+            token.tokenHash = OpaqueTokens.hash(plain);
+            token.tokenHint = OpaqueTokens.hint(plain);
             token.createdAt = now;
             tokens.persist(token);
         });
     }
 
     private static void validate(NewStore store) {
-        if (store.name() == null || store.name().isBlank() || store.name().length() > 255) {
-            throw new DomainException(StoreErrorCode.INVALID_NAME, java.util.List.of("name"),
-                    "The name must have 1 to 255 characters.");
-        }
-        if (store.handle() == null || !HANDLE.matcher(store.handle()).matches()) {
-            throw new DomainException(StoreErrorCode.INVALID_HANDLE, java.util.List.of("handle"),
-                    "The handle must be 1 to 63 lowercase letters, digits and inner hyphens.");
-        }
-        if (!isCurrency(store.currencyCode())) {
-            throw new DomainException(StoreErrorCode.INVALID_CURRENCY, java.util.List.of("currencyCode"),
-                    "The currency must be an ISO 4217 code such as EUR.");
-        }
-        if (store.countryCode() == null || !COUNTRIES.contains(store.countryCode())) {
-            throw new DomainException(StoreErrorCode.INVALID_COUNTRY, java.util.List.of("countryCode"),
-                    "The country must be an ISO 3166-1 alpha-2 code such as FR.");
-        }
-        if (!isTimezone(store.timezone())) {
-            throw new DomainException(StoreErrorCode.INVALID_TIMEZONE, java.util.List.of("timezone"),
-                    "The time zone must be an IANA id such as Europe/Paris.");
-        }
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            return code != null && code.length() == 3 && Currency.getInstance(code).getCurrencyCode().equals(code);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isTimezone(String zone) {
-        try {
-            return zone != null && ZoneId.of(zone) != null;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        StoreRules.validateNewStore(store.name(), store.handle(), store.currencyCode(), store.countryCode(), store.timezone());
     }
 }

@@ -1,14 +1,11 @@
 package io.shopgraph.store.application;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.shopgraph.store.application.CredentialLookup.LiveToken;
 import io.shopgraph.store.application.StorefrontTokenCommands.StorefrontTokenChanged;
@@ -26,8 +23,8 @@ class StorefrontTokenCache {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
 
-    StorefrontTokenCache(@ConfigProperty(name = "shopgraph.storefront-token.cache-ttl", defaultValue = "10s") Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
+    StorefrontTokenCache(StoreConfig config) {
+        this.ttlNanos = config.cacheTtl().toNanos();
     }
 
     Optional<LiveToken> get(String tokenHash) {

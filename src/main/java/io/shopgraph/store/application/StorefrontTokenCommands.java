@@ -10,10 +10,13 @@ import jakarta.transaction.Transactional;
 
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.domain.AllowedOrigins;
 import io.shopgraph.store.domain.Store;
 import io.shopgraph.store.domain.StoreRepository;
+import io.shopgraph.store.domain.StoreRules;
+import io.shopgraph.store.domain.StorefrontAccessTokenErrorCode;
 import io.shopgraph.store.domain.StorefrontToken;
 import io.shopgraph.store.domain.StorefrontTokenRepository;
 
@@ -39,19 +42,19 @@ public class StorefrontTokenCommands {
     /** Creates a token usable from {@code allowedOrigins} (empty: any origin). */
     @Transactional
     public CreatedStorefrontToken create(String title, List<String> allowedOrigins) {
-        String cleanTitle = title(title);
-        AllowedOrigins origins = origins(allowedOrigins);
-        Store store = stores.findById(tenant.store().orElseThrow().value());
+        String cleanTitle = StoreRules.storefrontTokenTitle(title);
+        AllowedOrigins origins = StoreRules.storefrontTokenOrigins(allowedOrigins);
+        Store store = stores.findById(tenant.requireStore().value());
         if (tokens.countLive() >= store.plan.maxStorefrontTokens()) {
             throw new DomainException(StorefrontAccessTokenErrorCode.TOO_MANY_TOKENS, List.of(),
                     "The " + store.plan + " plan allows " + store.plan.maxStorefrontTokens() + " live storefront tokens.");
         }
-        String plain = TokenHashing.newToken(TOKEN_PREFIX);
+        String plain = OpaqueTokens.newToken(TOKEN_PREFIX);
         StorefrontToken token = new StorefrontToken();
         token.id = Ids.newId();
         token.title = cleanTitle;
-        token.tokenHash = TokenHashing.hash(plain);
-        token.tokenHint = TokenHashing.hint(plain);
+        token.tokenHash = OpaqueTokens.hash(plain);
+        token.tokenHint = OpaqueTokens.hint(plain);
         token.createdAt = Instant.now();
         token.allowedOrigins = origins.patterns().toArray(String[]::new);
         tokens.persist(token);
@@ -65,8 +68,8 @@ public class StorefrontTokenCommands {
      */
     @Transactional
     public StorefrontAccessTokenView update(UUID id, String title, List<String> allowedOrigins) {
-        String cleanTitle = title == null ? null : title(title);
-        AllowedOrigins origins = allowedOrigins == null ? null : origins(allowedOrigins);
+        String cleanTitle = title == null ? null : StoreRules.storefrontTokenTitle(title);
+        AllowedOrigins origins = allowedOrigins == null ? null : StoreRules.storefrontTokenOrigins(allowedOrigins);
         StorefrontToken token = find(id);
         if (token.isRevoked()) {
             throw new DomainException(StorefrontAccessTokenErrorCode.ALREADY_REVOKED, List.of("id"),
@@ -85,24 +88,6 @@ public class StorefrontTokenCommands {
     private StorefrontToken find(UUID id) {
         return tokens.findByIdOptional(id).orElseThrow(() -> new DomainException(
                 StorefrontAccessTokenErrorCode.NOT_FOUND, List.of("id"), "No storefront access token has this id."));
-    }
-
-    private static String title(String title) {
-        String cleanTitle = title == null ? "" : title.strip();
-        if (cleanTitle.isEmpty() || cleanTitle.length() > 100) {
-            throw new DomainException(StorefrontAccessTokenErrorCode.INVALID_TITLE, List.of("input", "title"),
-                    "The title must have 1 to 100 characters.");
-        }
-        return cleanTitle;
-    }
-
-    private static AllowedOrigins origins(List<String> entries) {
-        try {
-            return AllowedOrigins.parse(entries == null ? List.of() : entries);
-        } catch (AllowedOrigins.InvalidOrigin e) {
-            throw new DomainException(StorefrontAccessTokenErrorCode.INVALID_ORIGIN,
-                    List.of("input", "allowedOrigins", String.valueOf(e.index())), e.getMessage());
-        }
     }
 
     @Transactional

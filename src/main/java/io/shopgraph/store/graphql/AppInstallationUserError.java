@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.platform.errors.UserErrorDetail;
-import io.shopgraph.store.application.AppInstallationErrorCode;
+import io.shopgraph.store.domain.AppInstallationErrorCode;
 
 @Type("AppInstallationUserError")
 @Description("Why a partner app mutation failed.")

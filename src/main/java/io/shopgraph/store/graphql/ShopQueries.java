@@ -26,6 +26,6 @@ public class ShopQueries {
     @Description("The store the request acts for: the storefront token's store, or the merchant's chosen store.")
     @SharedOperation
     public ShopView shop() {
-        return shops.shop(tenant.store().orElseThrow());
+        return shops.shop(tenant.requireStore());
     }
 }

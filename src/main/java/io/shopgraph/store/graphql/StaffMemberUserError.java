@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.platform.errors.UserErrorDetail;
-import io.shopgraph.store.application.StaffMemberErrorCode;
+import io.shopgraph.store.domain.StaffMemberErrorCode;
 
 @Type("StaffMemberUserError")
 @Description("Why a staff member mutation failed.")

@@ -11,8 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.shopgraph.platform.graphql.Node;
 import io.shopgraph.platform.graphql.NodeSource;
 import io.shopgraph.platform.security.Scope;
-import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StoreAccess.Audience;
+import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.application.ShopReads;
 import io.shopgraph.store.application.ShopView;
@@ -44,7 +44,7 @@ public class StoreNodeSource implements NodeSource {
     public Map<UUID, Node> load(String type, Collection<UUID> ids, Audience audience) {
         Map<UUID, Node> found = new HashMap<>();
         if (type.equals(ShopView.TYPE)) {
-            found.putAll(shops.visible(ids, tenant.store().orElseThrow()));
+            found.putAll(shops.visible(ids, tenant.requireStore()));
         } else if (audience == Audience.MERCHANT && access.merchant().filter(g -> g.allows(Scope.READ_SETTINGS)).isPresent()) {
             found.putAll(tokens.byIds(ids));
         }

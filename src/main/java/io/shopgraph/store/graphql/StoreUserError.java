@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.platform.errors.UserErrorDetail;
-import io.shopgraph.store.application.StoreErrorCode;
+import io.shopgraph.store.domain.StoreErrorCode;
 
 @Type("StoreUserError")
 @Description("Why a store could not be created.")

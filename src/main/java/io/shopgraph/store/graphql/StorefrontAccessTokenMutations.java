@@ -14,11 +14,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;
-import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.MerchantOperation;
-import io.shopgraph.store.application.StorefrontAccessTokenErrorCode;
+import io.shopgraph.platform.security.Scope;
 import io.shopgraph.store.application.StorefrontAccessTokenView;
 import io.shopgraph.store.application.StorefrontTokenCommands;
+import io.shopgraph.store.domain.StorefrontAccessTokenErrorCode;
 
 @GraphQLApi
 public class StorefrontAccessTokenMutations {

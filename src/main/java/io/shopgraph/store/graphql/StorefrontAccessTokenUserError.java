@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.platform.errors.UserErrorDetail;
-import io.shopgraph.store.application.StorefrontAccessTokenErrorCode;
+import io.shopgraph.store.domain.StorefrontAccessTokenErrorCode;
 
 @Type("StorefrontAccessTokenUserError")
 @Description("Why a storefront access token mutation failed.")

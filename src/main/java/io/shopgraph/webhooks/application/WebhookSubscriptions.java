@@ -244,7 +244,7 @@ public class WebhookSubscriptions {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 
     private static DomainException notFound() {

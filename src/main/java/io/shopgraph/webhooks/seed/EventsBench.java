@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Observes;
 import com.sun.net.httpserver.HttpServer;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -41,6 +42,8 @@ import io.shopgraph.webhooks.domain.WebhookSignature;
  * fan-out, occurrence to webhook received). The events are {@code catalog.ProductUpdated} records with a
  * small product, published directly (no GraphQL): the bench measures the pipeline, not the catalog.
  */
+// Left out of native images (shopgraph.seed.excluded, application.properties); -Dshopgraph.seed.excluded=false keeps it.
+@UnlessBuildProperty(name = "shopgraph.seed.excluded", stringValue = "true", enableIfMissing = true)
 @ApplicationScoped
 public class EventsBench {
 

@@ -2,8 +2,6 @@ package io.shopgraph.catalog.application.read;
 
 import java.util.UUID;
 
-import io.shopgraph.catalog.application.ProductFilter;
-
 /**
  * What a product connection's totalCount and facets count: the filter (with its text query) and
  * audience it was read with, the collection it lists (null: the whole store) and the search locale.

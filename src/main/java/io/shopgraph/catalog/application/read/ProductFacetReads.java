@@ -1,7 +1,7 @@
 package io.shopgraph.catalog.application.read;
 
-import static io.shopgraph.catalog.application.Rows.str;
-import static io.shopgraph.catalog.application.Rows.uuid;
+import static io.shopgraph.catalog.application.read.Rows.str;
+import static io.shopgraph.catalog.application.read.Rows.uuid;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -22,13 +22,11 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.catalog.api.ProductKind;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.SearchFacets;
-import io.shopgraph.catalog.application.SearchFacets.AvailabilityCount;
-import io.shopgraph.catalog.application.SearchFacets.KindCount;
-import io.shopgraph.catalog.application.SearchFacets.OptionCount;
-import io.shopgraph.catalog.application.SearchFacets.PriceRangeCount;
-import io.shopgraph.catalog.application.SearchFacets.ValueCount;
+import io.shopgraph.catalog.application.read.SearchFacets.AvailabilityCount;
+import io.shopgraph.catalog.application.read.SearchFacets.KindCount;
+import io.shopgraph.catalog.application.read.SearchFacets.OptionCount;
+import io.shopgraph.catalog.application.read.SearchFacets.PriceRangeCount;
+import io.shopgraph.catalog.application.read.SearchFacets.ValueCount;
 import io.shopgraph.platform.graphql.MoneyView;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -90,7 +88,7 @@ public class ProductFacetReads {
         }
         filter = filter.withSearchLocale(locale);
         Map<String, Object> params = new HashMap<>();
-        params.put("store", tenant.store().orElseThrow().value());
+        params.put("store", tenant.requireStore().value());
         Map<String, String> groups = filterSql.groups(params, filter);
         List<String> keys = new ArrayList<>(groups.keySet());
 

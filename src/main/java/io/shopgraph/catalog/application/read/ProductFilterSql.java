@@ -12,9 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.SelectedOption;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.SearchText;
-import io.shopgraph.catalog.application.search.StoreSearchLanguage;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 
@@ -91,7 +88,7 @@ public class ProductFilterSql {
         }
         if (filter.minPrice() != null || filter.maxPrice() != null) {
             // Prices are in the store's currency; a bound is rounded outwards to whole minor units.
-            String currency = stores.settings(Set.of(tenant.store().orElseThrow())).values().iterator().next().currencyCode();
+            String currency = stores.settings(Set.of(tenant.requireStore())).values().iterator().next().currencyCode();
             int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
             List<String> bounds = new ArrayList<>();
             if (filter.minPrice() != null) {
@@ -133,7 +130,7 @@ public class ProductFilterSql {
         params.put("qt", SearchText.tag(filter.query()));
         params.put("qraw", SearchText.plain(filter.query()));
         params.put("qword", SearchText.longestWord(filter.query()));
-        params.put("lang", language.of(tenant.store().orElseThrow()));
+        params.put("lang", language.of(tenant.requireStore()));
         if (terms.isEmpty()) {
             sql.append(" and p.tags @> array[cast(:qt as text)]");
             return;

@@ -1,7 +1,7 @@
 package io.shopgraph.catalog.application.read;
 
-import static io.shopgraph.catalog.application.Rows.str;
-import static io.shopgraph.catalog.application.Rows.uuid;
+import static io.shopgraph.catalog.application.read.Rows.str;
+import static io.shopgraph.catalog.application.read.Rows.uuid;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public class ProductSeoReads {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select p.id, p.seo_title, p.seo_description from catalog.product p "
                 + "where p.store_id = :store and p.id in (:ids)")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(productIds)).getResultList();
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(productIds)).getResultList();
         Map<UUID, SeoView> found = new HashMap<>();
         for (Object[] r : rows) {
             found.put(uuid(r[0]), new SeoView(str(r[1]), str(r[2])));

@@ -1,6 +1,6 @@
 package io.shopgraph.catalog.application.read;
 
-import static io.shopgraph.catalog.application.Rows.uuid;
+import static io.shopgraph.catalog.application.read.Rows.uuid;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,9 +19,7 @@ import jakarta.transaction.Transactional;
 
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.SelectedOption;
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.ProductDrafts;
-import io.shopgraph.catalog.application.Rows;
+import io.shopgraph.catalog.domain.ProductDrafts;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -32,15 +30,8 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class VariantReads {
 
-    /** The columns {@link CatalogReads#variant(Object[])} maps, over {@code catalog.product_variant v}. */
-    private static final String COLUMNS = "select v.id, v.product_id, v.sku, v.title, array_to_string(v.option_values, chr(31)), "
-            + "v.price_minor, v.compare_at_minor, v.currency_code, v.weight_grams, v.requires_shipping, v.taxable, "
-            + "vi.id as vi_id, vi.url, vi.alt, vi.width, vi.height, "
-            + "(select string_agg(o.name, chr(31) order by o.position) from catalog.product_option o "
-            + "  where o.store_id = v.store_id and o.product_id = v.product_id) as option_names "
-            + "from catalog.product_variant v left join lateral (select m.id, m.url, m.alt, m.width, m.height "
-            + "  from catalog.product_media m where m.store_id = v.store_id and m.variant_id = v.id "
-            + "  order by m.position limit 1) vi on true ";
+    /** The variant rows ({@link VariantRow}) over {@code catalog.product_variant v} with their image. */
+    private static final String COLUMNS = "select " + VariantRow.COLUMNS + " from catalog.product_variant v " + VariantRow.IMAGE_JOIN;
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -88,7 +79,7 @@ public class VariantReads {
         }
         Map<UUID, ProductVariantView> found = new HashMap<>();
         for (Object[] r : run(sql, params)) {
-            found.putIfAbsent(uuid(r[1]), CatalogReads.variant(r));
+            found.putIfAbsent(uuid(r[VariantRow.PRODUCT_ID]), VariantRow.view(r));
         }
         return found;
     }
@@ -102,7 +93,7 @@ public class VariantReads {
         String sql = COLUMNS + "where v.store_id = :store and v.product_id in (:ids) order by v.product_id, v.position, v.id";
         Map<UUID, List<ProductVariantView>> found = new LinkedHashMap<>();
         for (Object[] r : run(sql, Map.of("store", store(), "ids", List.copyOf(productIds)))) {
-            found.computeIfAbsent(uuid(r[1]), k -> new ArrayList<>()).add(CatalogReads.variant(r));
+            found.computeIfAbsent(uuid(r[VariantRow.PRODUCT_ID]), k -> new ArrayList<>()).add(VariantRow.view(r));
         }
         return found;
     }
@@ -115,6 +106,6 @@ public class VariantReads {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 }

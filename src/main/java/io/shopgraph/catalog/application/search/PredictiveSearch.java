@@ -1,6 +1,6 @@
 package io.shopgraph.catalog.application.search;
 
-import static io.shopgraph.catalog.application.Rows.str;
+import static io.shopgraph.catalog.application.read.Rows.str;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,14 +13,16 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.catalog.api.ProductView;
-import io.shopgraph.catalog.application.CatalogLocale;
-import io.shopgraph.catalog.application.CatalogReads;
-import io.shopgraph.catalog.application.CollectionView;
-import io.shopgraph.catalog.application.CursoredProduct;
-import io.shopgraph.catalog.application.ProductFilter;
-import io.shopgraph.catalog.application.ProductSortKey;
-import io.shopgraph.catalog.application.SearchText;
+import io.shopgraph.catalog.application.read.CatalogLocale;
+import io.shopgraph.catalog.application.read.CatalogReads;
+import io.shopgraph.catalog.application.read.CollectionRow;
+import io.shopgraph.catalog.application.read.CollectionView;
+import io.shopgraph.catalog.application.read.CursoredProduct;
+import io.shopgraph.catalog.application.read.ProductFilter;
 import io.shopgraph.catalog.application.read.ProductFilterSql;
+import io.shopgraph.catalog.application.read.ProductSortKey;
+import io.shopgraph.catalog.application.read.SearchText;
+import io.shopgraph.catalog.application.read.StoreSearchLanguage;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -67,16 +69,16 @@ public class PredictiveSearch {
                 PageRequest.forward(first, null), storefront, locale).items().stream().map(CursoredProduct::product).toList();
 
         Map<String, Object> params = new HashMap<>();
-        params.put("store", tenant.store().orElseThrow().value());
+        params.put("store", tenant.requireStore().value());
         params.put("tsq", terms);
-        params.put("lang", language.of(tenant.store().orElseThrow()));
+        params.put("lang", language.of(tenant.requireStore()));
         params.put("first", first);
-        String collectionsSql = "select " + CatalogReads.collectionColumns(locale) + " from catalog.collection c"
+        String collectionsSql = "select " + CollectionRow.columns(locale) + " from catalog.collection c"
                 + CatalogLocale.collectionJoin(locale, params) + " where c.store_id = :store and to_tsvector('catalog.search_simple', "
                 + "c.title) @@ " + SearchText.TSQUERY + " order by ts_rank(to_tsvector('catalog.search_simple', c.title), "
                 + SearchText.TSQUERY + ") desc, c.title, c.id limit :first";
         List<CollectionView> collections = run(collectionsSql, params).stream()
-                .map(r -> CatalogReads.collection(r, 0, locale)).toList();
+                .map(r -> CollectionRow.view(r, 0, locale)).toList();
 
         return new Suggestions(products, collections, completions(query, storefront, params));
     }

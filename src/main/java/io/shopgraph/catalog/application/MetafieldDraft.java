@@ -1,5 +1,0 @@
-package io.shopgraph.catalog.application;
-
-/** A metafield to set on a product; {@code namespace} defaults to "custom", {@code storefrontVisible} to false. */
-public record MetafieldDraft(String namespace, String key, String value, Boolean storefrontVisible) {
-}

@@ -1,5 +1,0 @@
-package io.shopgraph.catalog.application;
-
-/** The texts of one locale to store; a null text is not translated (readers fall back to the base text). */
-public record TranslationDraft(String locale, String title, String description) {
-}

@@ -1,0 +1,38 @@
+package io.shopgraph.catalog.application.product;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+
+import io.shopgraph.catalog.api.ProductView;
+import io.shopgraph.platform.graphql.MoneyView;
+
+/** A product as JSON with the field names and formats of the GraphQL {@code Product} type (webhook payloads). */
+final class ProductJson {
+
+    private ProductJson() {
+    }
+
+    static String of(ProductView p) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", p.id()).add("title", p.title()).add("handle", p.handle()).add("description", p.description())
+                .add("descriptionHtml", p.descriptionHtml()).add("vendor", p.vendor()).add("kind", p.kind().name())
+                .add("status", p.status().name()).add("createdAt", p.createdAt().toString())
+                .add("availableForSale", p.availableForSale());
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        p.tags().forEach(tags::add);
+        json.add("tags", tags);
+        if (p.publishedAt() != null) {
+            json.add("publishedAt", p.publishedAt().toString());
+        } else {
+            json.addNull("publishedAt");
+        }
+        json.add("priceRange", Json.createObjectBuilder().add("minVariantPrice", money(p.priceRange().minVariantPrice()))
+                .add("maxVariantPrice", money(p.priceRange().maxVariantPrice())));
+        return json.build().toString();
+    }
+
+    private static JsonObjectBuilder money(MoneyView m) {
+        return Json.createObjectBuilder().add("amount", m.amount().stringValueForSerialization()).add("currencyCode", m.currencyCode());
+    }
+}

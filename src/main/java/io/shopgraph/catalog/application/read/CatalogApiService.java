@@ -1,0 +1,97 @@
+package io.shopgraph.catalog.application.read;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.LineAttributeDeclaration;
+import io.shopgraph.catalog.api.LineAttributeType;
+import io.shopgraph.catalog.api.ProductKind;
+import io.shopgraph.catalog.api.ProductVariantView;
+import io.shopgraph.catalog.api.PurchasableVariant;
+import io.shopgraph.platform.kernel.Money;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+@ApplicationScoped
+public class CatalogApiService implements CatalogApi {
+
+    private final EntityManager em;
+    private final TenantContext tenant;
+    private final CatalogReads reads;
+    private final VariantReads variants;
+
+    CatalogApiService(EntityManager em, TenantContext tenant, CatalogReads reads, VariantReads variants) {
+        this.em = em;
+        this.tenant = tenant;
+        this.reads = reads;
+        this.variants = variants;
+    }
+
+    @Override
+    public Map<UUID, List<ProductVariantView>> variantsOfProducts(Collection<UUID> productIds) {
+        return variants.ofProducts(productIds);
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, PurchasableVariant> purchasableVariants(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
+            return Map.of();
+        }
+        // One statement: the declarations come along packed in one text column, in position order.
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select v.id, v.product_id, p.title, v.title, v.price_minor, v.currency_code, "
+                + "v.requires_shipping, p.kind, (p.status = 'ACTIVE' and p.published_at is not null and p.published_at <= now()), "
+                + "(select string_agg(la.key || chr(30) || la.type || chr(30) || la.required::text || chr(30) || la.max_length "
+                + "   || chr(30) || array_to_string(la.allowed_values, chr(31)), chr(29) order by la.position) "
+                + "  from catalog.variant_line_attribute la where la.store_id = v.store_id and la.variant_id = v.id) "
+                + "from catalog.product_variant v join catalog.product p on p.store_id = v.store_id and p.id = v.product_id "
+                + "where v.store_id = :store and v.id in (:ids)")
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
+                .getResultList();
+        Map<UUID, PurchasableVariant> found = new HashMap<>();
+        for (Object[] r : rows) {
+            List<LineAttributeDeclaration> declarations = new ArrayList<>();
+            String packed = Rows.str(r[9]);
+            if (packed != null && !packed.isEmpty()) {
+                for (String one : packed.split("\u001d")) {
+                    String[] f = one.split("\u001e", -1);
+                    declarations.add(new LineAttributeDeclaration(f[0], LineAttributeType.valueOf(f[1]), Boolean.parseBoolean(f[2]),
+                            Integer.parseInt(f[3]), Rows.list(f[4])));
+                }
+            }
+            UUID id = Rows.uuid(r[0]);
+            found.put(id, new PurchasableVariant(id, Rows.uuid(r[1]), Rows.str(r[2]), Rows.str(r[3]),
+                    Money.of(Rows.lng(r[4]), Rows.str(r[5]).strip()), Rows.bool(r[6]), ProductKind.valueOf(Rows.str(r[7])),
+                    Rows.bool(r[8]), declarations));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<UUID, ProductVariantView> storefrontVariants(Collection<UUID> variantIds) {
+        return variantIds.isEmpty() ? Map.of() : reads.variantsByIds(variantIds, true);
+    }
+
+    @Override
+    @Transactional
+    public void productAvailabilityChanged(Map<UUID, Boolean> availableByProduct) {
+        // At most two statements per 1,000 products (bulk loads change many at once).
+        for (boolean available : new boolean[] {true, false}) {
+            List<UUID> ids = availableByProduct.entrySet().stream().filter(e -> e.getValue() == available).map(Map.Entry::getKey).toList();
+            for (int from = 0; from < ids.size(); from += 1000) {
+                em.createNativeQuery("update catalog.product set available = :a where store_id = :store and id in (:ids) and available <> :a")
+                        .setParameter("a", available).setParameter("store", tenant.requireStore().value())
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).executeUpdate();
+            }
+        }
+    }
+}
