@@ -20,6 +20,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.checkout.application.discount.DiscountCommands;
+import io.shopgraph.checkout.application.pricing.CartDiscountCodes;
 import io.shopgraph.checkout.application.discount.DiscountCommands.NewDiscount;
 import io.shopgraph.checkout.domain.discount.DiscountErrorCode;
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
@@ -45,12 +46,14 @@ public class DiscountMutations {
     static final String DISCOUNT = "Discount";
 
     private final DiscountCommands commands;
+    private final CartDiscountCodes cartCodes;
     private final StoreAccess access;
     private final StoreApi stores;
     private final TenantContext tenant;
 
-    DiscountMutations(DiscountCommands commands, StoreAccess access, StoreApi stores, TenantContext tenant) {
+    DiscountMutations(DiscountCommands commands, CartDiscountCodes cartCodes, StoreAccess access, StoreApi stores, TenantContext tenant) {
         this.commands = commands;
+        this.cartCodes = cartCodes;
         this.access = access;
         this.stores = stores;
         this.tenant = tenant;
@@ -75,7 +78,7 @@ public class DiscountMutations {
             + "(see Cart.discountCodes). An empty list removes every code.")
     public CartDiscountCodesUpdatePayload cartDiscountCodesUpdate(@NonNull @Id @Name("cartId") @Description("The cart's id.") String cartId,
             @NonNull @Name("discountCodes") @Description("All of the cart's codes, at most 10.") List<@NonNull String> discountCodes) {
-        return MutationSupport.run(() -> new CartDiscountCodesUpdatePayload(commands.updateCartCodes(cartId, discountCodes), List.of()),
+        return MutationSupport.run(() -> new CartDiscountCodesUpdatePayload(cartCodes.update(cartId, discountCodes), List.of()),
                 errors -> new CartDiscountCodesUpdatePayload(null, DiscountUserError.from(errors)));
     }
 
