@@ -1,6 +1,7 @@
 package io.shopgraph.cart.api;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import io.shopgraph.cart.api.CartViews.CartView;
 
@@ -15,4 +16,10 @@ public interface CartApi {
      * expired, merged and completed ids alike (one statement).
      */
     Optional<CartView> cart(String cartId);
+
+    /**
+     * Marks the open, unexpired cart COMPLETED (it became an order and no longer answers to its id), in the
+     * caller's transaction. One conditional update: of two checkouts of one cart, only one gets true.
+     */
+    boolean complete(UUID cartId);
 }
