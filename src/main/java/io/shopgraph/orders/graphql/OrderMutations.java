@@ -54,7 +54,7 @@ public class OrderMutations {
     @Input("FulfillmentInput")
     @Description("What to fulfil and how it travels.")
     public record FulfillmentInput(
-            @Description("The lines and units; all units left to fulfil when omitted.") List<@NonNull OrderLineQuantityInput> lines,
+            @Description("The lines and units; all units left to fulfil when omitted.") List<OrderLineQuantityInput> lines,
             @Description("The carrier (at most 100 characters).") String trackingCompany,
             @Description("The tracking number (at most 100 characters).") String trackingNumber,
             @Description("The tracking page (at most 2,000 characters).") String trackingUrl) {
@@ -63,7 +63,7 @@ public class OrderMutations {
     @Input("RefundInput")
     @Description("What to refund: lines, an amount, or both (the amount then wins over the lines' worth).")
     public record RefundInput(
-            @Description("The lines and units refunded.") List<@NonNull OrderLineQuantityInput> lines,
+            @Description("The lines and units refunded.") List<OrderLineQuantityInput> lines,
             @Description("The amount to pay back, in the order's currency; the lines' worth when omitted.") Decimal amount,
             @Description("Whether the refunded lines' units go back on sale (default false).") Boolean restock,
             @Description("Why (at most 500 characters).") String reason) {
