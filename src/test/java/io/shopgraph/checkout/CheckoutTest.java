@@ -258,4 +258,33 @@ class CheckoutTest {
         assertThat(paidLater.getString("data.orderMarkAsPaid.userErrors[0].code")).isEqualTo("INVALID_STATE");
         assertLedgerHolds(store);
     }
+
+    @Test
+    void readingOrdersTakesTheSameStatementsForTwoOrSixOrders() {
+        TestStore small = TestStores.create("orders-stmts-small");
+        TestStore large = TestStores.create("orders-stmts-large");
+        for (TestStore store : List.of(small, large)) {
+            String variant = variant(store, "Book", "9.00", 100);
+            for (int i = 0; i < (store == small ? 2 : 6); i++) {
+                String orderId = placed(store, variant, 1).getString("data.checkoutComplete.order.id");
+                ok(store.owner().execute(MARK_PAID, Map.of("id", orderId)), "orderMarkAsPaid");
+                ok(store.owner().execute(FULFIL, Map.of("id", orderId)), "fulfillmentCreate");
+            }
+        }
+        String page = "{ orders(first: 10) { nodes { id name status cost { totalAmount { amount } } lines { title quantity } "
+                + "payments { status } fulfillments { id lines { quantity } } refunds { id } note timeline { kind } } } }";
+        long smallCount = statements(() -> small.owner().execute(page));
+        long largeCount = statements(() -> large.owner().execute(page));
+        assertThat(large.owner().execute(page).getList("data.orders.nodes")).hasSize(6);
+        assertThat(largeCount).as("statements for 6 orders vs %d for 2", smallCount).isEqualTo(smallCount);
+        assertThat(smallCount).isLessThanOrEqualTo(12);
+    }
+
+    private static long statements(java.util.function.Supplier<JsonPath> call) {
+        long before = io.shopgraph.platform.persistence.SqlStatementCounter.total();
+        JsonPath body = call.get();
+        long count = io.shopgraph.platform.persistence.SqlStatementCounter.total() - before;
+        assertThat(body.getList("errors")).as(body.prettify()).isNull();
+        return count;
+    }
 }

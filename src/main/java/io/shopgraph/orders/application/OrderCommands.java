@@ -535,6 +535,9 @@ public class OrderCommands implements OrdersApi {
         if (value != null && value.length() > max) {
             throw new DomainException(OrderErrorCode.INVALID_INPUT, List.of("input", field), "At most " + max + " characters.");
         }
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new DomainException(OrderErrorCode.INVALID_INPUT, List.of("input", field), "Text may not contain NUL characters.");
+        }
     }
 
     private static String blank(String value) {

@@ -76,8 +76,8 @@ public class OrderReads {
             parameters.put("status", status.name());
         }
         String q = query == null ? "" : query.strip();
-        if (q.length() > 200) {
-            throw ApiException.badRequest("'query' has at most 200 characters.");
+        if (q.length() > 200 || q.indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("'query' has at most 200 characters, and no NUL.");
         }
         if (!q.isEmpty()) {
             String digits = q.startsWith("#") ? q.substring(1) : q;

@@ -46,8 +46,8 @@ public final class CheckoutChecks {
         return result;
     }
 
-    /** Whether an idempotency key is acceptable: 1 to 255 characters, not blank. */
+    /** Whether an idempotency key is acceptable: 1 to 255 characters, not blank, no control characters. */
     public static boolean validKey(String key) {
-        return key != null && !key.isBlank() && key.length() <= 255;
+        return key != null && !key.isBlank() && key.length() <= 255 && key.chars().noneMatch(Character::isISOControl);
     }
 }

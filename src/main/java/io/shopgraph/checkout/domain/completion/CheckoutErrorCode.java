@@ -24,7 +24,7 @@ public enum CheckoutErrorCode {
     INSUFFICIENT_STOCK,
     @Description("This idempotency key was already used with another cart.")
     IDEMPOTENCY_KEY_MISMATCH,
-    @Description("The idempotency key is empty or longer than 255 characters.")
+    @Description("The idempotency key is empty, longer than 255 characters or holds control characters.")
     INVALID_IDEMPOTENCY_KEY,
     @Description("The order was placed but the payment provider could not be reached: call again with the same idempotency key.")
     PAYMENT_UNAVAILABLE
