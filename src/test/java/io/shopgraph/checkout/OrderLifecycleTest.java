@@ -141,6 +141,54 @@ class OrderLifecycleTest {
         assertLedgerHolds(store);
     }
 
+    @Test
+    void thePaymentEventRacingTheSynchronousPathAndRepeatedDeliveriesGiveOnePaidTransition() throws Exception {
+        TestStore store = TestStores.create("orders-one-paid");
+        String variant = variant(store, "Tray", "22.00", 4);
+        String orderId = placed(store, variant, 1).getString("data.checkoutComplete.order.id");
+        ok(store.owner().execute(MARK_PAID, Map.of("id", orderId)), "orderMarkAsPaid");
+        UUID order = uuid(orderId);
+        // The payment's own event reaches the orders.payments consumer after commit: wait until it was handled.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (count(store, "select count(*) from platform.event_delivery where consumer = 'orders.payments' and status = 'PENDING'") > 0) {
+            assertThat(System.nanoTime()).as("the payment event is handled").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(count(store, "select count(*) from platform.event_delivery where consumer = 'orders.payments'")).isPositive();
+        // The same payment applied 5 times in a row and 10 times at once, as duplicate webhooks would.
+        var payments = Arc.container().instance(io.shopgraph.payments.api.PaymentsApi.class).get();
+        var orders = Arc.container().instance(io.shopgraph.orders.api.OrdersApi.class).get();
+        var scope = Arc.container().instance(io.shopgraph.platform.tenancy.TenantScope.class).get();
+        var payment = scope.call(store.id(), () -> payments.byReferences(List.of(order)).get(order).get(0));
+        for (int i = 0; i < 5; i++) {
+            scope.run(store.id(), () -> orders.applyPayment(payment));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    scope.run(store.id(), () -> orders.applyPayment(payment));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count(store, "select count(*) from platform.event where type = 'orders.OrderPaid' and aggregate_id = ?1", order)).isEqualTo(1);
+        assertThat(count(store, "select count(*) from orders.order_event where order_id = ?1 and kind = 'PAYMENT'", order)).isEqualTo(1);
+        assertThat(count(store, "select count(*) from inventory.stock_movement where kind = 'COMMIT'")).isEqualTo(1);
+        assertThat(store.owner().execute(ORDER, Map.of("id", orderId)).getString("data.order.status")).isEqualTo("PAID");
+        assertThat(stock(store, variant)).containsExactly(3, 0);
+        assertLedgerHolds(store);
+    }
+
     private static void expire(TestStore store, String orderId) {
         execute(store, "update orders.sales_order set reserved_until = now() - interval '1 minute' where id = ?1", uuid(orderId));
         execute(store, "update orders.order_counter set next_expiry = now() - interval '1 minute'");
