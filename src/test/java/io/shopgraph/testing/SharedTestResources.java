@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(LocalOidcIssuer.class)
 @QuarkusTestResource(WebhookReceiverPort.class)
+@QuarkusTestResource(StripeWireMock.class)
 public final class SharedTestResources {
 
     private SharedTestResources() {

@@ -63,9 +63,14 @@ public class OrderCommands implements OrdersApi {
     private final Event<StockInstruction> stock;
     private final OrdersConfig config;
     private final OrderReads reads;
+    private final jakarta.transaction.TransactionSynchronizationRegistry synchronizations;
+    private final io.shopgraph.platform.tenancy.TenantScope scope;
 
     OrderCommands(EntityManager em, TenantContext tenant, EventPublisher events, PaymentsApi payments, Event<StockInstruction> stock,
-            OrdersConfig config, OrderReads reads) {
+            OrdersConfig config, OrderReads reads, jakarta.transaction.TransactionSynchronizationRegistry synchronizations,
+            io.shopgraph.platform.tenancy.TenantScope scope) {
+        this.synchronizations = synchronizations;
+        this.scope = scope;
         this.config = config;
         this.reads = reads;
         this.em = em;
@@ -298,6 +303,7 @@ public class OrderCommands implements OrdersApi {
             if (payment.status() == PaymentStatus.SUCCEEDED && left > 0) {
                 long amount = Math.min(left, payment.capturedMinor() - payment.refundedMinor());
                 if (amount > 0) {
+                    requireInTransactionRefunds(payment);
                     RefundOutcome outcome = payments.refund(new RefundRequest(payment.id(), amount, "order-" + order.id() + "-cancel-" + payment.id(),
                             reason == null ? "Order cancelled" : reason));
                     if (outcome.error() != null) {
@@ -309,7 +315,7 @@ public class OrderCommands implements OrdersApi {
                     left -= amount;
                 }
             } else if (payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.PROCESSING) {
-                payments.cancel(payment.id());
+                cancelPayment(payment);
             }
         }
         em.createNativeQuery("update orders.sales_order set status = 'CANCELLED', cancelled_at = :now, updated_at = :now, "
@@ -405,6 +411,7 @@ public class OrderCommands implements OrdersApi {
         PaymentView payment = payments.byReferences(List.of(orderId)).getOrDefault(orderId, List.of()).stream()
                 .filter(p -> p.status() == PaymentStatus.SUCCEEDED && p.capturedMinor() - p.refundedMinor() >= wantedAmount).findFirst()
                 .orElseThrow(() -> new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"), "No payment of the order can refund this amount."));
+        requireInTransactionRefunds(payment);
         long count = ((Number) em.createNativeQuery("select count(*) from orders.refund where store_id = :store and order_id = :id")
                 .setParameter("store", store()).setParameter("id", orderId).getSingleResult()).longValue();
         RefundOutcome outcome = payments.refund(new RefundRequest(payment.id(), amount, "order-" + orderId + "-refund-" + (count + 1),
@@ -446,6 +453,44 @@ public class OrderCommands implements OrdersApi {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Refunds run inside the order's transaction, under its lock: right for the manual provider, whose refund only
+     * writes rows. A Stripe refund must be called with no transaction open (PaymentsApi), which needs a hold-then-
+     * settle flow here that is not built yet: refuse cleanly rather than fail inside the provider call.
+     */
+    private static void requireInTransactionRefunds(PaymentView payment) {
+        if (payment.provider() != PaymentProvider.MANUAL) {
+            throw new DomainException(OrderErrorCode.PAYMENT_PROVIDER_ERROR, List.of("id"),
+                    "Refunds of " + payment.provider().name().toLowerCase(java.util.Locale.ROOT)
+                            + " payments are not available from orders yet; refund in the provider's dashboard.");
+        }
+    }
+
+    /** Cancels a payment not yet succeeded: at once for the manual provider, after this transaction commits for a provider call. */
+    private void cancelPayment(PaymentView payment) {
+        if (payment.provider() == PaymentProvider.MANUAL) {
+            payments.cancel(payment.id());
+            return;
+        }
+        io.shopgraph.platform.kernel.StoreId store = tenant.store().orElseThrow();
+        synchronizations.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    try {
+                        scope.run(store, () -> payments.cancel(payment.id()));
+                    } catch (RuntimeException e) {
+                        org.jboss.logging.Logger.getLogger(OrderCommands.class).warnf(e, "could not cancel payment %s of a cancelled order", payment.id());
+                    }
+                }
+            }
+        });
+    }
 
     private Optional<Locked> lock(UUID orderId) {
         @SuppressWarnings("unchecked")

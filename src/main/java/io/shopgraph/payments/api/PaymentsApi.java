@@ -8,8 +8,10 @@ import java.util.UUID;
 
 /**
  * What other modules (checkout, orders) may ask of payments, for the current store. Runs in the caller's
- * transaction where it only writes rows; calls to a provider's servers happen outside any transaction the
- * caller holds open (the implementation says how). Payment status has one writer inside this module: the
+ * transaction where it only writes rows (the manual provider). Methods that call Stripe ({@code start},
+ * {@code refresh}, {@code cancel}, {@code refund} of a Stripe payment) must be called with no transaction open:
+ * they write in short transactions of their own around the call and refuse (IllegalStateException) otherwise,
+ * so that no connection or row lock waits on Stripe. Checkout therefore commits its order, then starts the payment. Payment status has one writer inside this module: the
  * idempotent transition shared by the webhook, the synchronous path and the reconciler.
  */
 public interface PaymentsApi {
@@ -23,6 +25,13 @@ public interface PaymentsApi {
      * the manual provider a pending payment that {@link #markPaid} completes.
      */
     PaymentView start(PaymentRequest request);
+
+    /**
+     * The synchronous confirmation: after the shopper's browser confirmed with Stripe.js, asks Stripe for the
+     * payment's current status and applies it through the same one writer as the webhook (whichever comes
+     * first enters the status; the other changes nothing). With the manual provider it only reads.
+     */
+    PaymentOutcome refresh(UUID paymentId);
 
     /** The payments of these references (e.g. order ids), oldest first, in one statement. */
     Map<UUID, List<PaymentView>> byReferences(Collection<UUID> referenceIds);

@@ -85,6 +85,35 @@ class PaymentRecords {
         return rows.stream().map(PaymentRow::of).toList();
     }
 
+    /** Stores the PaymentIntent of a payment (the first one stored wins: Stripe's idempotency gives the same one anyway). */
+    @Transactional
+    PaymentRow attachIntent(UUID paymentId, String intentId, String clientSecretEnc) {
+        em.createNativeQuery("update payments.payment set provider_reference = :ref, client_secret_enc = coalesce(:secret, client_secret_enc), "
+                + "updated_at = now() where store_id = :store and id = :id and provider_reference is null")
+                .setParameter("ref", intentId).setParameter("secret", clientSecretEnc).setParameter("store", store())
+                .setParameter("id", paymentId).executeUpdate();
+        return find(paymentId).orElseThrow();
+    }
+
+    /** Sets the provider's dispute status; whether it changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean dispute(UUID paymentId, String status) {
+        return em.createNativeQuery("update payments.payment set dispute_status = :status, updated_at = now() where store_id = :store "
+                + "and id = :id and dispute_status is distinct from :status").setParameter("status", status)
+                .setParameter("store", store()).setParameter("id", paymentId).executeUpdate() == 1;
+    }
+
+    /** Stripe payments of the current store not final yet and unchanged for {@code minAge}, oldest first. */
+    @Transactional
+    List<PaymentRow> unsettled(java.time.Duration minAge, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.payment where store_id = :store "
+                + "and provider = 'STRIPE' and status in ('PENDING', 'PROCESSING') and provider_reference is not null "
+                + "and updated_at < :before order by updated_at limit :limit").setParameter("store", store())
+                .setParameter("before", Instant.now().minus(minAge)).setParameter("limit", limit).getResultList();
+        return rows.stream().map(PaymentRow::of).toList();
+    }
+
     private Optional<PaymentRow> one(String where, Object value, boolean forUpdate) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.payment where store_id = :store and " + where

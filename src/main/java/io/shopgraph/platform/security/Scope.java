@@ -34,6 +34,10 @@ public enum Scope {
     READ_WEBHOOKS,
     @Description("Create, change, delete and replay webhook subscriptions (each topic also needs the read scope of its resource).")
     WRITE_WEBHOOKS,
+    @Description("Read payment settings: the provider, the Stripe publishable key and hints of the secrets (never the secrets).")
+    READ_PAYMENT_SETTINGS,
+    @Description("Connect, rotate and disconnect the store's Stripe account.")
+    WRITE_PAYMENT_SETTINGS,
     @Description("Manage staff members and partner apps. Owners only; never granted to an app.")
     MANAGE_STAFF
 }

@@ -215,6 +215,13 @@ class AccessMatrixTest {
             sample("sessionEventRecord", "mutation { sessionEventRecord(event: {type: SEARCHED, searchQuery: \"hat\"}) { recorded userErrors { code } } }"),
             sample("productMediaReorder", "mutation($p: ID!, $m: ID!) { productMediaReorder(productId: $p, moves: [{id: $m, newPosition: 0}]) { "
                     + "userErrors { code } } }", s -> Map.of("p", unknownId("Product"), "m", unknownId("ProductImage"))),
+            // payments (malformed keys are user errors; disconnecting a store without Stripe answers false)
+            sample("paymentSettings", "{ paymentSettings { provider publishableKey } }"),
+            sample("stripeAccount", "{ stripeAccount { publishableKey } }"),
+            sample("stripeAccountConnect", "mutation { stripeAccountConnect(input: {publishableKey: \"pk_x\", secretKey: \"sk_x\", "
+                    + "webhookSecret: \"whsec_x\"}) { userErrors { code } } }"),
+            sample("stripeAccountUpdate", "mutation { stripeAccountUpdate(input: {secretKey: \"sk_x\"}) { userErrors { code } } }"),
+            sample("stripeAccountDisconnect", "mutation { stripeAccountDisconnect { disconnected userErrors { code } } }"),
             // webhooks (an unresolvable host is a user error, as is a topic outside the caller's scopes)
             sample("webhookSubscriptions", "{ webhookSubscriptions(first: 2) { nodes { id topic } } }"),
             sample("webhookDeliveries", "query($s: ID!) { webhookDeliveries(subscriptionId: $s, first: 2) { nodes { id status } } }",
