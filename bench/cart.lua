@@ -3,6 +3,7 @@
 --   MODE=create  cartCreate (no lines), writing each new cart id to <out>/carts.<thread>: the pool of fresh carts
 --   MODE=pair    cartLinesAdd to the next fresh cart, then cart(id:) with lines and cost: one pair
 --   MODE=flow    sessionStart, cartCreate (with X-Session-Token), 3 x cartLinesAdd, cart(id:): one flow
+--   MODE=checkout cartCreate with one line and an email, then checkoutComplete (manual provider): one checkout
 -- Arguments: <out dir> <file of variant ids, one per line>. done() prints the completed pairs or flows per second.
 local mode = os.getenv("MODE") or "pair"
 local threads = {}
@@ -45,6 +46,8 @@ end
 local ADD = "mutation($c: ID!, $v: ID!) { cartLinesAdd(cartId: $c, lines: [{merchandiseId: $v, quantity: 1}]) { cart { id totalQuantity } userErrors { code } } }"
 local READ = "query($c: ID!) { cart(id: $c) { id totalQuantity cost { subtotalAmount { amount currencyCode } totalAmount { amount } } lines(first: 100) { nodes { id quantity cost { totalAmount { amount } } merchandise { id title price { amount } } } } } }"
 local CREATE = "mutation { cartCreate { cart { id } userErrors { code } } }"
+local CART_WITH_LINE = "mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}], buyerIdentity: {email: \"bench@example.com\"}}) { cart { id } userErrors { code } } }"
+local COMPLETE = "mutation($c: ID!, $k: String!) { checkoutComplete(cartId: $c, idempotencyKey: $k) { order { id name status } orderToken payment { provider status } userErrors { code lineIds } } }"
 local START = 'mutation { sessionStart(input: {landingUrl: "https://shop.example/?utm_source=bench", device: {type: DESKTOP}}) { sessionToken } }'
 
 local function next_variant()
@@ -55,6 +58,9 @@ end
 function request()
   if mode == "create" then
     return post(CREATE, "{}")
+  elseif mode == "checkout" then
+    if step == 0 then return post(CART_WITH_LINE, '{"v":"' .. next_variant() .. '"}') end
+    return post(COMPLETE, '{"c":"' .. cart .. '","k":"bench-' .. tid .. '-' .. completed .. '-' .. failures .. '-' .. math.random(1, 2000000000) .. '"}')
   elseif mode == "pair" then
     if step == 0 then
       cart_index = cart_index % #carts + 1
@@ -72,11 +78,15 @@ function request()
 end
 
 function response(status, headers, body)
-  local failed = status ~= 200 or string.find(body, '"errors"', 1, true) or string.find(body, '"code"', 1, true)
+  local failed = status ~= 200 or string.find(body, '"errors"', 1, true) or string.find(body, '"code"', 1, true) ~= nil
   if failed then failures = failures + 1 end
   if mode == "create" then
     local id = string.match(body, '"id":"(gid://shopgraph/Cart/[^"]+)"')
     if id then cart_file:write(id, "\n"); cart_file:flush() end
+  elseif mode == "checkout" then
+    if step == 0 then cart = string.match(body, '"id":"(gid://shopgraph/Cart/[^"]+)"') or "none" end
+    if step == 1 and not failed then completed = completed + 1 end
+    step = (step + 1) % 2
   elseif mode == "pair" then
     if step == 1 then completed = completed + 1 end
     step = (step + 1) % 2

@@ -2,6 +2,7 @@ package io.shopgraph.cart.api;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.shopgraph.cart.api.CartViews.CartView;
 
@@ -32,4 +33,10 @@ public interface CartApi {
 
     /** Sets the chosen delivery option's handle (checkout validated it). Empty when {@link #cart} would be empty. */
     Optional<CartView> selectDeliveryOption(String cartId, String handle);
+
+    /**
+     * Marks the open, unexpired cart COMPLETED (it became an order and no longer answers to its id), in the
+     * caller's transaction. One conditional update: of two checkouts of one cart, only one gets true.
+     */
+    boolean complete(UUID cartId);
 }

@@ -7,5 +7,7 @@ public enum CartStatus {
     /** Merged into another cart of the same customer at sign-in. */
     MERGED,
     /** Idle for longer than the configured period; with lines, it counts as abandoned. */
-    EXPIRED
+    EXPIRED,
+    /** Became an order at checkout. */
+    COMPLETED
 }

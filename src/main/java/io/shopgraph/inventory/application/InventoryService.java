@@ -29,6 +29,7 @@ import io.shopgraph.catalog.api.events.VariantsDeleted;
 import io.shopgraph.inventory.api.InventoryAdjustmentReason;
 import io.shopgraph.inventory.api.InventoryApi;
 import io.shopgraph.inventory.api.InventoryPolicy;
+import io.shopgraph.inventory.api.StockReservation;
 import io.shopgraph.inventory.api.StockSnapshot;
 import io.shopgraph.inventory.api.events.InventoryLevelUpdated;
 import io.shopgraph.inventory.domain.StockAdjustment;
@@ -52,9 +53,11 @@ public class InventoryService implements InventoryApi {
     private final CatalogApi catalog;
     private final StockAdjustmentRepository adjustments;
     private final EventPublisher events;
+    private final StockLedger ledger;
 
     InventoryService(StockLevelRepository levels, EntityManager em, TenantContext tenant, CatalogApi catalog,
-            StockAdjustmentRepository adjustments, EventPublisher events) {
+            StockAdjustmentRepository adjustments, EventPublisher events, StockLedger ledger) {
+        this.ledger = ledger;
         this.adjustments = adjustments;
         this.events = events;
         this.levels = levels;
@@ -88,6 +91,8 @@ public class InventoryService implements InventoryApi {
             }
         }
         levels.flush();
+        ledger.recordInitial(events.stream().flatMap(e -> e.variants().stream()).filter(v -> v.initialQuantity() != null)
+                .map(VariantsCreated.CreatedVariant::variantId).toList());
         catalog.productAvailabilityChanged(productsAvailable(events.stream().map(VariantsCreated::productId).toList()));
     }
 
@@ -107,6 +112,7 @@ public class InventoryService implements InventoryApi {
                 insert.executeUpdate();
             }
         });
+        ledger.recordInitial(event.variants());
         catalog.productAvailabilityChanged(productsAvailable(event.products()));
     }
 
@@ -124,7 +130,7 @@ public class InventoryService implements InventoryApi {
     @Transactional
     public Map<UUID, StockRow> byVariants(Collection<UUID> variantIds) {
         return levels.list("variantId in ?1", List.copyOf(variantIds)).stream()
-                .collect(Collectors.toMap(l -> l.variantId, l -> new StockRow(l.variantId, l.onHand, l.tracked, l.policy),
+                .collect(Collectors.toMap(l -> l.variantId, l -> new StockRow(l.variantId, l.onHand, l.reserved, l.tracked, l.policy),
                         (a, b) -> a, ConcurrentHashMap::new));
     }
 
@@ -135,7 +141,7 @@ public class InventoryService implements InventoryApi {
             return Map.of();
         }
         return levels.list("variantId in ?1", List.copyOf(variantIds)).stream()
-                .collect(Collectors.toMap(l -> l.variantId, l -> new StockSnapshot(l.variantId, l.onHand, l.tracked, l.policy),
+                .collect(Collectors.toMap(l -> l.variantId, l -> new StockSnapshot(l.variantId, l.onHand - l.reserved, l.tracked, l.policy),
                         (a, b) -> a));
     }
 
@@ -143,7 +149,7 @@ public class InventoryService implements InventoryApi {
     @Transactional
     public Map<UUID, Boolean> productsAvailable(Collection<UUID> productIds) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand > 0) "
+        List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand - reserved > 0) "
                 + "from inventory.stock_level where store_id = :store and product_id in (:ids) group by product_id")
                 .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(productIds))
                 .getResultList();
@@ -187,6 +193,7 @@ public class InventoryService implements InventoryApi {
                 throw new DomainException(InventoryErrorCode.STALE_QUANTITY, append(field, "compareQuantity"),
                         "The quantity on hand is no longer " + change.expected() + "; read it again.");
             }
+            ledger.record(change.variantId(), StockLedger.Kind.SET, change.quantity() - change.expected());
         }
         em.clear();
         Set<UUID> products = new HashSet<>();
@@ -243,6 +250,7 @@ public class InventoryService implements InventoryApi {
                 throw new DomainException(InventoryErrorCode.INVALID_QUANTITY, append(field, "delta"),
                         "This change would take the quantity on hand below 0 or above 1,000,000,000.");
             }
+            ledger.record(change.variantId(), StockLedger.Kind.ADJUST, change.delta());
             StockAdjustment row = new StockAdjustment();
             row.id = Ids.newId();
             row.variantId = change.variantId();
@@ -268,6 +276,47 @@ public class InventoryService implements InventoryApi {
         return result;
     }
 
+    @Override
+    public StockReservation reserve(UUID referenceId, Map<UUID, Integer> quantities) {
+        StockReservation reservation = ledger.reserve(referenceId, quantities);
+        if (reservation.complete()) {
+            availabilityChanged(quantities.keySet());
+        }
+        return reservation;
+    }
+
+    @Override
+    public void release(UUID referenceId) {
+        availabilityChanged(ledger.release(referenceId));
+    }
+
+    @Override
+    public void commit(UUID referenceId) {
+        availabilityChanged(ledger.commit(referenceId));
+    }
+
+    @Override
+    public void restock(UUID referenceId, Map<UUID, Integer> quantities) {
+        ledger.restock(referenceId, quantities);
+        availabilityChanged(quantities.keySet());
+    }
+
+    /** Tells the catalog whether the products of these variants can still be sold (available = on hand - reserved). */
+    private void availabilityChanged(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand - reserved > 0) "
+                + "from inventory.stock_level where store_id = :store and product_id in (select product_id from inventory.stock_level "
+                + "where store_id = :store and variant_id in (:ids)) group by product_id")
+                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(variantIds))
+                .getResultList();
+        Map<UUID, Boolean> found = new java.util.HashMap<>();
+        rows.forEach(r -> found.put((UUID) r[0], (Boolean) r[1]));
+        catalog.productAvailabilityChanged(found);
+    }
+
     /** The outbox event of a changed stock level, whichever mutation changed it (one fact, one event type). */
     private void published(UUID variantId, StockLevelView view) {
         events.publish(new InventoryLevelUpdated(variantId, jakarta.json.Json.createObjectBuilder()
@@ -276,7 +325,7 @@ public class InventoryService implements InventoryApi {
     }
 
     static StockLevelView view(StockLevel level) {
-        return new StockLevelView(GlobalId.format(ProductVariantView.TYPE, level.variantId), level.onHand, level.tracked, level.policy);
+        return new StockLevelView(GlobalId.format(ProductVariantView.TYPE, level.variantId), level.onHand, level.reserved, level.tracked, level.policy);
     }
 
     private static List<String> append(List<String> field, String name) {

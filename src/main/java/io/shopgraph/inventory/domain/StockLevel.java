@@ -25,6 +25,8 @@ public class StockLevel extends TenantOwnedEntity {
     public UUID productId;
     @Column(name = "on_hand")
     public int onHand;
+    /** Units held by orders awaiting payment (the sum of the ledger's reserved deltas). */
+    public int reserved;
     public boolean tracked;
     @Enumerated(EnumType.STRING)
     public InventoryPolicy policy;
@@ -32,6 +34,6 @@ public class StockLevel extends TenantOwnedEntity {
     public Instant updatedAt;
 
     public boolean availableForSale() {
-        return !tracked || policy == InventoryPolicy.CONTINUE || onHand > 0;
+        return !tracked || policy == InventoryPolicy.CONTINUE || onHand - reserved > 0;
     }
 }

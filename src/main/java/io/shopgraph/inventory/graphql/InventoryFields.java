@@ -40,7 +40,7 @@ public class InventoryFields {
         Map<UUID, StockRow> levels = memo.levels(ids(variants));
         return variants.stream().map(v -> {
             StockRow level = levels.get(v.uuid());
-            return level == null ? null : new StockLevelView(v.id(), level.onHand(), level.tracked(), level.policy());
+            return level == null ? null : new StockLevelView(v.id(), level.onHand(), level.reserved(), level.tracked(), level.policy());
         }).toList();
     }
 
@@ -49,7 +49,7 @@ public class InventoryFields {
         Map<UUID, StockRow> levels = memo.levels(ids(variants));
         return variants.stream().map(v -> {
             StockRow level = levels.get(v.uuid());
-            return level == null || !level.tracked() ? null : Math.max(0, level.onHand());
+            return level == null || !level.tracked() ? null : Math.max(0, level.available());
         }).toList();
     }
 

@@ -253,7 +253,21 @@ class AccessMatrixTest {
             sample("webhookSubscriptionRotateSecret", "mutation($id: ID!) { webhookSubscriptionRotateSecret(id: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("WebhookSubscription"))),
             sample("webhookDeliveryReplay", "mutation($id: ID!) { webhookDeliveryReplay(id: $id) { userErrors { code } } }",
-                    s -> Map.of("id", unknownId("WebhookDelivery"))));
+                    s -> Map.of("id", unknownId("WebhookDelivery"))),
+            // checkout and orders
+            sample("checkoutComplete", "mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: \"matrix\") { userErrors { code } } }",
+                    s -> Map.of("c", unknownId("Cart"))),
+            sample("orderByToken", "{ orderByToken(token: \"sgot_unknown\") { id } }"),
+            sample("orders", "{ orders(first: 2) { nodes { id status } } }"),
+            sample("order", "query($id: ID!) { order(id: $id) { id } }", s -> Map.of("id", unknownId("Order"))),
+            sample("orderMarkAsPaid", "mutation($id: ID!) { orderMarkAsPaid(id: $id) { userErrors { code } } }", s -> Map.of("id", unknownId("Order"))),
+            sample("orderCancel", "mutation($id: ID!) { orderCancel(id: $id) { userErrors { code } } }", s -> Map.of("id", unknownId("Order"))),
+            sample("orderNoteUpdate", "mutation($id: ID!) { orderNoteUpdate(id: $id, note: \"x\") { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("fulfillmentCreate", "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("refundCreate", "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -256,7 +256,37 @@ class CrossTenantTest {
             Map.entry("webhookSubscriptionRotateSecret", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { webhookSubscriptionRotateSecret("
                     + "id: $id) { secret webhookSubscription { id } userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[0])))),
             Map.entry("webhookDeliveryReplay", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { webhookDeliveryReplay(id: $id) { "
-                    + "webhookDelivery { id eventId } userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[1])))));
+                    + "webhookDelivery { id eventId } userErrors { code } } }", (v, a) -> Map.of("id", victimWebhook(v)[1])))),
+            // checkout and orders: B's cart and B's unpaid order (see victimOrder)
+            Map.entry("checkoutComplete", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: "
+                    + "\"xt\") { order { id email } orderToken userErrors { code } } }", (v, a) -> Map.of("c", victimCart(v).cartId())))),
+            Map.entry("order", List.of(new Call(Caller.OWNER, "query($id: ID!) { order(id: $id) { id email note lines { title } } }",
+                    (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderMarkAsPaid", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderMarkAsPaid(id: $id) { order { id email } "
+                    + "userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderCancel", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderCancel(id: $id) { order { id email } "
+                    + "userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderNoteUpdate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderNoteUpdate(id: $id, note: \"Hacked\") { "
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("fulfillmentCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { "
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("refundCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { "
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
+
+    /** B's order (unpaid, placed from its own cart), by B's handle. */
+    private static final Map<String, String> VICTIM_ORDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String victimOrder(Victim v) {
+        return VICTIM_ORDERS.computeIfAbsent(v.store().handle(), h -> {
+            String cart = v.store().storefront().execute("mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}], "
+                    + "buyerIdentity: {email: \"victim-buyer@victim.example\"}}) { cart { id } } }", Map.of("v", v.variantId()))
+                    .getString("data.cartCreate.cart.id");
+            String order = v.store().storefront().execute("mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: \"victim\") { "
+                    + "order { id } } }", Map.of("c", cart)).getString("data.checkoutComplete.order.id");
+            assertThat(order).as("B's order").isNotNull();
+            return order;
+        });
+    }
 
     /** B's webhook subscription and one of its deliveries, by B's handle: [subscription id, delivery id]. */
     static final Map<String, String[]> VICTIM_WEBHOOKS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -345,12 +375,17 @@ class CrossTenantTest {
             secrets.add(id.substring(id.lastIndexOf('/') + 1));
         }
         secrets.add("xt-hook");
+        String order = victimOrder(v);
+        secrets.add(order.substring(order.lastIndexOf('/') + 1));
+        secrets.add("victim-buyer");
         return secrets;
     }
 
     /** Everything of B the tests could change, read by B's own principals. */
     private static String snapshot(Victim v) {
-        return v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
+        return v.store().owner().post("query($id: ID!) { order(id: $id) { id status note email totalPaid { amount } totalRefunded { amount } "
+                + "fulfillments { id } refunds { id } payments { status } } }", Map.of("id", victimOrder(v))).asString()
+                + v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
                 + v.store().owner().post("{ staffMembers { id subject role } appInstallations(includeUninstalled: true) { id scopes uninstalledAt } "
                 + "storefrontAccessTokens(first: 100, includeRevoked: true) { nodes { id title revokedAt allowedOrigins } } }", Map.of()).asString()
                 + v.store().storefront().header("X-Customer-Token", v.customerToken())

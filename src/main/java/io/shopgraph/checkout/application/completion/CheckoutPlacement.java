@@ -1,0 +1,172 @@
+package io.shopgraph.checkout.application.completion;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.bind.Jsonb;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.shopgraph.cart.api.CartApi;
+import io.shopgraph.cart.api.CartViews;
+import io.shopgraph.cart.api.CartViews.AttributeView;
+import io.shopgraph.cart.api.CartViews.CartLineView;
+import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.PurchasableVariant;
+import io.shopgraph.checkout.application.pricing.CartPricing;
+import io.shopgraph.checkout.domain.completion.CheckoutChecks;
+import io.shopgraph.checkout.domain.completion.CheckoutErrorCode;
+import io.shopgraph.checkout.domain.completion.CheckoutRejected;
+import io.shopgraph.checkout.domain.pricing.PricedCart;
+import io.shopgraph.customers.api.CustomerRef;
+import io.shopgraph.customers.api.CustomersApi;
+import io.shopgraph.inventory.api.InventoryApi;
+import io.shopgraph.inventory.api.StockReservation;
+import io.shopgraph.orders.api.NewOrder;
+import io.shopgraph.orders.api.OrdersApi;
+import io.shopgraph.orders.api.PlacedOrder;
+import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.tenancy.TenantContext;
+
+/**
+ * checkoutComplete's transaction: claim the idempotency key, re-validate the cart, reserve its stock, place the
+ * order and complete the cart — all or nothing. The key's row is inserted first: a concurrent call with the
+ * same key waits on it and then replays; a refused checkout rolls the key back with everything else.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = {PricedCart.class, PricedCart.Line.class})
+public class CheckoutPlacement {
+
+    /** What the transaction produced: the order, its guest token, and whether it was placed by an earlier call. */
+    public record Placed(UUID orderId, String token, long totalMinor, String currencyCode, boolean replay) {
+    }
+
+    private final EntityManager em;
+    private final TenantContext tenant;
+    private final CartApi carts;
+    private final CatalogApi catalog;
+    private final InventoryApi inventory;
+    private final OrdersApi orders;
+    private final CustomersApi customers;
+    private final CartPricing pricing;
+    private final CheckoutRequirements requirements;
+    private final Jsonb jsonb;
+
+    CheckoutPlacement(EntityManager em, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
+            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, Jsonb jsonb) {
+        this.em = em;
+        this.tenant = tenant;
+        this.carts = carts;
+        this.catalog = catalog;
+        this.inventory = inventory;
+        this.orders = orders;
+        this.customers = customers;
+        this.pricing = pricing;
+        this.requirements = requirements;
+        this.jsonb = jsonb;
+    }
+
+    @Transactional
+    public Placed place(String cartGlobalId, String idempotencyKey) {
+        if (!CheckoutChecks.validKey(idempotencyKey)) {
+            throw new CheckoutRejected(CheckoutErrorCode.INVALID_IDEMPOTENCY_KEY, "idempotencyKey", "Send an idempotency key of 1 to 255 characters.");
+        }
+        UUID cartId = GlobalId.parse(cartGlobalId, CartViews.CART)
+                .orElseThrow(() -> new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id."));
+        UUID store = tenant.store().orElseThrow().value();
+        UUID orderId = Ids.newId();
+        int claimed = em.createNativeQuery("insert into checkout.completion (store_id, idempotency_key, cart_id, order_id, created_at) "
+                + "values (:store, :key, :cart, :order, now()) on conflict (store_id, idempotency_key) do nothing")
+                .setParameter("store", store).setParameter("key", idempotencyKey).setParameter("cart", cartId).setParameter("order", orderId)
+                .executeUpdate();
+        if (claimed == 0) {
+            return replay(store, idempotencyKey, cartId);
+        }
+        CartView cart = carts.cart(cartGlobalId)
+                .orElseThrow(() -> new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id."));
+        if (cart.allLines().isEmpty()) {
+            throw new CheckoutRejected(CheckoutErrorCode.CART_EMPTY, "cartId", "The cart has no lines.");
+        }
+        String email = cart.buyerIdentity().email();
+        if (email == null && cart.customerId() != null) {
+            email = customers.customer(cart.customerId()).map(CustomerRef::email).orElse(null);
+        }
+        if (email == null || email.isBlank()) {
+            throw new CheckoutRejected(CheckoutErrorCode.EMAIL_REQUIRED, List.of("cartId"), "Give the cart a contact email first.", List.of());
+        }
+        requirements.check(cart);
+
+        List<UUID> variantIds = cart.allLines().stream().map(CartLineView::variantId).distinct().toList();
+        Map<UUID, PurchasableVariant> variants = catalog.purchasableVariants(variantIds);
+        Map<UUID, CheckoutChecks.Current> current = new HashMap<>();
+        variants.forEach((id, v) -> current.put(id, new CheckoutChecks.Current(v.price().minorUnits(), v.purchasable())));
+        List<CheckoutChecks.Line> checked = cart.allLines().stream()
+                .map(l -> new CheckoutChecks.Line(l.uuid(), l.variantId(), l.unitPriceMinor())).toList();
+        List<UUID> unavailable = CheckoutChecks.unavailable(checked, current);
+        if (!unavailable.isEmpty()) {
+            throw new CheckoutRejected(CheckoutErrorCode.PRODUCT_UNAVAILABLE, List.of("cartId"), "Some lines can no longer be bought.", unavailable);
+        }
+        List<UUID> changed = CheckoutChecks.priceChanged(checked, current);
+        if (!changed.isEmpty()) {
+            throw new CheckoutRejected(CheckoutErrorCode.PRICE_CHANGED, List.of("cartId"), "Some prices changed since they were added to the cart.", changed);
+        }
+
+        Map<UUID, Integer> quantities = new LinkedHashMap<>();
+        cart.allLines().forEach(l -> quantities.merge(l.variantId(), l.quantity(), Integer::sum));
+        StockReservation reservation = inventory.reserve(orderId, quantities);
+        if (!reservation.complete()) {
+            List<UUID> lines = cart.allLines().stream().filter(l -> reservation.shortVariantIds().contains(l.variantId()))
+                    .map(CartLineView::uuid).toList();
+            throw new CheckoutRejected(CheckoutErrorCode.INSUFFICIENT_STOCK, List.of("cartId"), "Not enough stock for some lines.", lines);
+        }
+
+        PricedCart priced = pricing.price(cart);
+        Map<UUID, PricedCart.Line> pricedLines = new HashMap<>();
+        priced.lines().forEach(l -> pricedLines.put(l.lineId(), l));
+        List<NewOrder.Line> lines = new ArrayList<>();
+        for (CartLineView line : cart.allLines()) {
+            PurchasableVariant variant = variants.get(line.variantId());
+            PricedCart.Line p = pricedLines.get(line.uuid());
+            lines.add(new NewOrder.Line(line.variantId(), line.productId(), variant.productTitle(), variant.variantTitle(), line.quantity(),
+                    p.unitPriceMinor(), p.subtotalMinor(), p.discountMinor(), p.totalMinor(), line.requiresShipping(),
+                    line.attributes().stream().map(AttributeView::key).toList(), line.attributes().stream().map(AttributeView::value).toList()));
+        }
+        PlacedOrder placed = orders.place(new NewOrder(orderId, cart.uuid(), cart.sessionId(), cart.customerId(), email, priced.currencyCode(),
+                priced.subtotalMinor(), priced.discountMinor(), priced.shippingMinor(), priced.taxMinor(), priced.totalMinor(),
+                jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines));
+        // Discount usage reservation (pricing work) joins this transaction here when it lands.
+        if (!carts.complete(cart.uuid())) {
+            throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
+        }
+        em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, currency_code = :currency "
+                + "where store_id = :store and idempotency_key = :key")
+                .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
+        return new Placed(placed.id(), placed.token(), priced.totalMinor(), priced.currencyCode(), false);
+    }
+
+    private Placed replay(UUID store, String key, UUID cartId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select cart_id, order_id, order_token, total_minor, currency_code from checkout.completion "
+                + "where store_id = :store and idempotency_key = :key").setParameter("store", store).setParameter("key", key).getResultList();
+        Object[] row = rows.get(0);
+        if (!cartId.equals(row[0] instanceof UUID u ? u : UUID.fromString(row[0].toString()))) {
+            throw new CheckoutRejected(CheckoutErrorCode.IDEMPOTENCY_KEY_MISMATCH, "idempotencyKey",
+                    "This idempotency key was already used with another cart.");
+        }
+        UUID orderId = row[1] instanceof UUID u ? u : UUID.fromString(row[1].toString());
+        Optional<Long> number = orders.number(orderId);
+        if (number.isEmpty()) {
+            throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
+        }
+        return new Placed(orderId, (String) row[2], ((Number) row[3]).longValue(), ((String) row[4]).strip(), true);
+    }
+}

@@ -1,0 +1,42 @@
+package io.shopgraph.checkout.application.completion;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.shopgraph.inventory.api.InventoryApi;
+import io.shopgraph.inventory.api.StockReservation;
+import io.shopgraph.orders.api.StockInstruction;
+
+/**
+ * Moves an order's stock when the order says so, inside the order's transaction: orders may not call
+ * inventory (DESIGN.md), checkout may, so the status change and the stock movement commit together.
+ */
+@ApplicationScoped
+public class OrderStock {
+
+    private final InventoryApi inventory;
+
+    OrderStock(InventoryApi inventory) {
+        this.inventory = inventory;
+    }
+
+    void on(@Observes StockInstruction instruction) {
+        switch (instruction.action()) {
+            case RELEASE -> inventory.release(instruction.orderId());
+            case COMMIT -> inventory.commit(instruction.orderId());
+            case RESTOCK -> inventory.restock(instruction.orderId(), instruction.quantities());
+            case REACQUIRE -> {
+                StockReservation again = inventory.reserve(instruction.orderId(), instruction.quantities());
+                if (again.complete()) {
+                    inventory.commit(instruction.orderId());
+                } else {
+                    inventory.release(instruction.orderId()); // undo the lines that were reserved
+                }
+                instruction.succeeded(again.complete());
+                return;
+            }
+            default -> throw new IllegalStateException(instruction.action().name());
+        }
+        instruction.succeeded(true);
+    }
+}

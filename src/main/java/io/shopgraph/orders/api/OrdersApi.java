@@ -1,0 +1,32 @@
+package io.shopgraph.orders.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.shopgraph.payments.api.PaymentView;
+
+/** What other modules (checkout) may ask of orders, in the current store and the caller's transaction. */
+public interface OrdersApi {
+
+    /** Places an order in PENDING_PAYMENT with its stock RESERVED (the caller reserved it in the same transaction). */
+    PlacedOrder place(NewOrder order);
+
+    /** The order as the API shows it, when it exists in the current store (four statements). */
+    Optional<OrderViews.OrderView> order(UUID orderId);
+
+    /** The order's number, when it exists in the current store. */
+    Optional<Long> number(UUID orderId);
+
+    /**
+     * The one writer of an order's payment state: brings the order in line with its payments (amount paid,
+     * PAID once, stock committed). Idempotent; the synchronous path and the payment-event consumer both call it.
+     */
+    void applyPayment(PaymentView payment);
+
+    /** Unpaid orders whose reservation ended before now, oldest first (at most {@code limit}). */
+    List<UUID> reservationsDue(int limit);
+
+    /** Releases an unpaid order's expired reservation (RELEASE instruction, timeline); false when it is no longer due. */
+    boolean expireReservation(UUID orderId);
+}
