@@ -42,9 +42,17 @@ final class CheckoutFixtures {
     private CheckoutFixtures() {
     }
 
-    /** A published product with one variant of this price and stock (null: untracked); answers the variant's id. */
+    /**
+     * A published product with one variant of this price and stock (null: untracked) that needs no shipping, so that
+     * checkout needs no address or delivery option (those are {@code CheckoutTest}'s shipping case); answers the
+     * variant's id.
+     */
     static String variant(TestStore store, String title, String price, Integer stock) {
-        Map<String, Object> variant = new HashMap<>(Map.of("price", price, "requiresShipping", true));
+        return variant(store, title, price, stock, false);
+    }
+
+    static String variant(TestStore store, String title, String price, Integer stock, boolean requiresShipping) {
+        Map<String, Object> variant = new HashMap<>(Map.of("price", price, "requiresShipping", requiresShipping));
         if (stock != null) {
             variant.put("inventoryQuantity", stock);
         }

@@ -15,14 +15,17 @@ import io.shopgraph.platform.kernel.GlobalId;
 
 /**
  * The carts one request has priced, so that the cart's cost, its codes and its lines' costs share one pricing
- * (and its one discount statement) rather than one each.
+ * (and its one discount statement) rather than one each. Keyed by the cart as read, not by its id: a mutation
+ * prices the cart before it changes it, and its payload must be priced from the cart after the change.
  */
 @RequestScoped
 public class PricedCartMemo {
 
     private final CartPricing pricing;
     private final CartApi carts;
-    private final Map<UUID, CartPricing.Quote> priced = new ConcurrentHashMap<>();
+    private final Map<CartView, CartPricing.Quote> priced = new ConcurrentHashMap<>();
+    /** The quote of the latest state of each cart priced in this request, for its lines. */
+    private final Map<UUID, CartPricing.Quote> latest = new ConcurrentHashMap<>();
 
     PricedCartMemo(CartPricing pricing, CartApi carts) {
         this.pricing = pricing;
@@ -34,12 +37,14 @@ public class PricedCartMemo {
     }
 
     CartPricing.Quote quote(CartView cart) {
-        return priced.computeIfAbsent(cart.uuid(), id -> pricing.quote(cart));
+        CartPricing.Quote quote = priced.computeIfAbsent(cart, c -> pricing.quote(c));
+        latest.put(cart.uuid(), quote);
+        return quote;
     }
 
     /** For a line whose cart this request has not priced: reads the cart (one statement) and prices it. */
     PricedCart ofCart(UUID cartId) {
-        CartPricing.Quote known = priced.get(cartId);
+        CartPricing.Quote known = latest.get(cartId);
         if (known != null) {
             return known.priced();
         }

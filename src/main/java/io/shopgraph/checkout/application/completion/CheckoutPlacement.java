@@ -22,10 +22,12 @@ import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.PurchasableVariant;
 import io.shopgraph.checkout.application.pricing.CartPricing;
+import io.shopgraph.checkout.application.pricing.DiscountUsage;
 import io.shopgraph.checkout.domain.completion.CheckoutChecks;
 import io.shopgraph.checkout.domain.completion.CheckoutErrorCode;
 import io.shopgraph.checkout.domain.completion.CheckoutRejected;
 import io.shopgraph.checkout.domain.pricing.PricedCart;
+import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.customers.api.CustomerRef;
 import io.shopgraph.customers.api.CustomersApi;
 import io.shopgraph.inventory.api.InventoryApi;
@@ -59,10 +61,11 @@ public class CheckoutPlacement {
     private final CustomersApi customers;
     private final CartPricing pricing;
     private final CheckoutRequirements requirements;
+    private final DiscountUsage discountUsage;
     private final Jsonb jsonb;
 
     CheckoutPlacement(EntityManager em, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
-            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, Jsonb jsonb) {
+            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, Jsonb jsonb) {
         this.em = em;
         this.tenant = tenant;
         this.carts = carts;
@@ -72,6 +75,7 @@ public class CheckoutPlacement {
         this.customers = customers;
         this.pricing = pricing;
         this.requirements = requirements;
+        this.discountUsage = discountUsage;
         this.jsonb = jsonb;
     }
 
@@ -130,6 +134,7 @@ public class CheckoutPlacement {
         }
 
         PricedCart priced = pricing.price(cart);
+        requirements.checkPriced(cart, priced);
         Map<UUID, PricedCart.Line> pricedLines = new HashMap<>();
         priced.lines().forEach(l -> pricedLines.put(l.lineId(), l));
         List<NewOrder.Line> lines = new ArrayList<>();
@@ -143,7 +148,11 @@ public class CheckoutPlacement {
         PlacedOrder placed = orders.place(new NewOrder(orderId, cart.uuid(), cart.sessionId(), cart.customerId(), email, priced.currencyCode(),
                 priced.subtotalMinor(), priced.discountMinor(), priced.shippingMinor(), priced.taxMinor(), priced.totalMinor(),
                 jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines));
-        // Discount usage reservation (pricing work) joins this transaction here when it lands.
+        try {
+            discountUsage.reserve(priced, cart.customerId(), email, orderId); // joins this transaction
+        } catch (DomainException usedUp) {
+            throw new CheckoutRejected(CheckoutErrorCode.DISCOUNT_NOT_AVAILABLE, List.of("cartId"), usedUp.getMessage(), List.of());
+        }
         if (!carts.complete(cart.uuid())) {
             throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
         }

@@ -3,26 +3,33 @@ package io.shopgraph.checkout.application.completion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.shopgraph.checkout.application.pricing.DiscountUsage;
 import io.shopgraph.inventory.api.InventoryApi;
 import io.shopgraph.inventory.api.StockReservation;
 import io.shopgraph.orders.api.StockInstruction;
 
 /**
  * Moves an order's stock when the order says so, inside the order's transaction: orders may not call
- * inventory (DESIGN.md), checkout may, so the status change and the stock movement commit together.
+ * inventory (DESIGN.md), checkout may, so the status change and the stock movement commit together. Releasing
+ * also gives back the discount uses the order counted.
  */
 @ApplicationScoped
 public class OrderStock {
 
     private final InventoryApi inventory;
+    private final DiscountUsage discountUsage;
 
-    OrderStock(InventoryApi inventory) {
+    OrderStock(InventoryApi inventory, DiscountUsage discountUsage) {
         this.inventory = inventory;
+        this.discountUsage = discountUsage;
     }
 
     void on(@Observes StockInstruction instruction) {
         switch (instruction.action()) {
-            case RELEASE -> inventory.release(instruction.orderId());
+            case RELEASE -> {
+                inventory.release(instruction.orderId());
+                discountUsage.release(instruction.orderId()); // a cancelled or expired order gives its discount uses back
+            }
             case COMMIT -> inventory.commit(instruction.orderId());
             case RESTOCK -> inventory.restock(instruction.orderId(), instruction.quantities());
             case REACQUIRE -> {
