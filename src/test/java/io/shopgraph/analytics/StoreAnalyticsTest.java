@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +32,7 @@ import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.events.EventTypes;
 import io.shopgraph.platform.persistence.SqlStatementCounter;
 import io.shopgraph.platform.tenancy.TenantScope;
+import io.shopgraph.testing.OutboxDrain;
 import io.shopgraph.testing.TestStores;
 import io.shopgraph.testing.TestStores.TestStore;
 
@@ -105,25 +103,9 @@ class StoreAnalyticsTest {
         return world;
     }
 
-    /** Waits until the analytics consumer has handled every event of the stores (read as the superuser). */
+    /** Waits until the analytics consumer has handled every event of the stores. */
     static void awaitConsumed(List<TestStore> stores) throws Exception {
-        String url = System.getProperty("quarkus.datasource.jdbc.url");
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        try (Connection c = DriverManager.getConnection(url, "postgres", "postgres")) {
-            while (true) {
-                var q = c.prepareStatement("select count(*) from platform.event_delivery where consumer = 'analytics.facts' "
-                        + "and status = 'PENDING' and store_id = any(?)");
-                q.setArray(1, c.createArrayOf("uuid", stores.stream().map(s -> s.id().value()).toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                assertThat(System.nanoTime()).as("analytics consumed the history in time").isLessThan(deadline);
-                Thread.sleep(500);
-            }
-        }
+        OutboxDrain.await("analytics.facts", stores);
     }
 
     static JsonPath report(TestStore store, LocalDate from, LocalDate to, String granularity, String zone, Integer top) {

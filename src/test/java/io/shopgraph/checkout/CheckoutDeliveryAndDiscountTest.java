@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shopgraph.testing.GraphQL;
+import io.shopgraph.testing.OutboxDrain;
 import io.shopgraph.testing.TestStores;
 import io.shopgraph.testing.TestStores.TestStore;
 
@@ -35,7 +36,7 @@ class CheckoutDeliveryAndDiscountTest {
             + "userErrors { code } } }";
 
     @Test
-    void aCartToShipNeedsAnAddressAndADeliveryOptionAndTheOrderIsPricedLikeTheCart() {
+    void aCartToShipNeedsAnAddressAndADeliveryOptionAndTheOrderIsPricedLikeTheCart() throws Exception {
         TestStore store = TestStores.create("checkout-ship");
         String variant = variant(store, "Boxed lamp", "40.00", 5, true);
         ok(store.owner().execute("mutation($i: ShippingZoneInput!) { shippingZoneCreate(input: $i) { userErrors { field code } } }",
@@ -59,6 +60,17 @@ class CheckoutDeliveryAndDiscountTest {
         assertThat(placed.getString("data.checkoutComplete.order.cost.shippingAmount.amount")).isEqualTo("5.00");
         assertThat(placed.getString("data.checkoutComplete.order.cost.totalAmount.amount")).as("the total shown is the total charged")
                 .isEqualTo(cartTotal);
+
+        // The checkout's steps reach the merchant's funnel through the outbox: started once, each step reached once.
+        OutboxDrain.await("analytics.facts", List.of(store));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonPath report = store.owner().execute("query($d: Date!) { storeAnalytics(from: $d, to: $d, timezone: \"UTC\") { "
+                + "totals { checkoutsStarted orders } checkoutFunnel { stepIndex step reached } } }", Map.of("d", today));
+        assertThat(report.getList("errors")).as(report.prettify()).isNull();
+        assertThat(report.getInt("data.storeAnalytics.totals.checkoutsStarted")).isEqualTo(1);
+        assertThat(report.getInt("data.storeAnalytics.totals.orders")).isEqualTo(1);
+        assertThat(report.getList("data.storeAnalytics.checkoutFunnel.step")).containsExactly("SHIPPING_ADDRESS", "DELIVERY_OPTION", "ORDER_PLACED");
+        assertThat(report.getList("data.storeAnalytics.checkoutFunnel.reached", Integer.class)).containsExactly(1, 1, 1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 
 import io.shopgraph.cart.api.CartApi;
+import io.shopgraph.checkout.application.completion.CheckoutProgress;
 import io.shopgraph.cart.api.CartViews.CartAddressView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.checkout.application.shipping.ShippingZones;
@@ -42,14 +43,16 @@ public class DeliveryMutations {
 
     private final CartApi carts;
     private final PricedCartMemo memo;
+    private final CheckoutProgress progress;
     private final ShippingZones zones;
     private final StoreAccess access;
     private final StoreApi stores;
     private final TenantContext tenant;
 
-    DeliveryMutations(CartApi carts, PricedCartMemo memo, ShippingZones zones, StoreAccess access, StoreApi stores, TenantContext tenant) {
+    DeliveryMutations(CartApi carts, PricedCartMemo memo, CheckoutProgress progress, ShippingZones zones, StoreAccess access, StoreApi stores, TenantContext tenant) {
         this.carts = carts;
         this.memo = memo;
+        this.progress = progress;
         this.zones = zones;
         this.access = access;
         this.stores = stores;
@@ -75,7 +78,7 @@ public class DeliveryMutations {
             + "price depended on the old address.")
     public CartDeliveryPayload cartShippingAddressUpdate(@NonNull @Id @Name("cartId") @Description("The cart's id.") String cartId,
             @Name("address") @Description("The address; null removes it.") CartAddressInput address) {
-        return MutationSupport.run(() -> new CartDeliveryPayload(carts.replaceShippingAddress(cartId, address == null ? null : address.validated())
+        return MutationSupport.run(() -> new CartDeliveryPayload(progress.shippingAddress(cartId, address == null ? null : address.validated())
                 .orElseThrow(DeliveryMutations::notFound), List.of()), errors -> new CartDeliveryPayload(null, DeliveryUserError.from(errors)));
     }
 
@@ -94,7 +97,7 @@ public class DeliveryMutations {
                 throw new DomainException(DeliveryErrorCode.OPTION_NOT_AVAILABLE, List.of("deliveryOptionHandle"),
                         "The cart has no delivery option with this handle.");
             }
-            return new CartDeliveryPayload(carts.selectDeliveryOption(cartId, handle).orElseThrow(DeliveryMutations::notFound), List.of());
+            return new CartDeliveryPayload(progress.deliveryOption(cartId, handle).orElseThrow(DeliveryMutations::notFound), List.of());
         }, errors -> new CartDeliveryPayload(null, DeliveryUserError.from(errors)));
     }
 

@@ -62,10 +62,11 @@ public class CheckoutPlacement {
     private final CartPricing pricing;
     private final CheckoutRequirements requirements;
     private final DiscountUsage discountUsage;
+    private final CheckoutProgress progress;
     private final Jsonb jsonb;
 
     CheckoutPlacement(EntityManager em, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
-            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, Jsonb jsonb) {
+            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, CheckoutProgress progress, Jsonb jsonb) {
         this.em = em;
         this.tenant = tenant;
         this.carts = carts;
@@ -76,6 +77,7 @@ public class CheckoutPlacement {
         this.pricing = pricing;
         this.requirements = requirements;
         this.discountUsage = discountUsage;
+        this.progress = progress;
         this.jsonb = jsonb;
     }
 
@@ -156,6 +158,7 @@ public class CheckoutPlacement {
         if (!carts.complete(cart.uuid())) {
             throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
         }
+        progress.placed(cart);
         em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, currency_code = :currency "
                 + "where store_id = :store and idempotency_key = :key")
                 .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
