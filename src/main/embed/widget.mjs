@@ -9,6 +9,7 @@ import { money, friendly, debounce } from './format.mjs';
 const STYLES = `:host{all:initial!important;display:block!important;box-sizing:border-box!important;visibility:visible!important;
 font-family:var(--sg-font,system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif)!important;font-size:var(--sg-font-size,16px)!important;
 line-height:1.45!important;color:var(--sg-text,#1a1a1a)!important;text-align:start!important;direction:inherit}
+:host(shopgraph-cart){display:inline-block!important;vertical-align:top!important}
 :host([hidden]){display:none!important}
 *,*::before,*::after{box-sizing:border-box}
 .card{border:1px solid var(--sg-border,#d4d4d4);border-radius:var(--sg-radius,8px);padding:16px;background:var(--sg-background,#fff);max-width:var(--sg-card-width,360px)}
@@ -70,7 +71,7 @@ function h(tag, props, ...children) {
     else if (key in el && key !== 'list' && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : value);
   }
-  el.append(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+  el.append(...children.flat(Infinity).filter(c => c !== null && c !== undefined && c !== false));
   return el;
 }
 
@@ -369,9 +370,9 @@ class CartIcon extends ShopElement {
 
   draw() {
     const count = shop.cart ? shop.cart.totalQuantity : 0;
-    this.render(h('button', { class: 'icon', type: 'button', 'data-key': 'cart', 'aria-haspopup': 'dialog',
-      'aria-label': `Cart, ${count} ${count === 1 ? 'item' : 'items'}`, onclick: () => drawer().open() },
-    h('span', { 'aria-hidden': 'true' }, 'Cart'), h('span', { class: 'count', 'aria-hidden': 'true' }, String(count))));
+    // The visible text is the accessible name ("Cart 2 items"), as speech input users say what they see.
+    this.render(h('button', { class: 'icon', type: 'button', 'data-key': 'cart', 'aria-haspopup': 'dialog', onclick: () => drawer().open() },
+      h('span', null, 'Cart'), h('span', { class: 'count' }, String(count)), h('span', { class: 'sr' }, count === 1 ? ' item' : ' items')));
   }
 }
 
