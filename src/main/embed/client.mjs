@@ -8,7 +8,10 @@ const IMAGE = 'url altText width height';
 const VARIANT = `id title availableForSale requiresShipping price { ${MONEY} } selectedOptions { name value } image { ${IMAGE} } `
   + 'lineAttributes { key type required maxLength allowedValues }';
 const PRODUCT = `id handle title vendor availableForSale featuredImage { ${IMAGE} } options { name values } `
-  + `priceRange { minVariantPrice { ${MONEY} } maxVariantPrice { ${MONEY} } } variants(first: 50) { nodes { ${VARIANT} } }`;
+  + `priceRange { minVariantPrice { ${MONEY} } maxVariantPrice { ${MONEY} } } variants(first: 25) { nodes { ${VARIANT} } }`;
+// Grid tiles: no variant list (a page of 12 stays far under the query cost limit); a tile with options loads PRODUCT.
+const TILE = `id handle title availableForSale featuredImage { ${IMAGE} } options { name values } `
+  + `priceRange { minVariantPrice { ${MONEY} } maxVariantPrice { ${MONEY} } } selectedOrFirstAvailableVariant { ${VARIANT} }`;
 const LINE = `id quantity attributes { key value } cost { amountPerQuantity { ${MONEY} } totalAmount { ${MONEY} } } `
   + `merchandise { id title image { ${IMAGE} } lineAttributes { key type required maxLength allowedValues } `
   + `product { handle title featuredImage { ${IMAGE} } } }`;
@@ -87,11 +90,11 @@ export function createClient({ endpoint, token }) {
     features,
     setSessionToken(value) { sessionToken = value; },
 
-    shop: async () => (await send('{ shop { name currencyCode defaultLocale } }', null, { get: true })).shop,
+    shop: async () => (await send('{ shop { name currencyCode countryCode } }', null, { get: true })).shop,
     product: async (handle, locale) => (await send(`query($h: String!, $l: String) { product(handle: $h, locale: $l) { ${PRODUCT} } }`,
       { h: handle, l: locale || null }, { get: true })).product,
     collection: async (handle, first, after, locale) => (await send('query($h: String!, $f: Int!, $a: String, $l: String) { '
-      + `collection(handle: $h, locale: $l) { id title products(first: $f, after: $a) { nodes { ${PRODUCT} } pageInfo { hasNextPage endCursor } } } }`,
+      + `collection(handle: $h, locale: $l) { id title products(first: $f, after: $a) { nodes { ${TILE} } pageInfo { hasNextPage endCursor } } } }`,
     { h: handle, f: first, a: after || null, l: locale || null }, { get: true })).collection,
     variant: async (id) => (await send(`query($id: ID!) { node(id: $id) { ... on ProductVariant { ${VARIANT} product { title handle } } } }`,
       { id }, { get: true })).node,

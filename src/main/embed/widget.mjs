@@ -231,13 +231,19 @@ function readAttributes(container) {
 
 let ids = 0;
 
+/** A grid's product (one variant known) in the shape of a full product. */
+function tile(p) {
+  const v = p.selectedOrFirstAvailableVariant;
+  return { ...p, partial: true, variants: { nodes: v ? [v] : [] } };
+}
+
 /** <shopgraph-product handle="…">: a card with variant selection, the variant's declared inputs and add-to-cart. */
 class ProductCard extends ShopElement {
   async start() {
     this.uid = `p${++ids}`;
     this.render(h('p', { class: 'card muted', role: 'status' }, 'Loading…'));
     try {
-      this.product = this.data || await shop.client.product(this.getAttribute('handle'), shop.apiLocale);
+      this.product = this.data ? tile(this.data) : await shop.client.product(this.getAttribute('handle'), shop.apiLocale);
     } catch (e) {
       this.render(h('p', { class: 'card error', role: 'alert' }, errorText(e)));
       return;
@@ -250,6 +256,19 @@ class ProductCard extends ShopElement {
     this.selected = Object.fromEntries((first ? first.selectedOptions : []).map(o => [o.name, o.value]));
     if (!this.data) shop.record('PRODUCT_VIEWED', this.product.id);
     this.draw('');
+  }
+
+  /** A grid tile knows one variant; "Choose options" loads the product's variants into the same card. */
+  async chooseOptions() {
+    try {
+      const full = await shop.client.product(this.product.handle, shop.apiLocale);
+      if (full) this.product = full;
+      this.draw('');
+      const select = this.root.querySelector('select');
+      if (select) select.focus();
+    } catch (e) {
+      this.draw(errorText(e), true);
+    }
   }
 
   variant() {
@@ -266,6 +285,15 @@ class ProductCard extends ShopElement {
         onchange: e => { this.selected[o.name] = e.target.value; this.draw(''); } },
       o.values.map(value => h('option', { value, selected: this.selected[o.name] === value }, value)))];
     });
+    if (p.partial && p.options.some(o => o.values.length > 1)) {
+      this.render(h('article', { class: 'card', 'aria-labelledby': titleId },
+        image(p.featuredImage, p.title),
+        h('h3', { id: titleId }, p.title),
+        h('p', { class: 'price' }, money(p.priceRange.minVariantPrice, shop.locale)),
+        h('button', { class: 'primary', type: 'button', 'data-key': `${this.uid}-choose`, onclick: () => this.chooseOptions() }, 'Choose options'),
+        h('p', { class: `status${isError ? ' error' : ''}`, role: isError ? 'alert' : 'status' }, status)));
+      return;
+    }
     const soldOut = !v || !v.availableForSale;
     this.render(h('article', { class: 'card', 'aria-labelledby': titleId },
       image((v && v.image) || p.featuredImage, p.title),

@@ -231,6 +231,12 @@ class EmbedInBrowserTest {
         waitFor(() -> grid.findElements(By.cssSelector("shopgraph-product")).size() == 3);
         assertThat(grid.findElements(By.cssSelector("button.more"))).as("the last page has no Load more").isEmpty();
 
+        // A tile with options loads its variants when asked (a page of tiles stays cheap).
+        SearchContext shirtTile = tile(grid, "Alpine Shirt");
+        assertThat(text(shirtTile, "button.primary")).isEqualTo("Choose options");
+        shirtTile.findElement(By.cssSelector("button.primary")).click();
+        waitFor(() -> shirtTile.findElements(By.cssSelector("select")).size() == 1);
+
         SearchContext mug = tile(grid, "Mug");
         mug.findElement(By.cssSelector("button.primary")).click();
         waitFor(() -> text(cart, ".count").equals("2"));
@@ -295,7 +301,17 @@ class EmbedInBrowserTest {
         given().urlEncodingEnabled(false).header("X-Storefront-Token", store.storefrontToken()).when().get(URI.create(url)).then().statusCode(200);
         Response again = given().urlEncodingEnabled(false).header("X-Storefront-Token", store.storefrontToken()).when().get(URI.create(url));
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.header("X-ShopGraph-Cache")).as(url).isEqualTo("hit");
+        assertThat(again.header("X-ShopGraph-Cache")).as(url + " " + again.asString()).isEqualTo("hit");
+
+        // The largest page a grid asks for stays within the query cost limit (the widget's own client, its own documents).
+        Object largest = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const loader = document.querySelector('script[src*="/embed/v1/shopgraph.js"]').src;
+                fetch(loader).then(r => r.text()).then(text => import(new URL(text.match(/'([0-9a-f]+\\/shopgraph\\.mjs)'/)[1], loader).href))
+                  .then(m => m.createClient({ endpoint: arguments[0], token: arguments[1] }).collection('gifts', 12, null, null))
+                  .then(c => done(c.products.nodes.length), e => done(String(e.code || e)));
+                """, "http://localhost:" + RestAssured.port + "/graphql", store.storefrontToken());
+        assertThat(largest).isEqualTo(3L);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,8 +30,12 @@ public record EmbedBundle(String hash, byte[] module, byte[] gzipped, byte[] loa
     static final Pattern LOCAL_IMPORT = Pattern.compile("(?m)^import [^;]* from '\\./[a-z-]+\\.mjs';\\R");
 
     public static EmbedBundle fromClasspath() {
-        String joined = SOURCES.stream().map(EmbedBundle::source).collect(Collectors.joining("\n"));
-        return of(LOCAL_IMPORT.matcher(joined).replaceAll(""), source("loader.js"));
+        return of(join(SOURCES.stream().map(EmbedBundle::source).toList()), source("loader.js"));
+    }
+
+    /** The files as one module: joined in order, without their imports of each other. */
+    static String join(List<String> sources) {
+        return LOCAL_IMPORT.matcher(String.join("\n", sources)).replaceAll("");
     }
 
     static EmbedBundle of(String module, String loaderTemplate) {
