@@ -118,17 +118,17 @@ export function createClient({ endpoint, token }) {
     discountCodes: (cartId, codes) => mutateCart('cartDiscountCodesUpdate', '$c: ID!, $d: [String!]!', 'cartId: $c, discountCodes: $d',
       { c: cartId, d: codes }),
     // The shipping address's shape may still change: this is the one place that builds it.
-    shippingAddress: (cartId, a) => mutateCart('cartShippingAddressUpdate', '$c: ID!, $a: MailingAddressInput!', 'cartId: $c, address: $a',
-      { c: cartId, a: { firstName: a.firstName, lastName: a.lastName, address1: a.address1, city: a.city, zip: a.zip,
-        countryCode: a.countryCode } }),
+    shippingAddress: (cartId, a) => mutateCart('cartShippingAddressUpdate', '$c: ID!, $a: CartAddressInput', 'cartId: $c, address: $a',
+      { c: cartId, a: { name: [a.firstName, a.lastName].filter(Boolean).join(' ') || null, address1: a.address1, city: a.city,
+        zip: a.zip, countryCode: a.countryCode } }),
     selectDelivery: (cartId, handle) => mutateCart('cartSelectedDeliveryOptionUpdate', '$c: ID!, $h: String!',
       'cartId: $c, deliveryOptionHandle: $h', { c: cartId, h: handle }),
     paymentSettings: async () => {
       if (features.checkout === false) return null;
       try {
-        const shop = (await send('{ shop { paymentSettings { provider publishableKey } } }', null, { get: true })).shop;
+        const settings = (await send('{ paymentSettings { provider publishableKey } }', null, { get: true })).paymentSettings;
         features.checkout = true;
-        return shop.paymentSettings;
+        return settings;
       } catch (e) {
         if (e.code !== 'BAD_REQUEST') throw e;
         features.checkout = false;

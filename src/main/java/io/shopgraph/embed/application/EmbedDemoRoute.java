@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.shopgraph.platform.kernel.DemoConfig;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.vertx.core.http.HttpHeaders;
@@ -24,9 +24,9 @@ public class EmbedDemoRoute {
 
     private final String page;
 
-    EmbedDemoRoute(@ConfigProperty(name = "shopgraph.demo.storefront-token") String demoToken) {
+    EmbedDemoRoute(DemoConfig demo) {
         try (InputStream in = EmbedDemoRoute.class.getClassLoader().getResourceAsStream("embed/src/demo.html")) {
-            this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__TOKEN__", demoToken);
+            this.page = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("__TOKEN__", demo.storefrontToken());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -281,6 +281,13 @@ class CrossTenantTest {
             String cart = v.store().storefront().execute("mutation($v: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 1}], "
                     + "buyerIdentity: {email: \"victim-buyer@victim.example\"}}) { cart { id } } }", Map.of("v", v.variantId()))
                     .getString("data.cartCreate.cart.id");
+            // B's goods ship: a pickup option (which needs no address) lets the cart check out.
+            v.store().owner().execute("mutation { shippingZoneCreate(input: {name: \"Pickup\", countries: [\"DE\"], "
+                    + "rates: [{title: \"Pickup\", kind: PICKUP, price: \"0\"}]}) { userErrors { code } } }");
+            String pickup = v.store().storefront().post("query($c: ID!) { cart(id: $c) { deliveryOptions { handle } } }", Map.of("c", cart))
+                    .jsonPath().getString("data.cart.deliveryOptions[0].handle");
+            v.store().storefront().execute("mutation($c: ID!, $h: String!) { cartSelectedDeliveryOptionUpdate(cartId: $c, "
+                    + "deliveryOptionHandle: $h) { userErrors { code } } }", Map.of("c", cart, "h", pickup));
             String order = v.store().storefront().execute("mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: \"victim\") { "
                     + "order { id } } }", Map.of("c", cart)).getString("data.checkoutComplete.order.id");
             assertThat(order).as("B's order").isNotNull();
