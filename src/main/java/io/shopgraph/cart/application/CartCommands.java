@@ -107,7 +107,7 @@ public class CartCommands {
 
     @Transactional
     public Outcome create(NewCart input, Optional<String> sessionToken) {
-        StoreId store = tenant.store().orElseThrow();
+        StoreId store = tenant.requireStore();
         Instant now = now();
         Cart cart = new Cart();
         cart.id = UUID.randomUUID(); // random, not time-ordered: the id is the key to the cart
@@ -389,7 +389,7 @@ public class CartCommands {
     /** The session stops being pseudonymous: analytics may now tie it to the customer. */
     private void identifySession(UUID sessionId, UUID customerId) {
         em.createNativeQuery("update cart.shopper_session set customer_id = :customer where store_id = :store and id = :id")
-                .setParameter("customer", customerId).setParameter("store", tenant.store().orElseThrow().value())
+                .setParameter("customer", customerId).setParameter("store", tenant.requireStore().value())
                 .setParameter("id", sessionId).executeUpdate();
     }
 

@@ -128,7 +128,7 @@ public class CartReads {
     }
 
     private List<Object[]> run(String sql, Map<String, Object> parameters) {
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value());
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value());
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -82,7 +82,7 @@ public class SessionCommands {
         session.expiresAt = now.plus(config.session().idleExpiry());
         sessions.persist(session);
         em.createNativeQuery("insert into cart.store_activity (store_id) values (:store) on conflict do nothing")
-                .setParameter("store", tenant.store().orElseThrow().value()).executeUpdate();
+                .setParameter("store", tenant.requireStore().value()).executeUpdate();
         outbox.publish(new SessionStarted(session.id, session.startedAt, session.landingPath, session.referrerHost, session.utmSource,
                 session.utmMedium, session.utmCampaign, session.utmTerm, session.utmContent, session.locale, session.countryCode,
                 session.deviceType));

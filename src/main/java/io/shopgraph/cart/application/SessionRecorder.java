@@ -54,7 +54,7 @@ public class SessionRecorder {
                 + "as e(id, type, cart, variant, qty, detail) returning session_id")
                 .setParameter("idle", config.session().idleExpiry().toSeconds() + " seconds")
                 .setParameter("n", events.size()).setParameter("max", config.session().maxEvents())
-                .setParameter("store", tenant.store().orElseThrow().value())
+                .setParameter("store", tenant.requireStore().value())
                 .setParameter("hash", SessionTokens.hash(token.get()))
                 .setParameter("ids", join(events, e -> Ids.newId().toString()))
                 .setParameter("types", join(events, e -> e.type().name()))

@@ -109,7 +109,7 @@ public class DeliveryMutations {
     public ShippingZoneCreatePayload shippingZoneCreate(@NonNull @Name("input") @Description("The zone.") ShippingZoneInput input) {
         access.requireMerchant(Scope.WRITE_SETTINGS);
         return MutationSupport.run(() -> {
-            String currency = stores.settings(java.util.Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow()).currencyCode();
+            String currency = stores.settings(java.util.Set.of(tenant.requireStore())).get(tenant.requireStore()).currencyCode();
             List<NewRate> rates = input.rates().stream().map(r -> new NewRate(r.title(), r.kind(), minor(r.price(), currency, "price"),
                     r.minSubtotal() == null ? null : minor(r.minSubtotal(), currency, "minSubtotal"),
                     r.maxSubtotal() == null ? null : minor(r.maxSubtotal(), currency, "maxSubtotal"),

@@ -117,7 +117,7 @@ public class DiscountMutations {
         if (amount == null) {
             throw invalid("amount", "A fixed amount discount needs an amount.");
         }
-        String currency = stores.settings(Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow()).currencyCode();
+        String currency = stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore()).currencyCode();
         try {
             long minor = Money.parse(amount.value(), currency).minorUnits();
             if (minor < 0) {

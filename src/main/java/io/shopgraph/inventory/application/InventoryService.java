@@ -98,7 +98,7 @@ public class InventoryService implements InventoryApi {
 
     /** Runs inside the bulk-creating transaction: one multi-row insert, then the products' availability. */
     void onVariantsBulkCreated(@Observes VariantsBulkCreated event) {
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         // JDBC statements bypass Hibernate's statement inspector: tell the storefront cache ourselves.
         LocalWrites.statement("insert into inventory.stock_level");
         em.unwrap(Session.class).doWork(connection -> {
@@ -151,7 +151,7 @@ public class InventoryService implements InventoryApi {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand - reserved > 0) "
                 + "from inventory.stock_level where store_id = :store and product_id in (:ids) group by product_id")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(productIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(productIds))
                 .getResultList();
         Map<UUID, Boolean> found = new ConcurrentHashMap<>();
         rows.forEach(r -> found.put((UUID) r[0], (Boolean) r[1]));
@@ -168,7 +168,7 @@ public class InventoryService implements InventoryApi {
             throw new DomainException(InventoryErrorCode.INVALID_INPUT, List.of("input", "quantities"), "Send 1 to 250 lines.");
         }
         Set<UUID> seen = new HashSet<>();
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         List<StockLevelView> result = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             QuantityChange change = changes.get(i);
@@ -225,7 +225,7 @@ public class InventoryService implements InventoryApi {
                     "A note has at most " + StockAdjustment.MAX_NOTE + " characters.");
         }
         Set<UUID> seen = new HashSet<>();
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         Instant now = Instant.now();
         for (int i = 0; i < changes.size(); i++) {
             QuantityAdjustment change = changes.get(i);
@@ -310,7 +310,7 @@ public class InventoryService implements InventoryApi {
         List<Object[]> rows = em.createNativeQuery("select product_id, bool_or(not tracked or policy = 'CONTINUE' or on_hand - reserved > 0) "
                 + "from inventory.stock_level where store_id = :store and product_id in (select product_id from inventory.stock_level "
                 + "where store_id = :store and variant_id in (:ids)) group by product_id")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("ids", List.copyOf(variantIds))
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
                 .getResultList();
         Map<UUID, Boolean> found = new java.util.HashMap<>();
         rows.forEach(r -> found.put((UUID) r[0], (Boolean) r[1]));

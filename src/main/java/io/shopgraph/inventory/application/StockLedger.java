@@ -126,6 +126,6 @@ public class StockLedger {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 }

@@ -1,9 +1,7 @@
 package io.shopgraph.orders.application;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +41,7 @@ import io.shopgraph.payments.api.RefundRequest;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -54,7 +53,6 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class OrderCommands implements OrdersApi {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -105,9 +103,7 @@ public class OrderCommands implements OrdersApi {
                 + "next_expiry = least(orders.order_counter.next_expiry, excluded.next_expiry) returning last_number")
                 .setParameter("store", store).setParameter("first", OrderRules.FIRST_NUMBER).setParameter("until", reservedUntil)
                 .getSingleResult()).longValue();
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = OrderReads.TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = OpaqueTokens.newToken(OrderReads.TOKEN_PREFIX);
         Instant now = Instant.now();
         int units = order.lines().stream().mapToInt(NewOrder.Line::quantity).sum();
         em.createNativeQuery("insert into orders.sales_order (store_id, id, number, status, token_hash, email, currency_code, subtotal_minor, "
@@ -473,7 +469,7 @@ public class OrderCommands implements OrdersApi {
             payments.cancel(payment.id());
             return;
         }
-        io.shopgraph.platform.kernel.StoreId store = tenant.store().orElseThrow();
+        io.shopgraph.platform.kernel.StoreId store = tenant.requireStore();
         synchronizations.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -611,6 +607,6 @@ public class OrderCommands implements OrdersApi {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 }

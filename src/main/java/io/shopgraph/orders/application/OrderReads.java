@@ -1,13 +1,9 @@
 package io.shopgraph.orders.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +42,7 @@ import io.shopgraph.platform.graphql.Page;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Money;
+import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -163,14 +160,9 @@ public class OrderReads {
 
     public static final String TOKEN_PREFIX = "sgot_";
 
-    /** The stored form of a guest order token. */
+    /** The stored form of a guest order token (the platform's opaque-token hash, like every other token). */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueTokens.hash(token);
     }
 
     public static String cursorOf(String globalId) {
@@ -310,6 +302,6 @@ public class OrderReads {
     }
 
     private UUID store() {
-        return tenant.store().orElseThrow().value();
+        return tenant.requireStore().value();
     }
 }

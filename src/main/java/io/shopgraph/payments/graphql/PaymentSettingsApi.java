@@ -84,7 +84,7 @@ public class PaymentSettingsApi {
     }
 
     private StripeAccount of(StripeAccounts.AccountView view) {
-        return StripeAccount.of(view, tenant.store().orElseThrow().toString());
+        return StripeAccount.of(view, tenant.requireStore().toString());
     }
 
     @Input("StripeAccountConnectInput")

@@ -52,7 +52,7 @@ public class CheckoutCompletion {
             payment = payments.start(new PaymentRequest(placed.orderId(), placed.totalMinor(), placed.currencyCode(),
                     paymentKey(placed.orderId()), "Order " + orders.number(placed.orderId()).map(n -> "#" + n).orElse(""),
                     Map.of("shopgraph_order_id", placed.orderId().toString(),
-                            "shopgraph_store_id", tenant.store().orElseThrow().value().toString())));
+                            "shopgraph_store_id", tenant.requireStore().value().toString())));
             orders.applyPayment(payment);
         } catch (RuntimeException e) {
             // The order and its reservation stand; the same idempotency key retries the payment.

@@ -88,7 +88,7 @@ public class CheckoutPlacement {
         }
         UUID cartId = GlobalId.parse(cartGlobalId, CartViews.CART)
                 .orElseThrow(() -> new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id."));
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         UUID orderId = Ids.newId();
         int claimed = em.createNativeQuery("insert into checkout.completion (store_id, idempotency_key, cart_id, order_id, created_at) "
                 + "values (:store, :key, :cart, :order, now()) on conflict (store_id, idempotency_key) do nothing")

@@ -69,7 +69,7 @@ public class DiscountCommands {
         if (in.productIds() != null && in.productIds().size() + orEmpty(in.variantIds()).size() + orEmpty(in.collectionIds()).size() > 250) {
             throw invalid("productIds", "At most 250 targets.");
         }
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         if (code != null && !em.createNativeQuery("select 1 from checkout.discount where store_id = :store and code = :code")
                 .setParameter("store", store).setParameter("code", code).getResultList().isEmpty()) {
             throw new DomainException(DiscountErrorCode.CODE_TAKEN, List.of("input", "code"), "Another discount already has this code.");

@@ -46,7 +46,7 @@ public class Discounts {
     @Transactional
     public List<StoredDiscount> forCart(Collection<String> codes) {
         String sql = COLUMNS + "and (code is null" + (codes.isEmpty() ? "" : " or code in (:codes)") + ") order by created_at, id";
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value());
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value());
         if (!codes.isEmpty()) {
             query.setParameter("codes", List.copyOf(codes));
         }
@@ -58,7 +58,7 @@ public class Discounts {
     public List<StoredDiscount> page(boolean automatic, int limit, Instant afterCreated, UUID afterId) {
         String sql = COLUMNS + "and code is " + (automatic ? "" : "not ") + "null "
                 + (afterId == null ? "" : "and (created_at, id) < (:ac, :ai) ") + "order by created_at desc, id desc limit :limit";
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.store().orElseThrow().value()).setParameter("limit", limit);
+        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value()).setParameter("limit", limit);
         if (afterId != null) {
             query.setParameter("ac", afterCreated).setParameter("ai", afterId);
         }

@@ -71,7 +71,7 @@ public class CartPricing {
         String region = cart.shippingAddress() != null ? cart.shippingAddress().regionCode() : null;
         // Tax needs a destination's rates (one statement) and, only when there are rates, whether prices include them.
         List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(country, region);
-        boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.store().orElseThrow())).get(tenant.store().orElseThrow())
+        boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore())
                 .pricesIncludeTax();
         List<DeliveryOptions.Option> options = List.of();
         if (cart.requiresShipping()) {

@@ -46,7 +46,7 @@ public class DiscountUsage {
         String customerKey = customerId != null ? customerId.toString() : email == null ? null : email.strip().toLowerCase(Locale.ROOT);
         List<PricedCart.DiscountApplication> applied = priced.discountApplications().stream()
                 .sorted(Comparator.comparing(PricedCart.DiscountApplication::discountId)).toList();
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         for (PricedCart.DiscountApplication a : applied) {
             int inserted = em.createNativeQuery("insert into checkout.discount_usage (store_id, discount_id, order_id, customer_key, created_at) "
                     + "values (:store, :discount, :order, :customer, now()) on conflict do nothing")
@@ -79,7 +79,7 @@ public class DiscountUsage {
     /** Gives back the uses an order counted (a cancelled or expired order). Idempotent. */
     @Transactional
     public void release(UUID orderId) {
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         em.createNativeQuery("with gone as (delete from checkout.discount_usage where store_id = :store and order_id = :order "
                 + "returning discount_id) update checkout.discount d set used_count = used_count - 1 from gone "
                 + "where d.store_id = :store and d.id = gone.discount_id")

@@ -48,7 +48,7 @@ public class ShippingZones {
                 + "z.taxes_shipping, r.id, r.title, r.kind, r.price_minor, r.min_subtotal, r.max_subtotal, r.free_above_minor, r.min_days, r.max_days "
                 + "from checkout.shipping_zone z left join checkout.shipping_rate r on r.store_id = z.store_id and r.zone_id = z.id "
                 + "where z.store_id = :store order by z.created_at, z.id, r.price_minor, r.id")
-                .setParameter("store", tenant.store().orElseThrow().value()).getResultList();
+                .setParameter("store", tenant.requireStore().value()).getResultList();
         Map<UUID, Object[]> zones = new LinkedHashMap<>();
         Map<UUID, List<Rate>> rates = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -94,7 +94,7 @@ public class ShippingZones {
         if (newRates == null || newRates.isEmpty() || newRates.size() > 50) {
             throw invalid("rates", "A zone has 1 to 50 rates.");
         }
-        UUID store = tenant.store().orElseThrow().value();
+        UUID store = tenant.requireStore().value();
         UUID zoneId = Ids.newId();
         em.createNativeQuery("insert into checkout.shipping_zone (store_id, id, name, countries, regions, taxes_shipping, created_at) "
                 + "values (:store, :id, :name, cast(:countries as text[]), cast(:regions as text[]), :taxes, :now)")

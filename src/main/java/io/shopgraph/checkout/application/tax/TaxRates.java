@@ -46,7 +46,7 @@ public class TaxRates {
         List<Object[]> rows = em.createNativeQuery("select country_code, title, rate from checkout.tax_rate where store_id = :store "
                 + "and (country_code = '*' or (country_code = :country and (region_code is null or region_code = :region))) "
                 + "order by title, id")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("country", countryCode == null ? "" : countryCode)
+                .setParameter("store", tenant.requireStore().value()).setParameter("country", countryCode == null ? "" : countryCode)
                 .setParameter("region", regionCode == null ? "" : regionCode).getResultList();
         boolean countryKnown = rows.stream().anyMatch(r -> !"*".equals(r[0]));
         List<TaxRate> rates = new ArrayList<>();
@@ -79,7 +79,7 @@ public class TaxRates {
         UUID id = Ids.newId();
         int inserted = em.createNativeQuery("insert into checkout.tax_rate (store_id, id, country_code, region_code, title, rate, created_at) "
                 + "values (:store, :id, :country, :region, :title, :rate, :now) on conflict do nothing")
-                .setParameter("store", tenant.store().orElseThrow().value()).setParameter("id", id).setParameter("country", country)
+                .setParameter("store", tenant.requireStore().value()).setParameter("id", id).setParameter("country", country)
                 .setParameter("region", region).setParameter("title", name).setParameter("rate", rate).setParameter("now", Instant.now())
                 .executeUpdate();
         if (inserted == 0) {
