@@ -289,6 +289,8 @@ class EmbedInBrowserTest {
         SearchContext drawer = shadow("shopgraph-drawer");
         waitFor(() -> drawer.findElements(By.cssSelector("li.line")).size() == 3);
         assertThat(text(drawer, "dd.total")).isEqualTo("€42.00");
+        assertThat(text(drawer, "dl")).as("no delivery option chosen yet: no €0.00 shipping").contains("Shipping\nCalculated at checkout")
+                .doesNotContain("€0.00");
         assertThat(drawer.findElement(By.cssSelector("input[data-attribute='engraving']")).getAttribute("value")).isEqualTo("A&B");
 
         // Two quick clicks on + are one cartLinesUpdate (debounced), not two.
@@ -439,6 +441,7 @@ class EmbedInBrowserTest {
         assertThat(drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled()).as("no delivery option chosen yet").isFalse();
         drawer.findElement(By.cssSelector("input[name='delivery']")).click();
         waitFor(() -> text(drawer, "dd.total").equals("€57.20"));
+        assertThat(text(drawer, "dl")).contains("Shipping\n€5.00");
         waitFor(() -> drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled());
         drawer.findElement(By.cssSelector("[data-key='place']")).click();
 
