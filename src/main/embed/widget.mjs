@@ -550,10 +550,13 @@ class CartDrawer extends ShopElement {
     const c = cart.cost;
     const row = (label, value, cls) => (value ? [h('dt', { class: cls }, label), h('dd', { class: cls }, money(value, shop.locale))] : null);
     const nonZero = m => (m && Number(m.amount) !== 0 ? m : null);
+    const chosen = (cart.deliveryOptions || []).some(o => o.selected);
     return h('dl', { 'aria-label': 'Cost' },
       row('Subtotal', c.subtotalAmount),
       row('Discount', nonZero(c.discountAmount) && { ...c.discountAmount, amount: `-${c.discountAmount.amount}` }),
-      row('Shipping', c.shippingAmount),
+      // The API's shippingAmount is zero until an option is chosen: "€0.00" would read as free shipping.
+      row('Shipping', chosen ? c.shippingAmount : null),
+      !chosen && cart.requiresShipping ? [h('dt', null, 'Shipping'), h('dd', { class: 'muted' }, 'Calculated at checkout')] : null,
       row('Tax', nonZero(c.taxAmount)),
       row('Total', c.totalAmount, 'total'),
       c.totalAmountEstimated && !shop.client.features.checkout ? [h('dt', { class: 'muted' }, 'Shipping and taxes at checkout'), h('dd')] : null);

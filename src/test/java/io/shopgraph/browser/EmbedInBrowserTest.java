@@ -39,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.sun.net.httpserver.HttpServer;
 
 import io.quarkus.arc.Arc;
@@ -48,6 +49,8 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.shopgraph.platform.tenancy.TenantScope;
+import io.shopgraph.testing.OutboxDrain;
+import io.shopgraph.testing.StripeWireMock;
 import io.shopgraph.testing.TestStores;
 import io.shopgraph.testing.TestStores.TestStore;
 
@@ -59,8 +62,9 @@ import io.shopgraph.testing.TestStores.TestStore;
  * axe-core finds no serious or critical violation, a hostile host stylesheet changes no pixel of the widgets, and
  * without consent no session is started.
  * <p>
- * Pricing (codes, delivery) and checkout are feature-detected by the widget: while the API lacks them, the drawer
- * must not show those steps, which is what is asserted here until they land.
+ * Then the shopper applies a discount code, checks out with email and address, chooses delivery, places the order
+ * with the manual provider and sees its confirmation; the merchant API has the order (discount, shipping, address)
+ * and the analytics figures count the checkout and the order.
  */
 @QuarkusTest
 class EmbedInBrowserTest {
@@ -90,6 +94,29 @@ class EmbedInBrowserTest {
             </style>
             """;
 
+    /**
+     * Stands in for https://js.stripe.com/v3/ (the page may not reach the network): records what the widget hands to
+     * Stripe.js (the publishable key, the PaymentIntent's client secret, where the Payment Element is mounted), which
+     * is where Stripe takes over.
+     */
+    static final String STRIPE_JS_STUB = """
+            window.__stripe = { loaded: true };
+            window.Stripe = function (key) {
+              window.__stripe.key = key;
+              return {
+                elements(options) {
+                  window.__stripe.clientSecret = options.clientSecret;
+                  return { create(type) { return { mount(el) {
+                    window.__stripe.element = type;
+                    el.textContent = 'Payment Element (stub)';
+                    el.id = 'stripe-payment-element';
+                  } }; } };
+                },
+                confirmPayment() { return Promise.resolve({ error: { message: 'The stub takes no payment.' } }); }
+              };
+            };
+            """;
+
     static HttpServer pages;
     static String pageOrigin;
     static WebDriver browser;
@@ -114,6 +141,9 @@ class EmbedInBrowserTest {
                 if (path.equals("/blank")) {
                     body = "<!doctype html><title>blank</title>".getBytes(StandardCharsets.UTF_8);
                     type = "text/html; charset=utf-8";
+                } else if (path.equals("/stripe-stub.js")) {
+                    body = STRIPE_JS_STUB.getBytes(StandardCharsets.UTF_8);
+                    type = "text/javascript";
                 } else if (path.equals("/axe.min.js")) {
                     try (InputStream in = EmbedInBrowserTest.class.getResourceAsStream("/browser/axe-core/axe.min.js")) {
                         body = in.readAllBytes();
@@ -173,6 +203,9 @@ class EmbedInBrowserTest {
         String token = tokens.getOrDefault(query.get("store"), "missing");
         String api = "http://localhost:" + RestAssured.port;
         String consent = query.containsKey("consent") ? " data-consent=\"" + query.get("consent") + "\"" : "";
+        if (query.containsKey("stripe")) {
+            consent += " data-stripe-js=\"" + pageOrigin + "/stripe-stub.js\"";
+        }
         // Fixed boxes on the page, so a screenshot of a widget only changes when the widget does.
         String box = "position:absolute;margin:0;padding:0;border:0;";
         return """
@@ -256,6 +289,8 @@ class EmbedInBrowserTest {
         SearchContext drawer = shadow("shopgraph-drawer");
         waitFor(() -> drawer.findElements(By.cssSelector("li.line")).size() == 3);
         assertThat(text(drawer, "dd.total")).isEqualTo("€42.00");
+        assertThat(text(drawer, "dl")).as("no delivery option chosen yet: no €0.00 shipping").contains("Shipping\nCalculated at checkout")
+                .doesNotContain("€0.00");
         assertThat(drawer.findElement(By.cssSelector("input[data-attribute='engraving']")).getAttribute("value")).isEqualTo("A&B");
 
         // Two quick clicks on + are one cartLinesUpdate (debounced), not two.
@@ -266,11 +301,9 @@ class EmbedInBrowserTest {
         assertThat(requests("cartLinesUpdate")).hasSize(1);
         assertThat(drawer.findElement(By.cssSelector("[data-key='q-" + mugLine + "']")).getAttribute("value")).isEqualTo("3");
 
-        // Codes, delivery and checkout appear only where the API has them.
-        boolean pricing = rootFields(store, "Mutation").contains("cartDiscountCodesUpdate");
-        assertThat(drawer.findElements(By.cssSelector("#sg-code"))).hasSize(pricing ? 1 : 0);
-        boolean checkout = rootFields(store, "Mutation").contains("checkoutComplete");
-        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='checkout']")).size() == (checkout ? 1 : 0));
+        // The API has pricing and checkout, so the drawer offers a code and the checkout (it hides them on an API without).
+        assertThat(drawer.findElements(By.cssSelector("#sg-code"))).hasSize(1);
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='checkout']")).size() == 1);
 
         assertNoSeriousAccessibilityViolations("the open drawer");
         Files.write(SHOTS.resolve("embed-drawer.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -312,6 +345,138 @@ class EmbedInBrowserTest {
                   .then(c => done(c.products.nodes.length), e => done(String(e.code || e)));
                 """, "http://localhost:" + RestAssured.port + "/graphql", store.storefrontToken());
         assertThat(largest).isEqualTo(3L);
+
+        checkoutWithACodeAndDeliveryAndTheManualProvider(store, cart);
+    }
+
+    @Test
+    void withStripeConnectedTheCheckoutHandsTheOrdersPaymentIntentToStripeJsLoadedOnlyThen() throws Exception {
+        TestStore store = catalog("embed-stripe");
+        shipsToFrance(store);
+        String secretKey = "sk_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String publishableKey = "pk_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        ok(store.owner().execute("mutation($i: StripeAccountConnectInput!) { stripeAccountConnect(input: $i) { userErrors { field code message } } }",
+                Map.of("i", Map.of("publishableKey", publishableKey, "secretKey", secretKey,
+                        "webhookSecret", "whsec_" + java.util.UUID.randomUUID().toString().replace("-", "")))), "stripeAccountConnect");
+        // Stripe's API (WireMock) creates the PaymentIntent for this store's key only; the amount is the order's (20.00 + 5.00).
+        StripeWireMock.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + secretKey))
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"pi_embedtest\",\"object\":\"payment_intent\",\"amount\":2500,\"amount_received\":0,"
+                                + "\"currency\":\"eur\",\"status\":\"requires_payment_method\",\"client_secret\":\"pi_embedtest_secret_abc\","
+                                + "\"metadata\":{},\"livemode\":false,\"created\":" + java.time.Instant.now().getEpochSecond() + "}")));
+
+        open(store, "stripe=1");
+        SearchContext card = shadow("#card shopgraph-product");
+        card.findElement(By.cssSelector("button.primary")).click();
+        SearchContext cart = shadow("#cart shopgraph-cart");
+        waitFor(() -> text(cart, ".count").equals("1"));
+        cart.findElement(By.cssSelector("button")).click();
+        SearchContext drawer = shadow("shopgraph-drawer");
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='checkout']")).size() == 1);
+        enterContactAndAddress(drawer);
+        drawer.findElement(By.cssSelector("input[name='delivery']")).click();
+        waitFor(() -> text(drawer, "dd.total").equals("€25.00"));
+        assertThat(js("return window.__stripe || null")).as("Stripe.js is not loaded before the order is placed").isNull();
+        waitFor(() -> drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled());
+        drawer.findElement(By.cssSelector("[data-key='place']")).click();
+
+        // Stripe.js takes over: loaded now, with the store's key and the order's PaymentIntent, its element in the drawer.
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='pay']")).size() == 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stripe = (Map<String, Object>) js("return window.__stripe");
+        assertThat(stripe).containsEntry("key", publishableKey).containsEntry("clientSecret", "pi_embedtest_secret_abc")
+                .containsEntry("element", "payment");
+        assertThat(js("return document.querySelector('shopgraph-drawer #stripe-payment-element')?.slot")).isEqualTo("payment");
+        assertThat(drawer.findElements(By.cssSelector("slot[name='payment']"))).hasSize(1);
+        StripeWireMock.server().verify(1, WireMock.postRequestedFor(WireMock.urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + secretKey))
+                .withRequestBody(WireMock.containing("amount=2500")));
+        JsonPath orders = store.owner().execute("{ orders(first: 5) { nodes { status cost { totalAmount { amount } } } } }", Map.of());
+        assertThat(orders.getList("data.orders.nodes.status")).as(orders.prettify()).containsExactly("PENDING_PAYMENT");
+    }
+
+    /** On the drawer's checkout step: the shopper's email and a French address, then the delivery options appear. */
+    private static void enterContactAndAddress(SearchContext drawer) {
+        drawer.findElement(By.cssSelector("[data-key='checkout']")).click();
+        waitFor(() -> drawer.findElements(By.cssSelector("#sg-email")).size() == 1);
+        drawer.findElement(By.cssSelector("#sg-email")).sendKeys("ada@example.com");
+        drawer.findElement(By.cssSelector("#sg-firstName")).sendKeys("Ada");
+        drawer.findElement(By.cssSelector("#sg-lastName")).sendKeys("Lovelace");
+        drawer.findElement(By.cssSelector("#sg-address1")).sendKeys("1 rue de Rivoli");
+        drawer.findElement(By.cssSelector("#sg-city")).sendKeys("Paris");
+        drawer.findElement(By.cssSelector("#sg-zip")).sendKeys("75001");
+        assertThat(drawer.findElement(By.cssSelector("#sg-countryCode")).getAttribute("value")).as("the store's country").isEqualTo("FR");
+        drawer.findElement(By.cssSelector("[data-key='continue']")).click();
+        waitFor(() -> drawer.findElements(By.cssSelector("input[name='delivery']")).size() == 1);
+    }
+
+    static void shipsToFrance(TestStore store) {
+        ok(store.owner().execute("mutation($i: ShippingZoneInput!) { shippingZoneCreate(input: $i) { userErrors { field code message } } }",
+                Map.of("i", Map.of("name", "France", "countries", List.of("FR"),
+                        "rates", List.of(Map.of("title", "Colissimo", "kind", "FLAT", "price", "5.00"))))), "shippingZoneCreate");
+    }
+
+    /**
+     * The rest of the shopper's visit, all in the page: a code in the drawer, checkout with email and address, a
+     * delivery option, the order placed with the manual provider (the store has no Stripe account) and its
+     * confirmation; then the merchant API has the order with that discount and shipping, and the analytics figures.
+     */
+    private static void checkoutWithACodeAndDeliveryAndTheManualProvider(TestStore store, SearchContext cart) throws Exception {
+        ok(store.owner().execute("mutation($i: DiscountInput!) { discountCreate(input: $i) { userErrors { field code message } } }",
+                Map.of("i", Map.of("code", "SPRING10", "title", "Spring", "kind", "PERCENTAGE", "percentage", "10"))), "discountCreate");
+        shipsToFrance(store);
+
+        cart.findElement(By.cssSelector("button")).click();
+        SearchContext drawer = shadow("shopgraph-drawer");
+        waitFor(() -> drawer.findElements(By.cssSelector("li.line")).size() == 3);
+        drawer.findElement(By.cssSelector("#sg-code")).sendKeys("spring10");
+        drawer.findElement(By.cssSelector("[data-key='apply']")).click();
+        // 10% off the €58.00 of lines.
+        waitFor(() -> text(drawer, "dd.total").equals("€52.20"));
+        assertThat(drawer.findElement(By.cssSelector(".body")).getText()).contains("SPRING10", "-€5.80");
+
+        enterContactAndAddress(drawer);
+        assertThat(drawer.findElement(By.cssSelector("fieldset label.choice")).getText()).isEqualTo("Colissimo · €5.00");
+        assertThat(drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled()).as("no delivery option chosen yet").isFalse();
+        drawer.findElement(By.cssSelector("input[name='delivery']")).click();
+        waitFor(() -> text(drawer, "dd.total").equals("€57.20"));
+        assertThat(text(drawer, "dl")).contains("Shipping\n€5.00");
+        waitFor(() -> drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled());
+        drawer.findElement(By.cssSelector("[data-key='place']")).click();
+
+        waitFor(() -> drawer.findElements(By.cssSelector("p[data-order]")).size() == 1);
+        String name = drawer.findElement(By.cssSelector("p[data-order]")).getAttribute("data-order");
+        assertThat(name).as("the store's first order").isEqualTo("#1001");
+        assertThat(text(drawer, "p[data-order]")).isEqualTo("Your order #1001 is placed.");
+        assertThat(drawer.findElement(By.cssSelector(".body")).getText()).as("the manual provider's instructions").contains("quoting order #1001");
+        assertNoSeriousAccessibilityViolations("the confirmation");
+        Files.write(SHOTS.resolve("embed-confirmation.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        drawer.findElement(By.cssSelector("[data-key='done']")).click();
+        waitFor(() -> text(cart, ".count").equals("0"));
+
+        // The merchant's view: the one order, with the code's discount, the shipping and the shopper's address.
+        JsonPath orders = store.owner().execute("{ orders(first: 5) { nodes { name email status cost { subtotalAmount { amount } "
+                + "discountAmount { amount } shippingAmount { amount } totalAmount { amount } } shippingAddress { firstName city zip countryCode } } } }",
+                Map.of());
+        assertThat(orders.getList("errors")).as(orders.prettify()).isNull();
+        assertThat(orders.getList("data.orders.nodes.name")).containsExactly(name);
+        assertThat(orders.getString("data.orders.nodes[0].email")).isEqualTo("ada@example.com");
+        assertThat(orders.getString("data.orders.nodes[0].cost.subtotalAmount.amount")).isEqualTo("58.00");
+        assertThat(orders.getString("data.orders.nodes[0].cost.discountAmount.amount")).isEqualTo("5.80");
+        assertThat(orders.getString("data.orders.nodes[0].cost.shippingAmount.amount")).isEqualTo("5.00");
+        assertThat(orders.getString("data.orders.nodes[0].cost.totalAmount.amount")).as("what the drawer showed").isEqualTo("57.20");
+        assertThat(orders.getString("data.orders.nodes[0].shippingAddress.city")).isEqualTo("Paris");
+        assertThat(orders.getString("data.orders.nodes[0].shippingAddress.countryCode")).isEqualTo("FR");
+
+        // The analytics figures: one checkout started, one order.
+        OutboxDrain.await("analytics.facts", List.of(store));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        JsonPath report = store.owner().execute("query($d: Date!) { storeAnalytics(from: $d, to: $d, timezone: \"UTC\") { "
+                + "totals { checkoutsStarted orders } } }", Map.of("d", today));
+        assertThat(report.getList("errors")).as(report.prettify()).isNull();
+        assertThat(report.getInt("data.storeAnalytics.totals.checkoutsStarted")).isEqualTo(1);
+        assertThat(report.getInt("data.storeAnalytics.totals.orders")).isEqualTo(1);
     }
 
     @Test
@@ -386,11 +551,6 @@ class EmbedInBrowserTest {
     static void ok(JsonPath body, String field) {
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getList("data." + field + ".userErrors")).as(body.prettify()).isEmpty();
-    }
-
-    static List<String> rootFields(TestStore store, String type) {
-        return store.storefront().execute("query($t: String!) { __type(name: $t) { fields { name } } }", Map.of("t", type))
-                .getList("data.__type.fields.name");
     }
 
     static List<String> eventTypes(TestStore store) {
