@@ -1,8 +1,7 @@
 -- checkoutComplete's idempotency keys: the first call with a key inserts its row in the order's
 -- transaction (a concurrent call with the same key waits on it, then replays); the row remembers which
 -- cart the key was used for (another cart is IDEMPOTENCY_KEY_MISMATCH) and the order it placed.
-create schema if not exists checkout;
-grant usage on schema checkout to ${app_role};
+-- (The checkout schema and its grant come from V202611261510__checkout_discounts.)
 
 create table checkout.completion (
     store_id        uuid        not null,
