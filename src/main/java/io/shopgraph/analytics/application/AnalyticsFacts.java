@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.cart.api.events.CartBuyerIdentityUpdated;
 import io.shopgraph.cart.api.events.CartCreated;
 import io.shopgraph.cart.api.events.CartExpired;
@@ -38,9 +39,9 @@ public class AnalyticsFacts implements EventConsumer {
     private static final String MARK = " insert into analytics.dirty_bucket (store_id, bucket) ";
     private static final String MARK_END = " on conflict do nothing";
 
-    private final Jdbc sql;
+    private final Sql sql;
 
-    AnalyticsFacts(Jdbc sql) {
+    AnalyticsFacts(Sql sql) {
         this.sql = sql;
     }
 

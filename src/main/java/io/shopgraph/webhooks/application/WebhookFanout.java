@@ -14,6 +14,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.events.DomainEvent;
 import io.shopgraph.platform.events.EventConsumer;
 import io.shopgraph.platform.events.EventEnvelope;

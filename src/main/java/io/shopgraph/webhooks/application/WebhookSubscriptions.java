@@ -17,6 +17,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.graphql.Cursor;

@@ -1,11 +1,14 @@
-package io.shopgraph.webhooks.application;
+package io.shopgraph.platform.persistence;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.agroal.api.AgroalDataSource;
 
 /**
- * Parameterised SQL on the transaction's connection (the one Hibernate would use; the store is set on it).
- * Every statement of this module also names {@code store_id}: row-level security is the second wall.
+ * Parameterised SQL on the transaction's connection (the one Hibernate would use; the store is set on it), for
+ * modules whose background work (webhook delivery, analytics facts) is plain statements rather than entities.
+ * Callers name {@code store_id} in every statement: row-level security is the second wall.
  */
 @ApplicationScoped
-class Sql {
+public class Sql {
 
     /** Maps one row. */
     @FunctionalInterface
-    interface Row<T> {
+    public interface Row<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
@@ -32,7 +36,7 @@ class Sql {
         this.dataSource = dataSource;
     }
 
-    <T> List<T> query(String sql, Row<T> row, Object... params) {
+    public <T> List<T> query(String sql, Row<T> row, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params); ResultSet rs = s.executeQuery()) {
             List<T> out = new ArrayList<>();
             while (rs.next()) {
@@ -44,7 +48,7 @@ class Sql {
         }
     }
 
-    int update(String sql, Object... params) {
+    public int update(String sql, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, params)) {
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -53,7 +57,7 @@ class Sql {
     }
 
     /** Runs a statement that sets a transaction-local setting (the sender's scan). */
-    void declare(String setting) {
+    public void declare(String setting) {
         query("select set_config(?, 'on', true)", rs -> null, setting);
     }
 
@@ -61,8 +65,10 @@ class Sql {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
-            if (p instanceof Instant instant) {
-                s.setTimestamp(i + 1, Timestamp.from(instant));
+            if (p == null) {
+                s.setNull(i + 1, Types.OTHER); // untyped: the server infers it from the statement
+            } else if (p instanceof Instant instant) {
+                s.setObject(i + 1, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)); // a timestamptz, whatever the JVM zone
             } else if (p instanceof Enum<?> e) {
                 s.setString(i + 1, e.name());
             } else {
@@ -72,12 +78,12 @@ class Sql {
         return s;
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    static Integer integer(ResultSet rs, String column) throws SQLException {
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }
