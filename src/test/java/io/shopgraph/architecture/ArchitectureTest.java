@@ -71,6 +71,8 @@ class ArchitectureTest {
             Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers")),
             Map.entry("orders", Set.of("platform", "store", "customers", "catalog", "payments")),
             Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders")),
+            // Digital goods (issue 15): files and keys of DIGITAL variants, delivered when orders publish OrderPaid.
+            Map.entry("digital", Set.of("platform", "store", "catalog", "orders")),
             Map.entry("analytics", Set.of("platform", "store")),
             Map.entry("webhooks", Set.of("platform", "store")),
             // The embed (issue 16) serves static files; the widget reaches the rest through the public API only.

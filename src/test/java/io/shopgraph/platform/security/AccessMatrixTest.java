@@ -267,7 +267,18 @@ class AccessMatrixTest {
             sample("fulfillmentCreate", "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Order"))),
             sample("refundCreate", "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { userErrors { code } } }",
-                    s -> Map.of("id", unknownId("Order"))));
+                    s -> Map.of("id", unknownId("Order"))),
+            // digital goods (unknown ids: a user error, not an access error)
+            sample("digitalFileUploadCreate", "mutation($v: ID!) { digitalFileUploadCreate(variantId: $v, fileName: \"a.pdf\", "
+                    + "contentType: \"application/pdf\", byteSize: 10) { userErrors { code } } }", s -> Map.of("v", unknownId("ProductVariant"))),
+            sample("digitalFileDelete", "mutation($id: ID!) { digitalFileDelete(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("DigitalFile"))),
+            sample("licenseKeysAdd", "mutation($v: ID!) { licenseKeysAdd(variantId: $v, keys: [\"K\"]) { userErrors { code } } }",
+                    s -> Map.of("v", unknownId("ProductVariant"))),
+            sample("orderDownloadLinkResend", "mutation($id: ID!) { orderDownloadLinkResend(downloadId: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("DigitalDownload"))),
+            sample("orderDownloadLimitExtend", "mutation($id: ID!) { orderDownloadLimitExtend(downloadId: $id, extraDownloads: 1) { "
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("DigitalDownload"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -271,7 +271,20 @@ class CrossTenantTest {
             Map.entry("fulfillmentCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { "
                     + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("refundCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { "
-                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            // digital goods: B's variant (files and keys); B's files and downloads are DigitalGoodsTest's cross-store case
+            Map.entry("digitalFileUploadCreate", List.of(new Call(Caller.OWNER, "mutation($v: ID!) { digitalFileUploadCreate(variantId: $v, "
+                    + "fileName: \"x.pdf\", contentType: \"application/pdf\", byteSize: 10) { file { id variantId } upload { url } "
+                    + "userErrors { code } } }", (v, a) -> Map.of("v", v.variantId())))),
+            Map.entry("licenseKeysAdd", List.of(new Call(Caller.OWNER, "mutation($v: ID!) { licenseKeysAdd(variantId: $v, keys: [\"XT-KEY\"]) { "
+                    + "added pool { available } userErrors { code } } }", (v, a) -> Map.of("v", v.variantId())))),
+            Map.entry("digitalFileDelete", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { digitalFileDelete(id: $id) { deletedFileId "
+                    + "userErrors { code } } }", (v, a) -> Map.of("id", "gid://shopgraph/DigitalFile/" + UUID.randomUUID())))),
+            Map.entry("orderDownloadLinkResend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderDownloadLinkResend(downloadId: $id) { "
+                    + "download { id url } userErrors { code } } }", (v, a) -> Map.of("id", "gid://shopgraph/DigitalDownload/" + UUID.randomUUID())))),
+            Map.entry("orderDownloadLimitExtend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderDownloadLimitExtend(downloadId: $id, "
+                    + "extraDownloads: 5) { download { id url } userErrors { code } } }",
+                    (v, a) -> Map.of("id", "gid://shopgraph/DigitalDownload/" + UUID.randomUUID())))));
 
     /** B's order (unpaid, placed from its own cart), by B's handle. */
     private static final Map<String, String> VICTIM_ORDERS = new java.util.concurrent.ConcurrentHashMap<>();
