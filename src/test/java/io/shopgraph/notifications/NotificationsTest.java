@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,13 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopgraph.platform.persistence.SqlStatementCounter;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.shopgraph.notifications.application.OrderNotificationsConsumer;
+import io.shopgraph.orders.api.events.OrderPlaced;
+import io.shopgraph.platform.events.EventEnvelope;
+import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.GraphQL;
 import io.shopgraph.testing.OutboxDrain;
 import io.shopgraph.testing.TestStores;
@@ -199,6 +207,54 @@ class NotificationsTest {
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         assertThat(body.getString("data.orderByToken.id")).isNotNull();
         assertThat(body.getList("data.orderByToken.notifications")).isNull();
+    }
+
+    @Test
+    void aPageOfOrdersReadsItsNotificationsInOneStatementWhateverItsSize() {
+        TestStore store = TestStores.create("notify-budget");
+        settings(store, Map.of("name", "Budget shop", "contactEmail", unique("budget-owner")));
+        String variant = variant(store, "Clip", "1.00", 20);
+        for (int i = 0; i < 5; i++) {
+            String order = place(store, variant, 1, unique("budget"), List.of());
+            awaitNotifications(store, order, n -> n.size() == 2);
+        }
+        String without = "query($n: Int) { orders(first: $n) { nodes { id } } }";
+        String with = "query($n: Int) { orders(first: $n) { nodes { id notifications { kind status } } } }";
+        long plainOne = statements(store, without, 1);
+        long one = statements(store, with, 1);
+        long five = statements(store, with, 5);
+        assertThat(one - plainOne).as("Order.notifications costs one statement").isEqualTo(1);
+        assertThat(five - statements(store, without, 5)).as("and one for a page of five").isEqualTo(1);
+        JsonPath page = store.owner().execute(with, Map.of("n", 5));
+        assertThat(page.getList("data.orders.nodes.notifications", List.class)).hasSize(5).allSatisfy(n -> assertThat(n).isNotEmpty());
+    }
+
+    static long statements(TestStore store, String query, int first) {
+        long before = SqlStatementCounter.requestTotal();
+        JsonPath body = store.owner().execute(query, Map.of("n", first));
+        assertThat(body.getList("errors")).as(body.prettify()).isNull();
+        return SqlStatementCounter.requestTotal() - before;
+    }
+
+    @Test
+    void anEventHandledTwiceQueuesItsMailsOnce() throws Exception {
+        TestStore store = TestStores.create("notify-twice");
+        settings(store, Map.of("name", "Twice shop", "contactEmail", unique("twice-owner")));
+        String order = place(store, variant(store, "Bell", "3.00", 5), 1, unique("twice"), List.of());
+        awaitNotifications(store, order, n -> n.size() == 2);
+        UUID orderId = UUID.fromString(order.substring(order.lastIndexOf('/') + 1));
+        // The outbox delivers at least once: the same event id again (as after a crash before the delivery was marked done).
+        EventEnvelope again = new EventEnvelope(UUID.randomUUID(), "orders.OrderPlaced", store.id(), orderId, Instant.now(), 1,
+                new OrderPlaced(orderId, 1001, null, null, null, "EUR", 300, 0, 0, 0, 300, List.of(), Instant.now()));
+        OrderNotificationsConsumer consumer = Arc.container().instance(OrderNotificationsConsumer.class).get();
+        TenantScope scope = Arc.container().instance(TenantScope.class).get();
+        for (int i = 0; i < 2; i++) {
+            scope.run(store.id(), () -> QuarkusTransaction.requiringNew().run(() -> consumer.handle(again)));
+        }
+        assertThat(count(store, "select count(*) from notifications.message where store_id = ?::uuid")).as("2 from checkout, 2 from the replayed event")
+                .isEqualTo(4);
+        assertThat(count(store, "select count(*) from notifications.message where store_id = ?::uuid and event_id = '" + again.eventId() + "'"))
+                .isEqualTo(2);
     }
 
     // --- fixtures -------------------------------------------------------------------------------

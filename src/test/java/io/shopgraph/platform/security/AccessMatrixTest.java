@@ -267,7 +267,10 @@ class AccessMatrixTest {
             sample("fulfillmentCreate", "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Order"))),
             sample("refundCreate", "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { userErrors { code } } }",
-                    s -> Map.of("id", unknownId("Order"))));
+                    s -> Map.of("id", unknownId("Order"))),
+            // notifications
+            sample("orderNotificationResend", "mutation($id: ID!) { orderNotificationResend(orderId: $id, kind: ORDER_CONFIRMATION) { "
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("Order"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

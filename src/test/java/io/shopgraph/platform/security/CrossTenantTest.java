@@ -260,7 +260,7 @@ class CrossTenantTest {
             // checkout and orders: B's cart and B's unpaid order (see victimOrder)
             Map.entry("checkoutComplete", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: "
                     + "\"xt\") { order { id email } orderToken userErrors { code } } }", (v, a) -> Map.of("c", victimCart(v).cartId())))),
-            Map.entry("order", List.of(new Call(Caller.OWNER, "query($id: ID!) { order(id: $id) { id email note lines { title } } }",
+            Map.entry("order", List.of(new Call(Caller.OWNER, "query($id: ID!) { order(id: $id) { id email note lines { title } notifications { recipient subject } } }",
                     (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("orderMarkAsPaid", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderMarkAsPaid(id: $id) { order { id email } "
                     + "userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
@@ -271,7 +271,11 @@ class CrossTenantTest {
             Map.entry("fulfillmentCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { "
                     + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("refundCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { "
-                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            // notifications: B's order's confirmation (queued for B's unpaid order)
+            Map.entry("orderNotificationResend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderNotificationResend(orderId: $id, "
+                    + "kind: ORDER_CONFIRMATION) { notification { id recipient } userErrors { code } } }",
+                    (v, a) -> Map.of("id", victimOrder(v))))));
 
     /** B's order (unpaid, placed from its own cart), by B's handle. */
     private static final Map<String, String> VICTIM_ORDERS = new java.util.concurrent.ConcurrentHashMap<>();
