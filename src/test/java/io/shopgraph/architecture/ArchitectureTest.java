@@ -74,7 +74,10 @@ class ArchitectureTest {
             // Digital goods (issue 15): files and keys of DIGITAL variants, delivered when orders publish OrderPaid.
             Map.entry("digital", Set.of("platform", "store", "catalog", "orders")),
             Map.entry("analytics", Set.of("platform", "store")),
-            Map.entry("webhooks", Set.of("platform", "store")),
+            // Order topics render the order as the API shows it (OrdersApi.order), so webhooks use orders' api.
+            Map.entry("webhooks", Set.of("platform", "store", "orders")),
+            // Order mails (issue 15): the order and the store's name, contact email and locale.
+            Map.entry("notifications", Set.of("platform", "store", "customers", "orders")),
             // The embed (issue 16) serves static files; the widget reaches the rest through the public API only.
             Map.entry("embed", Set.of("platform")));
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.store.api.StoreApi;
+import io.shopgraph.store.api.StoreContact;
 import io.shopgraph.store.api.StoreSettings;
 import io.shopgraph.store.domain.StoreRepository;
 
@@ -31,6 +32,12 @@ public class StoreApiService implements StoreApi {
                 .map(s -> new StoreSettings(new StoreId(s.id), s.currencyCode, s.countryCode, s.pricesIncludeTax, s.timezone,
                         s.defaultLocale))
                 .collect(Collectors.toMap(StoreSettings::id, s -> s));
+    }
+
+    @Override
+    @Transactional
+    public java.util.Optional<StoreContact> contact(StoreId store) {
+        return stores.findByIdOptional(store.value()).map(s -> new StoreContact(store, s.name, s.contactEmail, s.defaultLocale));
     }
 
     @Override

@@ -34,11 +34,13 @@ public class WebhookFanout implements EventConsumer {
     private final Sql sql;
     private final TransactionSynchronizationRegistry synchronizations;
     private final WebhookSender sender;
+    private final OrderWebhookPayloads orderPayloads;
 
-    WebhookFanout(Sql sql, TransactionSynchronizationRegistry synchronizations, WebhookSender sender) {
+    WebhookFanout(Sql sql, TransactionSynchronizationRegistry synchronizations, WebhookSender sender, OrderWebhookPayloads orderPayloads) {
         this.sql = sql;
         this.synchronizations = synchronizations;
         this.sender = sender;
+        this.orderPayloads = orderPayloads;
     }
 
     @Override
@@ -60,7 +62,11 @@ public class WebhookFanout implements EventConsumer {
         if (subscriptions.isEmpty()) {
             return;
         }
-        String body = body(envelope, topic);
+        String resource = envelope.event() instanceof ResourceEvent r ? r.resourceJson() : orderPayloads.data(envelope).orElse(null);
+        if (resource == null) {
+            return; // the order is gone (a store deleted): nothing to tell
+        }
+        String body = body(envelope, topic, resource);
         for (UUID subscription : subscriptions) {
             sql.update("insert into webhooks.delivery (store_id, id, subscription_id, event_id, topic, body, next_attempt_at, created_at) "
                     + "values (?, ?, ?, ?, ?, ?, now(), now()) on conflict do nothing",
@@ -81,8 +87,7 @@ public class WebhookFanout implements EventConsumer {
     }
 
     /** The payload: the event's identity and the resource in the API's own shape. */
-    static String body(EventEnvelope envelope, WebhookTopic topic) {
-        String resource = ((ResourceEvent) envelope.event()).resourceJson();
+    static String body(EventEnvelope envelope, WebhookTopic topic, String resource) {
         try (JsonReader reader = Json.createReader(new StringReader(resource))) {
             return Json.createObjectBuilder()
                     .add("id", envelope.eventId().toString())

@@ -278,7 +278,10 @@ class AccessMatrixTest {
             sample("orderDownloadLinkResend", "mutation($id: ID!) { orderDownloadLinkResend(downloadId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("DigitalDownload"))),
             sample("orderDownloadLimitExtend", "mutation($id: ID!) { orderDownloadLimitExtend(downloadId: $id, extraDownloads: 1) { "
-                    + "userErrors { code } } }", s -> Map.of("id", unknownId("DigitalDownload"))));
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("DigitalDownload"))),
+            // notifications
+            sample("orderNotificationResend", "mutation($id: ID!) { orderNotificationResend(orderId: $id, kind: ORDER_CONFIRMATION) { "
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("Order"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -260,7 +260,7 @@ class CrossTenantTest {
             // checkout and orders: B's cart and B's unpaid order (see victimOrder)
             Map.entry("checkoutComplete", List.of(new Call(Caller.CUSTOMER, "mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: "
                     + "\"xt\") { order { id email } orderToken userErrors { code } } }", (v, a) -> Map.of("c", victimCart(v).cartId())))),
-            Map.entry("order", List.of(new Call(Caller.OWNER, "query($id: ID!) { order(id: $id) { id email note lines { title } } }",
+            Map.entry("order", List.of(new Call(Caller.OWNER, "query($id: ID!) { order(id: $id) { id email note lines { title } notifications { recipient subject } } }",
                     (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("orderMarkAsPaid", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderMarkAsPaid(id: $id) { order { id email } "
                     + "userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
@@ -284,7 +284,11 @@ class CrossTenantTest {
                     + "download { id url } userErrors { code } } }", (v, a) -> Map.of("id", "gid://shopgraph/DigitalDownload/" + UUID.randomUUID())))),
             Map.entry("orderDownloadLimitExtend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderDownloadLimitExtend(downloadId: $id, "
                     + "extraDownloads: 5) { download { id url } userErrors { code } } }",
-                    (v, a) -> Map.of("id", "gid://shopgraph/DigitalDownload/" + UUID.randomUUID())))));
+                    (v, a) -> Map.of("id", "gid://shopgraph/DigitalDownload/" + UUID.randomUUID())))),
+            // notifications: B's order's confirmation (queued for B's unpaid order)
+            Map.entry("orderNotificationResend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderNotificationResend(orderId: $id, "
+                    + "kind: ORDER_CONFIRMATION) { notification { id recipient } userErrors { code } } }",
+                    (v, a) -> Map.of("id", victimOrder(v))))));
 
     /** B's order (unpaid, placed from its own cart), by B's handle. */
     private static final Map<String, String> VICTIM_ORDERS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,0 +1,203 @@
+package io.shopgraph.notifications.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.shopgraph.notifications.application.MailSender.MailSendException;
+import io.shopgraph.notifications.application.MailSender.OutgoingMail;
+import io.shopgraph.notifications.domain.MailRetry;
+import io.shopgraph.notifications.domain.MailText;
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.Sql;
+import io.shopgraph.platform.tenancy.TenantScope;
+import io.shopgraph.store.api.StoreApi;
+import io.shopgraph.store.api.StoreContact;
+
+/**
+ * Sends due mails, modelled on the webhook sender. A mail is claimed with a lease (a time-limited mark written
+ * with {@code FOR UPDATE SKIP LOCKED} in a short transaction), not a held transaction, because SMTP must not hold
+ * a database connection: while the lease runs no other sender, on any instance, takes it. The send happens with no
+ * transaction and no connection; its outcome is written in a new short transaction: SENT, a retry at the
+ * {@link MailRetry} time, or FAILED after the last attempt. A mail whose outcome could not be written (instance
+ * gone mid-send) is sent again when its lease ends: at least once, like every mail system.
+ */
+@ApplicationScoped
+public class NotificationSender {
+
+    record Claimed(UUID id, String recipient, String subject, String text, String html, int attempts, String storeName, String replyTo) {
+    }
+
+    private final Sql sql;
+    private final TenantScope tenantScope;
+    private final NotificationsConfig config;
+    private final MailSender mailer;
+    private final StoreApi stores;
+    private final MeterRegistry meters;
+    private final MailRetry retry;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition signal = lock.newCondition();
+    private volatile boolean woken;
+    private volatile boolean running;
+    private Thread loop;
+
+    NotificationSender(Sql sql, TenantScope tenantScope, NotificationsConfig config, MailSender mailer, StoreApi stores,
+            MeterRegistry meters) {
+        this.sql = sql;
+        this.tenantScope = tenantScope;
+        this.config = config;
+        this.mailer = mailer;
+        this.stores = stores;
+        this.meters = meters;
+        this.retry = new MailRetry(config.retryInitialBackoff(), config.retryMaxBackoff(), config.maxAttempts());
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.senderEnabled()) {
+            return;
+        }
+        running = true;
+        loop = new Thread(this::loop, "notifications-sender");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+    }
+
+    /** New mails committed: look now rather than at the next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            signal.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                runOnce();
+                lock.lock();
+                try {
+                    if (!woken) {
+                        signal.awaitNanos(config.pollInterval().toNanos());
+                    }
+                    woken = false;
+                } finally {
+                    lock.unlock();
+                }
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                Log.warnf("Notification sender: %s; retrying at the next poll", e.toString());
+                try {
+                    Thread.sleep(config.pollInterval().toMillis());
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One round: each store with due mails gets up to {@code batch-size} of them sent. Answers how many were tried. */
+    public int runOnce() {
+        int tried = 0;
+        for (StoreId store : dueStores()) {
+            for (Claimed mail : claim(store)) {
+                send(store, mail);
+                tried++;
+            }
+        }
+        return tried;
+    }
+
+    private List<StoreId> dueStores() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            sql.declare("app.notifications_scan");
+            return sql.query("select store_id from notifications.message where status = 'PENDING' and next_attempt_at <= now() "
+                    + "and (lease_until is null or lease_until < now()) group by store_id order by min(next_attempt_at) limit 200",
+                    rs -> new StoreId(rs.getObject(1, UUID.class)));
+        });
+    }
+
+    private List<Claimed> claim(StoreId store) {
+        double leaseSeconds = config.lease().toSeconds();
+        List<Claimed> claimed = tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> sql.query(
+                "update notifications.message m set lease_until = now() + make_interval(secs => ?) where m.store_id = ? and m.id in ("
+                        + "select id from notifications.message where store_id = ? and status = 'PENDING' and next_attempt_at <= now() "
+                        + "and (lease_until is null or lease_until < now()) order by next_attempt_at limit ? for update skip locked) "
+                        + "returning m.id, m.recipient, m.subject, m.body_text, m.body_html, m.attempts",
+                rs -> new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                        null, null),
+                leaseSeconds, store.value(), store.value(), config.batchSize())));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        // The store's name and reply-to address as they are now (the store may have renamed itself since the mail was queued).
+        StoreContact contact = tenantScope.call(store, () -> stores.contact(store)).orElse(new StoreContact(store, "", null, null));
+        return claimed.stream().map(c -> new Claimed(c.id(), c.recipient(), c.subject(), c.text(), c.html(), c.attempts(), contact.name(),
+                contact.contactEmail()))
+                .toList();
+    }
+
+    /** One attempt: no transaction, no connection while the mail server talks. */
+    private void send(StoreId store, Claimed mail) {
+        String error = null;
+        try {
+            mailer.send(new OutgoingMail(MailText.displayName(mail.storeName()), config.fromAddress(), mail.recipient(), mail.replyTo(),
+                    mail.subject(), mail.text(), mail.html()));
+        } catch (MailSendException e) {
+            error = e.getMessage();
+        } catch (RuntimeException e) {
+            error = "The mail could not be sent (" + e.getClass().getSimpleName() + ")";
+        }
+        meters.counter("shopgraph.notifications.attempts", "outcome", error == null ? "sent" : "failed").increment();
+        record(store, mail, error);
+    }
+
+    private void record(StoreId store, Claimed mail, String error) {
+        int attempt = mail.attempts() + 1;
+        Instant now = Instant.now();
+        Optional<Instant> next = error == null ? Optional.empty() : retry.next(attempt, now, ThreadLocalRandom.current()::nextDouble);
+        try {
+            tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> {
+                if (error == null) {
+                    sql.update("update notifications.message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null, lease_until = null "
+                            + "where store_id = ? and id = ?", attempt, now, store.value(), mail.id());
+                } else if (next.isPresent()) {
+                    sql.update("update notifications.message set attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = null "
+                            + "where store_id = ? and id = ?", attempt, next.get(), error, store.value(), mail.id());
+                } else {
+                    sql.update("update notifications.message set status = 'FAILED', attempts = ?, last_error = ?, lease_until = null "
+                            + "where store_id = ? and id = ?", attempt, error, store.value(), mail.id());
+                    meters.counter("shopgraph.notifications.given_up").increment();
+                    Log.warnf("Notification %s of store %s given up after %d attempts: %s", mail.id(), store, attempt, error);
+                }
+            }));
+        } catch (RuntimeException e) {
+            Log.warnf("Notification sender could not record attempt %d of %s (the lease expires and it is sent again): %s", attempt,
+                    mail.id(), e.toString());
+        }
+    }
+}
