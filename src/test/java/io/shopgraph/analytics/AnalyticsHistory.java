@@ -19,14 +19,16 @@ import io.shopgraph.cart.api.events.SessionPageViewed;
 import io.shopgraph.cart.api.events.SessionStarted;
 import io.shopgraph.checkout.api.events.CheckoutStarted;
 import io.shopgraph.checkout.api.events.CheckoutStepCompleted;
+import io.shopgraph.orders.api.events.OrderCancelled;
 import io.shopgraph.orders.api.events.OrderPaid;
 import io.shopgraph.orders.api.events.OrderPlaced;
+import io.shopgraph.orders.api.events.RefundCreated;
 import io.shopgraph.platform.events.DomainEvent;
 
 /**
  * A deterministic shopping history for one store (a seeded random): sessions over months with product views,
  * carts, line changes, contact details, merges, checkouts and their steps, orders (some after the abandonment
- * window, some without a cart), payments, and a few carts still inside their window. Each event comes with
+ * window, some without a cart), payments, refunds, cancellations, and a few carts still inside their window. Each event comes with
  * the instant it happened, which the test publishes as the envelope's time.
  */
 final class AnalyticsHistory {
@@ -154,7 +156,8 @@ final class AnalyticsHistory {
             UUID checkout = new UUID(r.nextLong(), r.nextLong());
             t = t.plusSeconds(30 + r.nextInt(600));
             events.add(new Dated(t, new CheckoutStarted(checkout, cart, session, t)));
-            int steps = r.nextInt(STEPS.size() + 1);
+            // Half the checkouts complete every step, the others stop at one of them (or before the first).
+            int steps = r.nextBoolean() ? STEPS.size() : r.nextInt(STEPS.size());
             for (int i = 0; i < steps; i++) {
                 t = t.plusSeconds(20 + r.nextInt(300));
                 events.add(new Dated(t, new CheckoutStepCompleted(checkout, cart, session, i + 1, STEPS.get(i), t)));
@@ -162,10 +165,19 @@ final class AnalyticsHistory {
             if (steps == STEPS.size() && r.nextInt(100) < 80) {
                 Instant placed = r.nextInt(10) == 0 ? t.plus(30, ChronoUnit.HOURS) : t.plusSeconds(10 + r.nextInt(60));
                 events.add(new Dated(placed, order(r, cart, session, lines, quantities, orderNumber, placed)));
+                OrderPlaced o = (OrderPlaced) events.get(events.size() - 1).event();
                 if (r.nextBoolean()) {
-                    OrderPlaced o = (OrderPlaced) events.get(events.size() - 1).event();
                     events.add(new Dated(placed.plusSeconds(5), new OrderPaid(o.orderId(), orderNumber, session, "EUR", o.totalMinor(),
                             placed.plusSeconds(5))));
+                    if (r.nextInt(3) == 0) {
+                        // Money paid back later (often on another day than the order's): counted when paid back.
+                        Instant refunded = placed.plusSeconds(600 + r.nextInt(20 * 3600));
+                        events.add(new Dated(refunded, new RefundCreated(o.orderId(), orderNumber, new UUID(r.nextLong(), r.nextLong()), "EUR",
+                                Math.min(o.totalMinor(), 100 + r.nextInt(3000)), false, refunded)));
+                    }
+                } else if (r.nextInt(3) == 0) {
+                    Instant cancelled = placed.plusSeconds(60 + r.nextInt(6 * 3600));
+                    events.add(new Dated(cancelled, new OrderCancelled(o.orderId(), orderNumber, "changed mind", "EUR", 0, cancelled)));
                 }
                 return events;
             }

@@ -25,7 +25,9 @@ import io.shopgraph.cart.api.events.SessionPageViewed;
 import io.shopgraph.cart.api.events.SessionStarted;
 import io.shopgraph.checkout.api.events.CheckoutStarted;
 import io.shopgraph.checkout.api.events.CheckoutStepCompleted;
+import io.shopgraph.orders.api.events.OrderCancelled;
 import io.shopgraph.orders.api.events.OrderPlaced;
+import io.shopgraph.orders.api.events.RefundCreated;
 
 /**
  * The figures of docs/analytics.md computed straight from the list of published events, in plain Java written
@@ -45,7 +47,15 @@ final class ExpectedAnalytics {
 
     /** Counters of a bucket, plus the rates, as the API answers them. */
     record Bucket(long sessions, long cartsCreated, long cartsWithLines, long checkoutsStarted, long orders, long revenue,
-            long cartsOrdered, long abandoned, long awaiting) {
+            long cartsOrdered, long abandoned, long awaiting, long refunds, long cancelled) {
+
+        static final Bucket EMPTY = new Bucket(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Bucket plus(Bucket b) {
+            return new Bucket(sessions + b.sessions, cartsCreated + b.cartsCreated, cartsWithLines + b.cartsWithLines,
+                    checkoutsStarted + b.checkoutsStarted, orders + b.orders, revenue + b.revenue, cartsOrdered + b.cartsOrdered,
+                    abandoned + b.abandoned, awaiting + b.awaiting, refunds + b.refunds, cancelled + b.cancelled);
+        }
 
         Double conversion() {
             return sessions == 0 ? null : (double) orders / sessions;
@@ -64,6 +74,8 @@ final class ExpectedAnalytics {
     final Map<UUID, Map<Integer, String>> steps = new HashMap<>();
     final List<Object[]> views = new ArrayList<>(); // {product, at}
     final List<Object[]> adds = new ArrayList<>(); // {product, quantity, at}
+    final List<Object[]> refunds = new ArrayList<>(); // {amount, at}
+    final List<Instant> cancellations = new ArrayList<>();
     final Duration window;
     final Instant now;
 
@@ -111,6 +123,10 @@ final class ExpectedAnalytics {
             steps.computeIfAbsent(s.checkoutId(), k -> new TreeMap<>()).put(s.stepIndex(), s.step());
         } else if (e instanceof OrderPlaced o) {
             orders.put(o.orderId(), new Order(o.orderId(), o.cartId(), o.placedAt(), o.totalMinor(), o.lines()));
+        } else if (e instanceof RefundCreated r) {
+            refunds.add(new Object[] { r.amountMinor(), r.createdAt() });
+        } else if (e instanceof OrderCancelled c) {
+            cancellations.add(c.cancelledAt());
         }
     }
 
@@ -145,7 +161,7 @@ final class ExpectedAnalytics {
         Map<LocalDate, long[]> acc = new TreeMap<>();
         java.util.function.BiConsumer<Instant, java.util.function.Consumer<long[]>> add = (t, f) -> {
             if (inside(t, zone, from, to)) {
-                f.accept(acc.computeIfAbsent(bucketStart(t, zone, granularity), k -> new long[9]));
+                f.accept(acc.computeIfAbsent(bucketStart(t, zone, granularity), k -> new long[11]));
             }
         };
         sessions.values().forEach(s -> add.accept(s.started(), a -> a[0]++));
@@ -169,8 +185,10 @@ final class ExpectedAnalytics {
             a[4]++;
             a[5] += o.total();
         }));
+        refunds.forEach(r -> add.accept((Instant) r[1], a -> a[9] += (Long) r[0]));
+        cancellations.forEach(t -> add.accept(t, a -> a[10]++));
         Map<LocalDate, Bucket> out = new TreeMap<>();
-        acc.forEach((k, a) -> out.put(k, new Bucket(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8])));
+        acc.forEach((k, a) -> out.put(k, new Bucket(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10])));
         return out;
     }
 

@@ -28,4 +28,19 @@ public interface AnalyticsConfig {
     /** The most entries one top list may return. */
     @WithDefault("50")
     int maxTop();
+
+    /**
+     * Facts (sessions, views, carts, checkouts, orders, refunds) older than this are deleted by {@link AnalyticsRetention};
+     * the rollups are kept, so reports over older periods still answer (the same 400 days as cart's sessions).
+     */
+    @WithDefault("P400D")
+    Duration factRetention();
+
+    /** Rows one retention statement deletes at most (each batch is a short transaction of its own). */
+    @WithDefault("5000")
+    int retentionBatch();
+
+    /** How often the retention job runs ({@code off} to run it only by {@link AnalyticsRetention#runOnce}). */
+    @WithDefault("1h")
+    String retentionJobEvery();
 }

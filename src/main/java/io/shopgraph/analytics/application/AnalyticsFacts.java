@@ -18,8 +18,10 @@ import io.shopgraph.cart.api.events.SessionPageViewed;
 import io.shopgraph.cart.api.events.SessionStarted;
 import io.shopgraph.checkout.api.events.CheckoutStarted;
 import io.shopgraph.checkout.api.events.CheckoutStepCompleted;
+import io.shopgraph.orders.api.events.OrderCancelled;
 import io.shopgraph.orders.api.events.OrderPaid;
 import io.shopgraph.orders.api.events.OrderPlaced;
+import io.shopgraph.orders.api.events.RefundCreated;
 import io.shopgraph.platform.events.DomainEvent;
 import io.shopgraph.platform.events.EventConsumer;
 import io.shopgraph.platform.events.EventEnvelope;
@@ -54,7 +56,7 @@ public class AnalyticsFacts implements EventConsumer {
     public Set<Class<? extends DomainEvent>> eventTypes() {
         return Set.of(SessionStarted.class, SessionPageViewed.class, CartCreated.class, CartLineAdded.class, CartLineUpdated.class,
                 CartLineRemoved.class, CartBuyerIdentityUpdated.class, CartMerged.class, CartExpired.class, CheckoutStarted.class,
-                CheckoutStepCompleted.class, OrderPlaced.class, OrderPaid.class);
+                CheckoutStepCompleted.class, OrderPlaced.class, OrderPaid.class, OrderCancelled.class, RefundCreated.class);
     }
 
     @Override
@@ -126,6 +128,18 @@ public class AnalyticsFacts implements EventConsumer {
         } else if (event instanceof OrderPaid p) {
             sql.update("update analytics.orders set paid_at = ?, paid_minor = ? where store_id = ? and id = ?",
                     or(p.paidAt(), at), p.paidMinor(), store, p.orderId());
+        } else if (event instanceof OrderCancelled c) {
+            // Counted when it happens (the order stays in the orders and revenue of the day it was placed). An order's
+            // events come in the order it published them (as OrderPaid's update relies on); the first cancellation wins.
+            sql.update("with o as (update analytics.orders set cancelled_at = coalesce(cancelled_at, ?) where store_id = ? and id = ? "
+                    + "returning store_id, cancelled_at)" + MARK + "select store_id, analytics.quarter(cancelled_at) from o" + MARK_END,
+                    or(c.cancelledAt(), at), store, c.orderId());
+        } else if (event instanceof RefundCreated r) {
+            // Keyed by the refund id (or the event id when a refund has none), counted when the money went back.
+            sql.update("with r as (insert into analytics.refund (store_id, id, order_id, amount_minor, created_at) values (?, ?, ?, ?, ?) "
+                    + "on conflict do nothing returning store_id, created_at)"
+                    + MARK + "select store_id, analytics.quarter(created_at) from r" + MARK_END,
+                    store, r.refundId() != null ? r.refundId() : e.eventId(), r.orderId(), r.amountMinor(), or(r.createdAt(), at));
         }
         // Other subscribed types feed no figure yet: nothing to record.
     }

@@ -53,7 +53,10 @@ public final class AnalyticsViews {
             @NonNull @Description("Carts that got their first line.") long cartsWithLines,
             @NonNull @Description("Checkouts started.") long checkoutsStarted,
             @NonNull @Description("Orders placed.") long orders,
-            @NonNull @Description("The total of the orders placed.") MoneyView revenue,
+            @NonNull @Description("The total of the orders placed (gross: cancellations and refunds are not taken off).") MoneyView revenue,
+            @NonNull @Description("Money paid back on orders (refunds, cancellations of paid orders), counted when it was paid back.") MoneyView refunds,
+            @NonNull @Description("revenue less refunds of the same period.") MoneyView netRevenue,
+            @NonNull @Description("Orders cancelled, counted when they were cancelled.") long ordersCancelled,
             @Description("Revenue over orders, rounded to the currency's minor unit; null without orders.") MoneyView averageOrderValue,
             @Description("Orders over sessions (0..1, or above when orders come without sessions); null without sessions.") Double conversionRate,
             @NonNull @Description("Of the carts with lines, those with an order placed within the abandonment window after their last line change.") long cartsOrdered,
@@ -64,7 +67,8 @@ public final class AnalyticsViews {
         static AnalyticsFiguresView of(Figures f, String currency) {
             Long aov = f.averageOrderValueMinor();
             return new AnalyticsFiguresView(f.sessions(), f.cartsCreated(), f.cartsWithLines(), f.checkoutsStarted(), f.orders(),
-                    MoneyView.of(Money.of(f.revenueMinor(), currency)), aov == null ? null : MoneyView.of(Money.of(aov, currency)),
+                    MoneyView.of(Money.of(f.revenueMinor(), currency)), MoneyView.of(Money.of(f.refundsMinor(), currency)),
+                    MoneyView.of(Money.of(f.netRevenueMinor(), currency)), f.ordersCancelled(), aov == null ? null : MoneyView.of(Money.of(aov, currency)),
                     f.conversionRate(), f.cartsOrdered(), f.abandonedCarts(), f.cartsPending(), f.cartAbandonmentRate());
         }
     }

@@ -1,12 +1,15 @@
 package io.shopgraph.analytics.application;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.store.api.StoreApi;
 
 /**
  * Keeps the rollups equal to the facts. {@link #refresh} recomputes, from the facts, every quarter-hour the
@@ -25,10 +28,12 @@ public class Rollups {
 
     private final EntityManager em;
     private final AnalyticsConfig config;
+    private final StoreApi stores;
 
-    Rollups(EntityManager em, AnalyticsConfig config) {
+    Rollups(EntityManager em, AnalyticsConfig config, StoreApi stores) {
         this.em = em;
         this.config = config;
+        this.stores = stores;
     }
 
     /**
@@ -36,22 +41,74 @@ public class Rollups {
      * transaction, and what is recomputed is kept for the next report anyway.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void refreshNow(UUID store) {
-        refresh(store);
+    public void refreshNow(UUID store, String zone) {
+        refresh(store, zone);
     }
 
-    /** Recomputes the store's dirty quarter-hours inside the caller's transaction; 1 statement when none is dirty, 9 otherwise. */
-    void refresh(UUID store) {
-        @SuppressWarnings("unchecked")
-        List<Number> dirty = em.createNativeQuery("delete from analytics.dirty_bucket where store_id = :s "
-                + "returning cast(extract(epoch from bucket) as bigint)").setParameter("s", store).getResultList();
-        if (dirty.isEmpty()) {
-            return;
+    /**
+     * Recomputes the store's dirty quarter-hours inside the caller's transaction, and the local days (in {@code zone},
+     * the store's time zone) that hold them; 1 statement when none is dirty and the day rows are in that zone, 10
+     * otherwise (3 more to recompute every day row when the store's zone is not the one they were computed in).
+     */
+    void refresh(UUID store, String zone) {
+        // One statement whatever happens: takes the dirty marks (those before the retention horizon keep their rollups:
+        // their facts are, or are being, deleted) and reads the zone of the day rows.
+        Object[] head = (Object[]) em.createNativeQuery("with d as (delete from analytics.dirty_bucket where store_id = :s returning bucket) "
+                + "select (select string_agg(cast(cast(extract(epoch from d.bucket) as bigint) as text), ',') from d where d.bucket >= "
+                + "coalesce((select h.facts_from from analytics.fact_horizon h where h.store_id = :s), '-infinity')), "
+                + "(select z.zone from analytics.day_zone z where z.store_id = :s)").setParameter("s", store).getSingleResult();
+        String buckets = (String) head[0];
+        boolean daysInZone = zone.equals(head[1]);
+        if (buckets != null) {
+            refreshQuarters(store, buckets);
+            if (daysInZone) {
+                refreshDays(store, buckets, zone);
+            }
         }
-        String buckets = dirty.stream().map(n -> Long.toString(n.longValue())).collect(Collectors.joining(","));
+        if (!daysInZone) {
+            recomputeDays(store, zone);
+        }
+    }
+
+    /**
+     * The local days of {@code zone} holding the dirty quarter-hours, summed again from their quarter-hour rows (exact for
+     * any offset: every zone's midnight falls on a quarter-hour).
+     */
+    private void refreshDays(UUID store, String buckets, String zone) {
+        em.createNativeQuery("with d(day) as (select distinct cast(to_timestamp(cast(x as bigint)) at time zone :tz as date) "
+                + "from unnest(string_to_array(:b, ',')) x) insert into analytics.rollup_day (" + DAY_COLUMNS + ") select :s, d.day, "
+                + DAY_SUMS + " from d join analytics.rollup r on r.store_id = :s and r.bucket >= cast(d.day as timestamp) at time zone :tz "
+                + "and r.bucket < cast(d.day + 1 as timestamp) at time zone :tz group by d.day " + DAY_UPSERT)
+                .setParameter("s", store).setParameter("b", buckets).setParameter("tz", zone).executeUpdate();
+    }
+
+    /** Every day row of the store again, in {@code zone} (the store's zone changed, or a rebuild dropped them). */
+    private void recomputeDays(UUID store, String zone) {
+        em.createNativeQuery("delete from analytics.rollup_day where store_id = :s").setParameter("s", store).executeUpdate();
+        // Upserts: a report running the same recomputation at the same moment must not fail on the other's rows.
+        em.createNativeQuery("insert into analytics.rollup_day (" + DAY_COLUMNS + ") select :s, cast(r.bucket at time zone :tz as date), "
+                + DAY_SUMS + " from analytics.rollup r where r.store_id = :s group by 2 " + DAY_UPSERT)
+                .setParameter("s", store).setParameter("tz", zone).executeUpdate();
+        em.createNativeQuery("insert into analytics.day_zone (store_id, zone) values (:s, :tz) on conflict (store_id) do update "
+                + "set zone = excluded.zone").setParameter("s", store).setParameter("tz", zone).executeUpdate();
+    }
+
+    private static final String DAY_COLUMNS = "store_id, day, sessions, carts_created, carts_with_lines, merged_carts_with_lines, "
+            + "carts_ordered, checkouts_started, orders, revenue_minor, refunds_minor, orders_cancelled";
+    private static final String DAY_SUMS = "sum(r.sessions), sum(r.carts_created), sum(r.carts_with_lines), sum(r.merged_carts_with_lines), "
+            + "sum(r.carts_ordered), sum(r.checkouts_started), sum(r.orders), sum(r.revenue_minor), sum(r.refunds_minor), sum(r.orders_cancelled)";
+    private static final String DAY_UPSERT = "on conflict (store_id, day) do update set sessions = excluded.sessions, "
+            + "carts_created = excluded.carts_created, carts_with_lines = excluded.carts_with_lines, "
+            + "merged_carts_with_lines = excluded.merged_carts_with_lines, carts_ordered = excluded.carts_ordered, "
+            + "checkouts_started = excluded.checkouts_started, orders = excluded.orders, revenue_minor = excluded.revenue_minor, "
+            + "refunds_minor = excluded.refunds_minor, orders_cancelled = excluded.orders_cancelled";
+
+    /** The quarter-hour and hour counters and the top-list rows of the dirty quarter-hours (8 statements). */
+    private void refreshQuarters(UUID store, String buckets) {
         String window = config.abandonmentWindow().toSeconds() + " seconds";
         em.createNativeQuery("with " + BUCKETS + " insert into analytics.rollup (store_id, bucket, sessions, carts_created, "
-                + "carts_with_lines, merged_carts_with_lines, carts_ordered, checkouts_started, orders, revenue_minor) select :s, b.bucket, "
+                + "carts_with_lines, merged_carts_with_lines, carts_ordered, checkouts_started, orders, revenue_minor, refunds_minor, "
+                + "orders_cancelled) select :s, b.bucket, "
                 + "(select count(*) from analytics.session x where x.store_id = :s and x.started_at" + in("x.started_at") + "), "
                 + "(select count(*) from analytics.cart x where x.store_id = :s and x.created_at" + in("x.created_at") + "), "
                 + "(select count(*) from analytics.cart x where x.store_id = :s and x.first_line_at" + in("x.first_line_at") + "), "
@@ -62,23 +119,26 @@ public class Rollups {
                 + "and o.placed_at <= x.last_line_at + cast(:w as interval))), "
                 + "(select count(*) from analytics.checkout x where x.store_id = :s and x.started_at" + in("x.started_at") + "), "
                 + "(select count(*) from analytics.orders x where x.store_id = :s and x.placed_at" + in("x.placed_at") + "), "
-                + "(select coalesce(sum(x.total_minor), 0) from analytics.orders x where x.store_id = :s and x.placed_at" + in("x.placed_at") + ") "
+                + "(select coalesce(sum(x.total_minor), 0) from analytics.orders x where x.store_id = :s and x.placed_at" + in("x.placed_at") + "), "
+                + "(select coalesce(sum(x.amount_minor), 0) from analytics.refund x where x.store_id = :s and x.created_at" + in("x.created_at") + "), "
+                + "(select count(*) from analytics.orders x where x.store_id = :s and x.cancelled_at" + in("x.cancelled_at") + ") "
                 + "from b on conflict (store_id, bucket) do update set sessions = excluded.sessions, carts_created = excluded.carts_created, "
                 + "carts_with_lines = excluded.carts_with_lines, merged_carts_with_lines = excluded.merged_carts_with_lines, "
                 + "carts_ordered = excluded.carts_ordered, checkouts_started = excluded.checkouts_started, orders = excluded.orders, "
-                + "revenue_minor = excluded.revenue_minor")
+                + "revenue_minor = excluded.revenue_minor, refunds_minor = excluded.refunds_minor, orders_cancelled = excluded.orders_cancelled")
                 .setParameter("s", store).setParameter("b", buckets).setParameter("w", window).executeUpdate();
         String hours = "h(hour) as (select distinct date_trunc('hour', to_timestamp(cast(x as bigint)), 'UTC') "
                 + "from unnest(string_to_array(:b, ',')) x)";
         em.createNativeQuery("with " + hours + " insert into analytics.rollup_hour (store_id, bucket, sessions, carts_created, "
-                + "carts_with_lines, merged_carts_with_lines, carts_ordered, checkouts_started, orders, revenue_minor) select :s, h.hour, "
+                + "carts_with_lines, merged_carts_with_lines, carts_ordered, checkouts_started, orders, revenue_minor, refunds_minor, "
+                + "orders_cancelled) select :s, h.hour, "
                 + "sum(r.sessions), sum(r.carts_created), sum(r.carts_with_lines), sum(r.merged_carts_with_lines), sum(r.carts_ordered), "
-                + "sum(r.checkouts_started), sum(r.orders), sum(r.revenue_minor) from h join analytics.rollup r on r.store_id = :s "
+                + "sum(r.checkouts_started), sum(r.orders), sum(r.revenue_minor), sum(r.refunds_minor), sum(r.orders_cancelled) from h join analytics.rollup r on r.store_id = :s "
                 + "and r.bucket >= h.hour and r.bucket < h.hour + interval '1 hour' group by h.hour "
                 + "on conflict (store_id, bucket) do update set sessions = excluded.sessions, carts_created = excluded.carts_created, "
                 + "carts_with_lines = excluded.carts_with_lines, merged_carts_with_lines = excluded.merged_carts_with_lines, "
                 + "carts_ordered = excluded.carts_ordered, checkouts_started = excluded.checkouts_started, orders = excluded.orders, "
-                + "revenue_minor = excluded.revenue_minor")
+                + "revenue_minor = excluded.revenue_minor, refunds_minor = excluded.refunds_minor, orders_cancelled = excluded.orders_cancelled")
                 .setParameter("s", store).setParameter("b", buckets).executeUpdate();
         em.createNativeQuery("with " + BUCKETS + " delete from analytics.top_item t using b where t.store_id = :s and t.level = 'Q' "
                 + "and t.bucket = b.bucket").setParameter("s", store).setParameter("b", buckets).executeUpdate();
@@ -127,9 +187,14 @@ public class Rollups {
      */
     @Transactional
     public void rebuild(UUID store) {
-        em.createNativeQuery("delete from analytics.rollup where store_id = :s").setParameter("s", store).executeUpdate();
-        em.createNativeQuery("delete from analytics.rollup_hour where store_id = :s").setParameter("s", store).executeUpdate();
-        em.createNativeQuery("delete from analytics.top_item where store_id = :s").setParameter("s", store).executeUpdate();
+        // Only from the retention horizon (a UTC midnight) on: the rollups before it outlive their deleted facts. The month
+        // holding the horizon is recomputed from its day rows, which are kept before it.
+        String kept = " and bucket >= coalesce((select h.facts_from from analytics.fact_horizon h where h.store_id = :s), '-infinity')";
+        em.createNativeQuery("delete from analytics.rollup where store_id = :s" + kept).setParameter("s", store).executeUpdate();
+        em.createNativeQuery("delete from analytics.rollup_hour where store_id = :s" + kept).setParameter("s", store).executeUpdate();
+        em.createNativeQuery("delete from analytics.top_item where store_id = :s" + kept).setParameter("s", store).executeUpdate();
+        // The day rows are all summed again from the quarter-hour rows (those before the horizon included) by the refresh.
+        em.createNativeQuery("delete from analytics.day_zone where store_id = :s").setParameter("s", store).executeUpdate();
         em.createNativeQuery("insert into analytics.dirty_bucket (store_id, bucket) select :s, q from ("
                 + "select analytics.quarter(started_at) q from analytics.session where store_id = :s "
                 + "union select analytics.quarter(created_at) from analytics.cart where store_id = :s and created_at is not null "
@@ -137,9 +202,17 @@ public class Rollups {
                 + "union select analytics.quarter(added_at) from analytics.line_add where store_id = :s "
                 + "union select analytics.quarter(viewed_at) from analytics.product_view where store_id = :s "
                 + "union select analytics.quarter(started_at) from analytics.checkout where store_id = :s "
-                + "union select analytics.quarter(placed_at) from analytics.orders where store_id = :s) all_buckets "
+                + "union select analytics.quarter(placed_at) from analytics.orders where store_id = :s "
+                + "union select analytics.quarter(cancelled_at) from analytics.orders where store_id = :s and cancelled_at is not null "
+                + "union select analytics.quarter(created_at) from analytics.refund where store_id = :s) all_buckets "
                 + "on conflict do nothing").setParameter("s", store).executeUpdate();
-        refresh(store);
+        refresh(store, zoneOf(store));
+    }
+
+    /** The store's own time zone: the zone of its day rows. */
+    String zoneOf(UUID store) {
+        StoreId id = new StoreId(store);
+        return stores.settings(Set.of(id)).get(id).timezone();
     }
 
     private static String in(String column) {

@@ -11,20 +11,30 @@ import java.math.RoundingMode;
  * @param mergedCarts    of those, carts later merged into another at sign-in (their lines live on there)
  * @param cartsOrdered   of those not merged, carts with an order placed within the abandonment window after their last line change
  * @param cartsPending   of those not merged and not ordered, carts whose window has not ended yet
+ * @param revenueMinor   the totals of the orders placed (gross: what was sold, whatever happened to it later)
+ * @param refundsMinor   money paid back on orders (at the time it was paid back, whenever the order was placed)
+ * @param ordersCancelled orders cancelled (at the time of the cancellation)
  */
 public record Figures(long sessions, long cartsCreated, long cartsWithLines, long mergedCarts, long cartsOrdered, long cartsPending,
-        long checkoutsStarted, long orders, long revenueMinor) {
+        long checkoutsStarted, long orders, long revenueMinor, long refundsMinor, long ordersCancelled) {
 
-    public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Figures ZERO = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public Figures plus(Figures o) {
         return new Figures(sessions + o.sessions, cartsCreated + o.cartsCreated, cartsWithLines + o.cartsWithLines,
                 mergedCarts + o.mergedCarts, cartsOrdered + o.cartsOrdered, cartsPending + o.cartsPending,
-                checkoutsStarted + o.checkoutsStarted, orders + o.orders, revenueMinor + o.revenueMinor);
+                checkoutsStarted + o.checkoutsStarted, orders + o.orders, revenueMinor + o.revenueMinor, refundsMinor + o.refundsMinor,
+                ordersCancelled + o.ordersCancelled);
     }
 
     public Figures withPending(long pending) {
-        return new Figures(sessions, cartsCreated, cartsWithLines, mergedCarts, cartsOrdered, pending, checkoutsStarted, orders, revenueMinor);
+        return new Figures(sessions, cartsCreated, cartsWithLines, mergedCarts, cartsOrdered, pending, checkoutsStarted, orders, revenueMinor,
+                refundsMinor, ordersCancelled);
+    }
+
+    /** Revenue less the refunds of the same bucket (may be negative in a bucket with more paid back than sold). */
+    public long netRevenueMinor() {
+        return revenueMinor - refundsMinor;
     }
 
     /** Carts whose abandonment is decided: with lines, not merged, window over or ordered. */

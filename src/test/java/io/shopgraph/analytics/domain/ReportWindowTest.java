@@ -80,12 +80,16 @@ class ReportWindowTest {
 
     @Test
     void ratesAndAverageAreDerivedNotSummed() {
-        Figures a = new Figures(10, 4, 3, 0, 1, 0, 2, 1, 1001);
-        Figures b = new Figures(30, 6, 5, 1, 1, 1, 2, 2, 2000);
+        Figures a = new Figures(10, 4, 3, 0, 1, 0, 2, 1, 1001, 0, 0);
+        Figures b = new Figures(30, 6, 5, 1, 1, 1, 2, 2, 2000, 1500, 1);
         Figures sum = a.plus(b);
         assertThat(sum.conversionRate()).isEqualTo(3.0 / 40);
         assertThat(sum.averageOrderValueMinor()).isEqualTo(1000L); // 3001 / 3 = 1000.33
-        assertThat(new Figures(0, 0, 0, 0, 0, 0, 0, 2, 3).averageOrderValueMinor()).isEqualTo(2L); // 1.5 rounds half up
+        assertThat(new Figures(0, 0, 0, 0, 0, 0, 0, 2, 3, 0, 0).averageOrderValueMinor()).isEqualTo(2L); // 1.5 rounds half up
+        // Refunds come off the revenue only in netRevenue; AOV stays over the orders placed.
+        assertThat(List.of(sum.revenueMinor(), sum.refundsMinor(), sum.netRevenueMinor(), sum.ordersCancelled())).containsExactly(3001L, 1500L,
+                1501L, 1L);
+        assertThat(new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 700, 1).netRevenueMinor()).isEqualTo(-700L);
         // 8 with lines, 1 merged, 1 pending: 6 decided, 2 ordered, 4 abandoned.
         assertThat(sum.cartsDecided()).isEqualTo(6);
         assertThat(sum.abandonedCarts()).isEqualTo(4);
