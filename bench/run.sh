@@ -83,7 +83,13 @@ HZ=$(getconf CLK_TCK)
 cpu_ticks() {
   local svc pg=0 pid postmaster
   svc=$(awk '{print $14 + $15}' "/proc/$PID/stat")
-  postmaster=$(pgrep -f -- "postgres -D $OUT/pgdata" | head -n1)
+  postmaster=""
+  # This worktree's postmaster only: other worktrees' benches run "postgres -D target/bench/pgdata" too (its cwd is
+  # its data directory).
+  for pid in $(pgrep -f -- "postgres -D $OUT/pgdata" || true); do
+    [ "$(readlink "/proc/$pid/cwd")" = "$PWD/$OUT/pgdata" ] && postmaster=$pid
+  done
+  [ -n "$postmaster" ] || { echo "$svc 0"; return; }
   for pid in $postmaster $(descendants "$postmaster"); do
     pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
@@ -208,7 +214,7 @@ cart_cpu_ticks() {
   local total=0 pg
   pg=""
   for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do # this worktree's postmaster (others may run the bench too)
-    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD" ] && pg=$candidate
+    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD/$OUT/pgdata" ] && pg=$candidate
   done
   for p in $PID ${pg:-} $( [ -n "${pg:-}" ] && pgrep -P "$pg" ); do
     [ -r "/proc/$p/stat" ] || continue
