@@ -14,6 +14,7 @@
 # Prints per scenario requests/s, p50, p99, errors, the service's RSS and the CPU time per request of the
 # service and of its PostgreSQL (server and backends), read from /proc. Traffic goes to 127.0.0.1 only.
 #   SCENARIOS=cart bench/run.sh       # the cart workloads only: add-and-read pairs on fresh carts, and whole flows
+#   SCENARIOS="cartread pricedcart" bench/run.sh  # a cart read, plain and with a code, a shipping rate and tax
 #   SCENARIOS=analytics bench/run.sh  # storeAnalytics over a year of a busy store (ANALYTICS_SESSIONS, default 1,000,000
 #                                     # sessions loaded by SQL generate_series: bench/analytics-load.sql)
 set -euo pipefail
@@ -82,7 +83,13 @@ HZ=$(getconf CLK_TCK)
 cpu_ticks() {
   local svc pg=0 pid postmaster
   svc=$(awk '{print $14 + $15}' "/proc/$PID/stat")
-  postmaster=$(pgrep -f -- "postgres -D $OUT/pgdata" | head -n1)
+  postmaster=""
+  # This worktree's postmaster only: other worktrees' benches run "postgres -D target/bench/pgdata" too (its cwd is
+  # its data directory).
+  for pid in $(pgrep -f -- "postgres -D $OUT/pgdata" || true); do
+    [ "$(readlink "/proc/$pid/cwd")" = "$PWD/$OUT/pgdata" ] && postmaster=$pid
+  done
+  [ -n "$postmaster" ] || { echo "$svc 0"; return; }
   for pid in $postmaster $(descendants "$postmaster"); do
     pg=$((pg + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
@@ -124,6 +131,33 @@ fi
 COLLECTION=$(call "$(jq -cn '{query: "{ collections(first: 1) { nodes { handle } } }"}')" | jq -r '.data.collections.nodes[0].handle')
 gql collection "$(jq -cn --arg h "$COLLECTION" '{handle: $h}')" > "$OUT/collection.body"
 gql search "{\"query\":\"${SEARCH:-scarf}\"}" > "$OUT/search.body"
+
+# Cart reads (SCENARIOS containing cartread / pricedcart): the same document (queries/cart.graphql: cost, codes,
+# delivery options, lines) over 50 carts of two lines each. cartread: plain carts (no code, address or country);
+# pricedcart: each with a 10 % code, a German address, the chosen flat rate and 19 % tax (the rate, zone and code are
+# created here with the merchant token). The figure to compare is the CPU per request (docs/pricing.md).
+if [[ " $WANTED " == *" cartread "* || " $WANTED " == *" pricedcart "* ]]; then
+  call "$(jq -cn '{query: "{ products(first: 50, filter: {available: true}) { nodes { variants(first: 1) { nodes { id } } } } }"}')" \
+    | jq -r '.data.products.nodes[].variants.nodes[].id' > "$OUT/cart-variants"
+  merchant_call "$(jq -cn '{query: "mutation { taxRateCreate(input: {countryCode: \"DE\", title: \"MwSt\", rate: \"0.19\"}) { userErrors { code } } shippingZoneCreate(input: {name: \"Germany\", countries: [\"DE\"], rates: [{title: \"Standard\", kind: FLAT, price: \"4.90\"}]}) { userErrors { code } } discountCreate(input: {code: \"BENCH10\", title: \"Bench ten\", kind: PERCENTAGE, percentage: \"10\"}) { userErrors { code } } }"}')" > /dev/null
+  : > "$OUT/cartread.body"; : > "$OUT/pricedcart.body"
+  mapfile -t cart_variants < "$OUT/cart-variants"
+  for i in $(seq 0 49); do
+    a=${cart_variants[$((i % ${#cart_variants[@]}))]}; b=${cart_variants[$(((i + 1) % ${#cart_variants[@]}))]}
+    for kind in cartread pricedcart; do
+      cart=$(call "$(jq -cn --arg a "$a" --arg b "$b" '{query: "mutation($a: ID!, $b: ID!) { cartCreate(input: {lines: [{merchandiseId: $a, quantity: 1}, {merchandiseId: $b, quantity: 2}]}) { cart { id } } }", variables: {a: $a, b: $b}}')" \
+        | jq -r '.data.cartCreate.cart.id')
+      if [ "$kind" = pricedcart ]; then
+        call "$(jq -cn --arg c "$cart" '{query: "mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, discountCodes: [\"bench10\"]) { userErrors { code } } }", variables: {c: $c}}')" > /dev/null
+        handle=$(call "$(jq -cn --arg c "$cart" '{query: "mutation($c: ID!) { cartShippingAddressUpdate(cartId: $c, address: {name: \"Bench\", address1: \"Hauptstr. 1\", city: \"Berlin\", zip: \"10115\", countryCode: \"DE\"}) { cart { deliveryOptions { handle title } } } }", variables: {c: $c}}')" \
+          | jq -r '.data.cartShippingAddressUpdate.cart.deliveryOptions[] | select(.title == "Standard") | .handle')
+        call "$(jq -cn --arg c "$cart" --arg h "$handle" '{query: "mutation($c: ID!, $h: String!) { cartSelectedDeliveryOptionUpdate(cartId: $c, deliveryOptionHandle: $h) { userErrors { code } } }", variables: {c: $c, h: $h}}')" > /dev/null
+      fi
+      gql cart "$(jq -cn --arg c "$cart" '{id: $c}')" >> "$OUT/$kind.body"
+    done
+  done
+  echo "priced cart: $(call "$(head -n1 "$OUT/pricedcart.body")" | jq -c '.data.cart.cost | {subtotal: .subtotalAmount.amount, discount: .discountAmount.amount, shipping: .shippingAmount.amount, tax: .taxAmount.amount, total: .totalAmount.amount}')"
+fi
 
 echo "detail handles: $(wc -l < "$OUT/handles"); collection: $COLLECTION; cache: $CACHE"
 grep -E "Generated|Loaded" "$OUT/service.log" | sed 's/^.*INFO  *//' || true
@@ -180,7 +214,7 @@ cart_cpu_ticks() {
   local total=0 pg
   pg=""
   for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do # this worktree's postmaster (others may run the bench too)
-    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD" ] && pg=$candidate
+    [ "$(readlink "/proc/$candidate/cwd")" = "$PWD/$OUT/pgdata" ] && pg=$candidate
   done
   for p in $PID ${pg:-} $( [ -n "${pg:-}" ] && pgrep -P "$pg" ); do
     [ -r "/proc/$p/stat" ] || continue

@@ -20,6 +20,12 @@ public interface CatalogApi {
      */
     Map<UUID, PurchasableVariant> purchasableVariants(Collection<UUID> variantIds);
 
+    /**
+     * Taxable flag, weight and collection membership of the variants among {@code variantIds} that exist in the current
+     * store, by id (deleted variants are absent). One statement whatever the number of variants.
+     */
+    Map<UUID, VariantPricingFacts> pricingFacts(Collection<UUID> variantIds);
+
     /** The variants among {@code variantIds} as the storefront shows them (visible products only), by id. One statement. */
     Map<UUID, ProductVariantView> storefrontVariants(Collection<UUID> variantIds);
 }

@@ -113,7 +113,9 @@ public class DeliveryMutations {
             List<NewRate> rates = input.rates().stream().map(r -> new NewRate(r.title(), r.kind(), minor(r.price(), currency, "price"),
                     r.minSubtotal() == null ? null : minor(r.minSubtotal(), currency, "minSubtotal"),
                     r.maxSubtotal() == null ? null : minor(r.maxSubtotal(), currency, "maxSubtotal"),
-                    r.freeAbove() == null ? null : minor(r.freeAbove(), currency, "freeAbove"), r.minDays(), r.maxDays())).toList();
+                    r.freeAbove() == null ? null : minor(r.freeAbove(), currency, "freeAbove"), r.minDays(), r.maxDays(),
+                    r.minWeightGrams() == null ? null : r.minWeightGrams().longValue(),
+                    r.maxWeightGrams() == null ? null : r.maxWeightGrams().longValue())).toList();
             ShippingZone zone = zones.create(input.name(), input.countries(), input.regions(), Boolean.TRUE.equals(input.taxesShipping()), rates);
             return new ShippingZoneCreatePayload(new ShippingZoneView(GlobalId.format("ShippingZone", zone.id()), zone.name(),
                     List.copyOf(zone.countries()), zone.rates().stream().map(r -> r.id().toString()).toList()), List.of());
@@ -211,13 +213,15 @@ public class DeliveryMutations {
     @Description("A shipping rate of a zone.")
     public record ShippingRateInput(
             @NonNull @Description("Its name, e.g. Standard.") String title,
-            @NonNull @Description("Flat, by subtotal range, or local pickup.") ShippingZone.Kind kind,
+            @NonNull @Description("Flat, by subtotal range, by weight range, or local pickup.") ShippingZone.Kind kind,
             @NonNull @Description("Its price, in the store's currency.") Decimal price,
             @Description("SUBTOTAL: the shippable subtotal from which it applies.") Decimal minSubtotal,
             @Description("SUBTOTAL: the shippable subtotal from which it no longer applies.") Decimal maxSubtotal,
             @Description("Free when the shippable subtotal reaches this.") Decimal freeAbove,
             @Description("The fewest delivery days.") Integer minDays,
-            @Description("The most delivery days.") Integer maxDays) {
+            @Description("The most delivery days.") Integer maxDays,
+            @Description("WEIGHT: the shippable weight in grams from which it applies.") Integer minWeightGrams,
+            @Description("WEIGHT: the shippable weight in grams from which it no longer applies.") Integer maxWeightGrams) {
     }
 
     @Input("ShippingZoneInput")

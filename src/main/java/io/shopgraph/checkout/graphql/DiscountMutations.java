@@ -21,9 +21,9 @@ import org.eclipse.microprofile.graphql.Type;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.checkout.application.discount.DiscountCommands;
 import io.shopgraph.checkout.application.pricing.CartDiscountCodes;
+import io.shopgraph.checkout.application.pricing.CodeGuessThrottle;
 import io.shopgraph.checkout.application.discount.DiscountCommands.NewDiscount;
 import io.shopgraph.checkout.domain.discount.DiscountErrorCode;
-import io.shopgraph.checkout.domain.discount.StoredDiscount;
 import io.shopgraph.checkout.domain.pricing.DiscountClass;
 import io.shopgraph.checkout.domain.pricing.DiscountKind;
 import io.shopgraph.platform.errors.DomainException;
@@ -33,6 +33,7 @@ import io.shopgraph.platform.graphql.MutationSupport;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.security.MerchantOperation;
+import io.shopgraph.platform.security.RequestCredentials;
 import io.shopgraph.platform.security.Scope;
 import io.shopgraph.platform.security.StoreAccess;
 import io.shopgraph.platform.security.StorefrontOperation;
@@ -50,13 +51,16 @@ public class DiscountMutations {
     private final StoreAccess access;
     private final StoreApi stores;
     private final TenantContext tenant;
+    private final RequestCredentials credentials;
 
-    DiscountMutations(DiscountCommands commands, CartDiscountCodes cartCodes, StoreAccess access, StoreApi stores, TenantContext tenant) {
+    DiscountMutations(DiscountCommands commands, CartDiscountCodes cartCodes, StoreAccess access, StoreApi stores, TenantContext tenant,
+            RequestCredentials credentials) {
         this.commands = commands;
         this.cartCodes = cartCodes;
         this.access = access;
         this.stores = stores;
         this.tenant = tenant;
+        this.credentials = credentials;
     }
 
     @Mutation("discountCreate")
@@ -66,7 +70,7 @@ public class DiscountMutations {
             + "write_discounts scope.")
     public DiscountCreatePayload discountCreate(@NonNull @Name("input") @Description("The discount.") DiscountInput input) {
         access.requireMerchant(Scope.WRITE_DISCOUNTS);
-        return MutationSupport.run(() -> new DiscountCreatePayload(view(commands.create(toCommand(input))), List.of()),
+        return MutationSupport.run(() -> new DiscountCreatePayload(DiscountView.of(commands.create(toCommand(input)), currency(), Instant.now()), List.of()),
                 errors -> new DiscountCreatePayload(null, DiscountUserError.from(errors)));
     }
 
@@ -75,11 +79,21 @@ public class DiscountMutations {
     @NonNull
     @Description("Storefront: replaces the cart's discount codes (case-insensitive). A new code that does not apply is refused "
             + "with a precise code and the cart stays as it was; codes already on the cart stay even when they stop applying "
-            + "(see Cart.discountCodes). An empty list removes every code.")
+            + "(see Cart.discountCodes). An empty list removes every code. Unknown codes are throttled per shopper session and per "
+            + "client: past the allowance, a change that brings new codes is refused with THROTTLED and retryAfterSeconds.")
     public CartDiscountCodesUpdatePayload cartDiscountCodesUpdate(@NonNull @Id @Name("cartId") @Description("The cart's id.") String cartId,
             @NonNull @Name("discountCodes") @Description("All of the cart's codes, at most 10.") List<@NonNull String> discountCodes) {
-        return MutationSupport.run(() -> new CartDiscountCodesUpdatePayload(cartCodes.update(cartId, discountCodes), List.of()),
-                errors -> new CartDiscountCodesUpdatePayload(null, DiscountUserError.from(errors)));
+        // The client: the storefront token (or customer token) and the address the request came from, like the request rate limits.
+        String client = credentials.customerToken().or(credentials::storefrontToken).orElse("") + "|" + credentials.clientAddress();
+        String clientKey = client.length() > 320 ? client.substring(0, 320) : client;
+        return MutationSupport.run(() -> {
+            try {
+                return new CartDiscountCodesUpdatePayload(cartCodes.update(cartId, discountCodes, clientKey), List.of());
+            } catch (CodeGuessThrottle.Throttled t) {
+                return new CartDiscountCodesUpdatePayload(null, List.of(new DiscountUserError(t.field(), DiscountErrorCode.THROTTLED,
+                        t.getMessage(), t.retryAfterSeconds())));
+            }
+        }, errors -> new CartDiscountCodesUpdatePayload(null, DiscountUserError.from(errors)));
     }
 
     private NewDiscount toCommand(DiscountInput in) {
@@ -113,11 +127,15 @@ public class DiscountMutations {
         return percentage.movePointRight(2).longValueExact();
     }
 
+    private String currency() {
+        return stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore()).currencyCode();
+    }
+
     private long minor(Decimal amount) {
         if (amount == null) {
             throw invalid("amount", "A fixed amount discount needs an amount.");
         }
-        String currency = stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore()).currencyCode();
+        String currency = currency();
         try {
             long minor = Money.parse(amount.value(), currency).minorUnits();
             if (minor < 0) {
@@ -144,12 +162,6 @@ public class DiscountMutations {
         return new DomainException(DiscountErrorCode.INVALID_INPUT, List.of("input", field), message);
     }
 
-    static DiscountView view(StoredDiscount s) {
-        var d = s.discount();
-        return new DiscountView(GlobalId.format(DISCOUNT, d.id()), d.code(), d.title(), d.kind(), d.discountClass(),
-                List.copyOf(d.combinesWith()), s.startsAt(), s.endsAt(), s.usageLimit(), s.perCustomerLimit(), s.usedCount());
-    }
-
     @Input("DiscountInput")
     @Description("A discount to create. Targets (productIds, variantIds, collectionIds) all empty: it applies to everything.")
     public record DiscountInput(
@@ -173,22 +185,6 @@ public class DiscountMutations {
             @Description("How many orders one customer (or guest email) may use it for; default unlimited.") Integer usageLimitPerCustomer) {
     }
 
-    @Type("Discount")
-    @Description("A discount of the store: a code or an automatic discount.")
-    public record DiscountView(
-            @Id @NonNull @Description("The discount's global id.") String id,
-            @Description("The code; null for an automatic discount.") String code,
-            @NonNull @Description("Its title.") String title,
-            @NonNull @Description("How it computes its amount.") DiscountKind kind,
-            @NonNull @Description("What it reduces: products, the order or shipping.") DiscountClass discountClass,
-            @NonNull @Description("The classes it may be combined with.") List<@NonNull DiscountClass> combinesWith,
-            @NonNull @Description("When it starts.") Instant startsAt,
-            @Description("When it ends; null: never.") Instant endsAt,
-            @Description("Its usage limit in all; null: none.") Integer usageLimit,
-            @Description("Its usage limit per customer; null: none.") Integer usageLimitPerCustomer,
-            @NonNull @Description("How many orders have used it.") int usedCount) {
-    }
-
     @Name("DiscountCreatePayload")
     @Description("The result of discountCreate.")
     public record DiscountCreatePayload(
@@ -208,10 +204,11 @@ public class DiscountMutations {
     public record DiscountUserError(
             @NonNull @Description("The path to the input field at fault; empty when no single field is.") List<@NonNull String> field,
             @NonNull @Description("What went wrong, as a stable code.") DiscountErrorCode code,
-            @NonNull @Description("What went wrong, for people.") String message) {
+            @NonNull @Description("What went wrong, for people.") String message,
+            @Description("THROTTLED only: the seconds to wait before another attempt; null otherwise.") Integer retryAfterSeconds) {
 
         static List<DiscountUserError> from(List<UserErrorDetail> errors) {
-            return errors.stream().map(e -> new DiscountUserError(e.field(), (DiscountErrorCode) e.code(), e.message())).toList();
+            return errors.stream().map(e -> new DiscountUserError(e.field(), (DiscountErrorCode) e.code(), e.message(), null)).toList();
         }
     }
 }

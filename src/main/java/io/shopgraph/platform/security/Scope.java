@@ -24,6 +24,8 @@ public enum Scope {
     WRITE_CUSTOMERS,
     @Description("Read analytics.")
     READ_ANALYTICS,
+    @Description("Read discounts: codes and automatic discounts, with their rules, status and usage.")
+    READ_DISCOUNTS,
     @Description("Create and change discounts.")
     WRITE_DISCOUNTS,
     @Description("Read store settings and storefront access tokens.")

@@ -218,6 +218,9 @@ class AccessMatrixTest {
             // checkout: discounts
             sample("discountCreate", "mutation($i: DiscountInput!) { discountCreate(input: $i) { userErrors { code } } }",
                     s -> Map.of("i", Map.of("code", unique("M").replaceAll("[^A-Za-z0-9]", ""), "title", "Matrix", "kind", "FREE_SHIPPING"))),
+            sample("discountCodes", "{ discountCodes(first: 2) { nodes { id code status usedCount } } }"),
+            sample("automaticDiscounts", "{ automaticDiscounts(first: 2, query: \"x\") { nodes { id title status } } }"),
+            sample("discount", "query($id: ID!) { discount(id: $id) { id } }", s -> Map.of("id", unknownId("Discount"))),
             sample("cartDiscountCodesUpdate", "mutation($c: ID!) { cartDiscountCodesUpdate(cartId: $c, discountCodes: [\"X\"]) { "
                     + "userErrors { code } } }", s -> Map.of("c", unknownId("Cart"))),
             sample("taxRateCreate", "mutation($i: TaxRateInput!) { taxRateCreate(input: $i) { userErrors { code } } }",

@@ -237,6 +237,8 @@ class CrossTenantTest {
             Map.entry("discountCreate", List.of(new Call(Caller.OWNER, "mutation($p: ID!) { discountCreate(input: {title: \"Pirate\", "
                     + "kind: PERCENTAGE, percentage: \"50\", productIds: [$p]}) { discount { id title } userErrors { code } } }",
                     (v, a) -> Map.of("p", v.productId())))),
+            Map.entry("discount", List.of(new Call(Caller.OWNER, "query($id: ID!) { discount(id: $id) { id code title usedCount } "
+                    + "node(id: $id) { id } }", (v, a) -> Map.of("id", victimDiscount(v))))),
             Map.entry("sessionEventRecord", List.of(new Call(Caller.CUSTOMER, "mutation($p: ID!) { sessionEventRecord(event: "
                     + "{type: PRODUCT_VIEWED, subjectId: $p}) { recorded userErrors { code } } }", (v, a) -> Map.of("p", v.productId())))),
             Map.entry("productVariantLineAttributesSet", List.of(new Call(Caller.OWNER, "mutation($v: ID!) { productVariantLineAttributesSet("
@@ -289,6 +291,18 @@ class CrossTenantTest {
             Map.entry("orderNotificationResend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderNotificationResend(orderId: $id, "
                     + "kind: ORDER_CONFIRMATION) { notification { id recipient } userErrors { code } } }",
                     (v, a) -> Map.of("id", victimOrder(v))))));
+
+    /** B's discount code, by B's handle. */
+    private static final Map<String, String> VICTIM_DISCOUNTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String victimDiscount(Victim v) {
+        return VICTIM_DISCOUNTS.computeIfAbsent(v.store().handle(), h -> {
+            String id = v.store().owner().execute("mutation { discountCreate(input: {code: \"VICTIMCODE\", title: \"Victim discount\", "
+                    + "kind: FREE_SHIPPING}) { discount { id } } }").getString("data.discountCreate.discount.id");
+            assertThat(id).as("B's discount").isNotNull();
+            return id;
+        });
+    }
 
     /** B's order (unpaid, placed from its own cart), by B's handle. */
     private static final Map<String, String> VICTIM_ORDERS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -402,6 +416,10 @@ class CrossTenantTest {
         String order = victimOrder(v);
         secrets.add(order.substring(order.lastIndexOf('/') + 1));
         secrets.add("victim-buyer");
+        String discount = victimDiscount(v);
+        secrets.add(discount.substring(discount.lastIndexOf('/') + 1));
+        secrets.add("VICTIMCODE");
+        secrets.add("Victim discount");
         return secrets;
     }
 
@@ -421,6 +439,8 @@ class CrossTenantTest {
                 + v.store().owner().post("query($s: ID!) { webhookSubscriptions(first: 100) { nodes { id callbackUrl status "
                         + "previousSecretExpiresAt updatedAt } } webhookDeliveries(subscriptionId: $s, first: 100) { nodes { id status replayOf } } }",
                         Map.of("s", victimWebhook(v)[0])).asString()
+                + v.store().owner().post("{ discountCodes(first: 100) { nodes { id code title status usedCount } } "
+                        + "automaticDiscounts(first: 100) { nodes { id title } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } "
                         + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString();
     }

@@ -3,8 +3,10 @@ package io.shopgraph.catalog.application.read;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import io.shopgraph.catalog.api.LineAttributeType;
 import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.PurchasableVariant;
+import io.shopgraph.catalog.api.VariantPricingFacts;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -72,6 +75,33 @@ public class CatalogApiService implements CatalogApi {
             found.put(id, new PurchasableVariant(id, Rows.uuid(r[1]), Rows.str(r[2]), Rows.str(r[3]),
                     Money.of(Rows.lng(r[4]), Rows.str(r[5]).strip()), Rows.bool(r[6]), ProductKind.valueOf(Rows.str(r[7])),
                     Rows.bool(r[8]), declarations));
+        }
+        return found;
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, VariantPricingFacts> pricingFacts(Collection<UUID> variantIds) {
+        if (variantIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select v.id, v.taxable, v.weight_grams, "
+                + "(select string_agg(cp.collection_id::text, ',') from catalog.collection_product cp "
+                + "  where cp.store_id = v.store_id and cp.product_id = v.product_id) "
+                + "from catalog.product_variant v where v.store_id = :store and v.id in (:ids)")
+                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds)).getResultList();
+        Map<UUID, VariantPricingFacts> found = new HashMap<>();
+        for (Object[] r : rows) {
+            Set<UUID> collections = new HashSet<>();
+            String packed = Rows.str(r[3]);
+            if (packed != null && !packed.isEmpty()) {
+                for (String id : packed.split(",")) {
+                    collections.add(UUID.fromString(id));
+                }
+            }
+            UUID id = Rows.uuid(r[0]);
+            found.put(id, new VariantPricingFacts(id, Rows.bool(r[1]), r[2] == null ? null : ((Number) r[2]).intValue(), collections));
         }
         return found;
     }

@@ -53,16 +53,34 @@ public class Discounts {
         return map(query.getResultList());
     }
 
-    /** A page of the store's codes (automatic = false) or automatic discounts, newest first, after the cursor's id. */
+    /**
+     * A page of the store's codes (automatic = false) or automatic discounts, newest first, after the cursor's
+     * (created_at, id); {@code query} (optional) keeps those whose code or title contains it, ignoring case. One statement.
+     */
     @Transactional
-    public List<StoredDiscount> page(boolean automatic, int limit, Instant afterCreated, UUID afterId) {
+    public List<StoredDiscount> page(boolean automatic, int limit, Instant afterCreated, UUID afterId, String query) {
         String sql = COLUMNS + "and code is " + (automatic ? "" : "not ") + "null "
-                + (afterId == null ? "" : "and (created_at, id) < (:ac, :ai) ") + "order by created_at desc, id desc limit :limit";
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value()).setParameter("limit", limit);
+                + (afterId == null ? "" : "and (created_at, id) < (:ac, :ai) ")
+                + (query == null ? "" : "and (code ilike :q escape '\\' or title ilike :q escape '\\') ")
+                + "order by created_at desc, id desc limit :limit";
+        var q = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value()).setParameter("limit", limit);
         if (afterId != null) {
-            query.setParameter("ac", afterCreated).setParameter("ai", afterId);
+            q.setParameter("ac", afterCreated).setParameter("ai", afterId);
         }
-        return map(query.getResultList());
+        if (query != null) {
+            q.setParameter("q", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return map(q.getResultList());
+    }
+
+    /** The store's discounts among {@code ids} (foreign and unknown ids are simply absent). One statement. */
+    @Transactional
+    public List<StoredDiscount> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return map(em.createNativeQuery(COLUMNS + "and id in (:ids)").setParameter("store", tenant.requireStore().value())
+                .setParameter("ids", List.copyOf(ids)).getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -27,19 +27,23 @@ public class CartDiscountCodes {
 
     private final CartApi carts;
     private final CartPricing pricing;
+    private final CodeGuessThrottle throttle;
 
-    CartDiscountCodes(CartApi carts, CartPricing pricing) {
+    CartDiscountCodes(CartApi carts, CartPricing pricing, CodeGuessThrottle throttle) {
         this.carts = carts;
         this.pricing = pricing;
+        this.throttle = throttle;
     }
 
     /**
      * Replaces the cart's codes. A code that is new to the cart must apply now, or the whole change is refused
      * with the first new code's reason and the cart stays as it was; codes already on the cart stay even when
-     * they no longer apply (the cart shows them as not applicable).
+     * they no longer apply (the cart shows them as not applicable). A change that brings new codes is throttled per
+     * shopper session (else cart) and per {@code clientKey} (null: not throttled per client) against guessing: see
+     * {@link CodeGuessThrottle}; only unknown codes count.
      */
     @Transactional
-    public CartView update(String cartId, List<String> requested) {
+    public CartView update(String cartId, List<String> requested, String clientKey) {
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             String code = StoredDiscount.normalize(requested.get(i));
@@ -58,11 +62,27 @@ public class CartDiscountCodes {
         if (cart.isEmpty()) {
             throw new DomainException(DiscountErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
-        PricedCart priced = pricing.price(cart.get(), codes);
-        for (PricedCart.CodeResult result : priced.discountCodes()) {
-            if (!result.applicable() && !cart.get().appliedCodes().contains(result.code())) {
-                throw new DomainException(DiscountErrorCode.valueOf(result.outcome().name()),
-                        List.of("discountCodes", String.valueOf(codes.indexOf(result.code()))), message(result.outcome()));
+        List<String> added = codes.stream().filter(c -> !cart.get().appliedCodes().contains(c)).toList();
+        CodeGuessThrottle.Attempt attempt = added.isEmpty() ? null
+                : throttle.take(cart.get().sessionId() != null ? "s:" + cart.get().sessionId() : "c:" + cart.get().uuid(), clientKey);
+        boolean guessed = false;
+        try {
+            PricedCart priced = pricing.price(cart.get(), codes);
+            int unknown = (int) priced.discountCodes().stream()
+                    .filter(r -> r.outcome() == DiscountOutcome.NOT_FOUND && added.contains(r.code())).count();
+            guessed = unknown > 0;
+            if (guessed) {
+                attempt.countUnknown(unknown);
+            }
+            for (PricedCart.CodeResult result : priced.discountCodes()) {
+                if (!result.applicable() && added.contains(result.code())) {
+                    throw new DomainException(DiscountErrorCode.valueOf(result.outcome().name()),
+                            List.of("discountCodes", String.valueOf(codes.indexOf(result.code()))), message(result.outcome()));
+                }
+            }
+        } finally {
+            if (attempt != null && !guessed) {
+                attempt.giveBack(); // only unknown codes count against the shopper
             }
         }
         return carts.replaceDiscountCodes(cartId, codes).orElseThrow(() ->

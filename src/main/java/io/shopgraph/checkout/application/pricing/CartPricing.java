@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +17,9 @@ import io.shopgraph.checkout.application.shipping.ShippingZones;
 import io.shopgraph.checkout.application.tax.TaxRates;
 import io.shopgraph.checkout.domain.pricing.Delivery;
 import io.shopgraph.checkout.domain.shipping.DeliveryOptions;
+import io.shopgraph.checkout.domain.shipping.ShippingZone;
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.VariantPricingFacts;
 import io.shopgraph.checkout.domain.pricing.TaxRate;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
@@ -29,8 +33,10 @@ import io.shopgraph.checkout.domain.pricing.PricingInput;
 /**
  * Prices a cart: gathers the pricing function's input for it (the cart's lines and codes, the store's discounts,
  * the tax rates at the buyer's country) and calls {@link Pricing#price}. The cart's cost fields, checkout
- * completion and the order snapshot all come through here, so a total shown is the total charged. Two
- * statements besides the cart itself (discounts, tax rates), three when rates apply (the store's tax setting).
+ * completion and the order snapshot all come through here, so a total shown is the total charged. Statements
+ * besides the cart itself: discounts and tax rates; the store's tax setting when rates apply; the zones when the cart
+ * ships; the catalog's facts of the lines when a rate, a weight-based shipping rate or a collection-targeted discount
+ * needs them.
  */
 @ApplicationScoped
 public class CartPricing {
@@ -39,13 +45,15 @@ public class CartPricing {
     private final TaxRates taxRates;
     private final ShippingZones zones;
     private final StoreApi stores;
+    private final CatalogApi catalog;
     private final TenantContext tenant;
 
-    CartPricing(Discounts discounts, TaxRates taxRates, ShippingZones zones, StoreApi stores, TenantContext tenant) {
+    CartPricing(Discounts discounts, TaxRates taxRates, ShippingZones zones, StoreApi stores, CatalogApi catalog, TenantContext tenant) {
         this.discounts = discounts;
         this.taxRates = taxRates;
         this.zones = zones;
         this.stores = stores;
+        this.catalog = catalog;
         this.tenant = tenant;
     }
 
@@ -73,19 +81,33 @@ public class CartPricing {
         List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(country, region);
         boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore())
                 .pricesIncludeTax();
+        List<ShippingZone> storeZones = cart.requiresShipping() ? zones.all() : List.of();
+        List<StoredDiscount> stored = discounts.forCart(codes);
+        // The catalog's facts (taxable, weight, collections) cost one statement, asked only when something uses them.
+        boolean needFacts = !cart.allLines().isEmpty() && (!rates.isEmpty() || storeZones.stream().anyMatch(ShippingZone::pricesByWeight)
+                || stored.stream().anyMatch(d -> !d.discount().collectionIds().isEmpty()));
+        Map<UUID, VariantPricingFacts> facts = needFacts
+                ? catalog.pricingFacts(cart.allLines().stream().map(CartLineView::variantId).distinct().toList()) : Map.of();
         List<DeliveryOptions.Option> options = List.of();
         if (cart.requiresShipping()) {
-            long shippable = cart.allLines().stream().filter(CartLineView::requiresShipping)
-                    .mapToLong(l -> Math.multiplyExact(l.unitPriceMinor(), (long) l.quantity())).sum();
-            options = DeliveryOptions.available(zones.all(), cart.shippingAddress() == null ? null : country, region, shippable, true);
+            long shippable = 0;
+            long grams = 0;
+            for (CartLineView l : cart.allLines()) {
+                if (l.requiresShipping()) {
+                    shippable = Math.addExact(shippable, Math.multiplyExact(l.unitPriceMinor(), (long) l.quantity()));
+                    VariantPricingFacts f = facts.get(l.variantId());
+                    grams = Math.addExact(grams, f == null || f.weightGrams() == null ? 0 : (long) f.weightGrams() * l.quantity());
+                }
+            }
+            options = DeliveryOptions.available(storeZones, cart.shippingAddress() == null ? null : country, region, shippable, grams, true);
         }
         Delivery delivery = options.stream().filter(o -> o.handle().equals(cart.selectedDeliveryHandle())).findFirst()
                 .map(o -> new Delivery(o.handle(), o.title(), o.priceMinor(), o.taxable())).orElse(null);
-        return new Quote(Pricing.price(input(cart, codes, discounts.forCart(codes), delivery, rates, included, Instant.now())), options);
+        return new Quote(Pricing.price(input(cart, codes, stored, delivery, rates, included, Instant.now(), facts)), options);
     }
 
     static PricingInput input(CartView cart, List<String> codes, List<StoredDiscount> stored, Delivery delivery, List<TaxRate> rates,
-            boolean included, Instant now) {
+            boolean included, Instant now, Map<UUID, VariantPricingFacts> facts) {
         List<Discount> automatic = new ArrayList<>();
         Map<String, Discount> byCode = new HashMap<>();
         Map<String, DiscountOutcome> refused = new HashMap<>();
@@ -103,14 +125,16 @@ public class CartPricing {
         }
         List<Discount> ordered = new ArrayList<>(automatic);
         codes.stream().map(byCode::get).filter(d -> d != null).forEach(ordered::add);
-        List<PricingInput.Line> lines = cart.allLines().stream().map(CartPricing::line).toList();
+        List<PricingInput.Line> lines = cart.allLines().stream().map(l -> line(l, facts.get(l.variantId()))).toList();
         return new PricingInput(cart.currencyCode(), lines, ordered, delivery, rates, included, codes, refused);
     }
 
-    private static PricingInput.Line line(CartLineView line) {
-        // Taxable and collections come with the catalog facts the tax and collection work reads; until then every
-        // line is taxable (no rate applies yet) and in no collection.
+    /**
+     * A line with the catalog's facts; without them (not asked for because nothing used them, or the variant was deleted
+     * since it was added) the line is taxable and in no collection, as the catalog's defaults are.
+     */
+    private static PricingInput.Line line(CartLineView line, VariantPricingFacts facts) {
         return new PricingInput.Line(line.uuid(), line.variantId(), line.productId(), line.quantity(), line.unitPriceMinor(),
-                line.requiresShipping(), true, Set.of());
+                line.requiresShipping(), facts == null || facts.taxable(), facts == null ? Set.of() : facts.collectionIds());
     }
 }

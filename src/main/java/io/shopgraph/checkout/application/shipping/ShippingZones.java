@@ -29,7 +29,7 @@ public class ShippingZones {
 
     /** A rate as a merchant asks for it. */
     public record NewRate(String title, Kind kind, long priceMinor, Long minSubtotal, Long maxSubtotal, Long freeAboveMinor, Integer minDays,
-            Integer maxDays) {
+            Integer maxDays, Long minWeightGrams, Long maxWeightGrams) {
     }
 
     private final EntityManager em;
@@ -45,7 +45,8 @@ public class ShippingZones {
     public List<ShippingZone> all() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select z.id, z.name, array_to_string(z.countries, ','), array_to_string(z.regions, ','), "
-                + "z.taxes_shipping, r.id, r.title, r.kind, r.price_minor, r.min_subtotal, r.max_subtotal, r.free_above_minor, r.min_days, r.max_days "
+                + "z.taxes_shipping, r.id, r.title, r.kind, r.price_minor, r.min_subtotal, r.max_subtotal, r.free_above_minor, r.min_days, r.max_days, "
+                + "r.min_weight_grams, r.max_weight_grams "
                 + "from checkout.shipping_zone z left join checkout.shipping_rate r on r.store_id = z.store_id and r.zone_id = z.id "
                 + "where z.store_id = :store order by z.created_at, z.id, r.price_minor, r.id")
                 .setParameter("store", tenant.requireStore().value()).getResultList();
@@ -57,7 +58,8 @@ public class ShippingZones {
             List<Rate> list = rates.computeIfAbsent(zone, z -> new ArrayList<>());
             if (r[5] != null) {
                 list.add(new Rate((UUID) r[5], (String) r[6], Kind.valueOf((String) r[7]), ((Number) r[8]).longValue(), lng(r[9]), lng(r[10]),
-                        lng(r[11]), r[12] == null ? null : ((Number) r[12]).intValue(), r[13] == null ? null : ((Number) r[13]).intValue()));
+                        lng(r[11]), r[12] == null ? null : ((Number) r[12]).intValue(), r[13] == null ? null : ((Number) r[13]).intValue(),
+                        lng(r[14]), lng(r[15])));
             }
         }
         List<ShippingZone> result = new ArrayList<>();
@@ -109,17 +111,22 @@ public class ShippingZones {
             }
             if (n.priceMinor() < 0 || (n.minSubtotal() != null && n.minSubtotal() < 0) || (n.freeAboveMinor() != null && n.freeAboveMinor() < 0)
                     || (n.minSubtotal() != null && n.maxSubtotal() != null && n.maxSubtotal() <= n.minSubtotal())
-                    || (n.minDays() != null && n.minDays() < 0) || (n.minDays() != null && n.maxDays() != null && n.maxDays() < n.minDays())) {
-                throw invalid("rates", "A rate's price, subtotal range and delivery days must be non-negative and in order.");
+                    || (n.minDays() != null && n.minDays() < 0) || (n.minDays() != null && n.maxDays() != null && n.maxDays() < n.minDays())
+                    || (n.minWeightGrams() != null && n.minWeightGrams() < 0) || (n.maxWeightGrams() != null && n.maxWeightGrams() < 1)
+                    || (n.minWeightGrams() != null && n.maxWeightGrams() != null && n.maxWeightGrams() <= n.minWeightGrams())) {
+                throw invalid("rates", "A rate's price, subtotal and weight ranges and delivery days must be non-negative and in order.");
             }
+            boolean byWeight = n.kind() == Kind.WEIGHT;
             Rate rate = new Rate(Ids.newId(), title, n.kind(), n.priceMinor(), n.minSubtotal(), n.maxSubtotal(), n.freeAboveMinor(), n.minDays(),
-                    n.maxDays());
+                    n.maxDays(), byWeight ? n.minWeightGrams() : null, byWeight ? n.maxWeightGrams() : null);
             em.createNativeQuery("insert into checkout.shipping_rate (store_id, id, zone_id, title, kind, price_minor, min_subtotal, max_subtotal, "
-                    + "free_above_minor, min_days, max_days) values (:store, :id, :zone, :title, :kind, :price, :min, :max, :free, :minDays, :maxDays)")
+                    + "free_above_minor, min_days, max_days, min_weight_grams, max_weight_grams) values (:store, :id, :zone, :title, :kind, :price, :min, "
+                    + ":max, :free, :minDays, :maxDays, :minWeight, :maxWeight)")
                     .setParameter("store", store).setParameter("id", rate.id()).setParameter("zone", zoneId).setParameter("title", title)
                     .setParameter("kind", n.kind().name()).setParameter("price", n.priceMinor()).setParameter("min", n.minSubtotal())
                     .setParameter("max", n.maxSubtotal()).setParameter("free", n.freeAboveMinor()).setParameter("minDays", n.minDays())
-                    .setParameter("maxDays", n.maxDays()).executeUpdate();
+                    .setParameter("maxDays", n.maxDays()).setParameter("minWeight", rate.minWeightGrams())
+                    .setParameter("maxWeight", rate.maxWeightGrams()).executeUpdate();
             rates.add(rate);
         }
         return new ShippingZone(zoneId, zoneName, countrySet, regionSet, taxesShipping, rates);

@@ -26,6 +26,19 @@ public record StoredDiscount(Discount discount, Instant startsAt, Instant endsAt
         return null;
     }
 
+    /** What a merchant sees: the dates decide first (an ended discount is EXPIRED even when used up), then the usage count. */
+    public DiscountStatus statusAt(Instant now) {
+        DiscountOutcome unavailable = unavailableAt(now);
+        if (unavailable == null) {
+            return DiscountStatus.ACTIVE;
+        }
+        return switch (unavailable) {
+            case NOT_YET_ACTIVE -> DiscountStatus.SCHEDULED;
+            case EXPIRED -> DiscountStatus.EXPIRED;
+            default -> DiscountStatus.USED_UP;
+        };
+    }
+
     /** Codes are matched without regard to case: stored and compared upper case, surrounding blanks ignored. */
     public static String normalize(String code) {
         return code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT);

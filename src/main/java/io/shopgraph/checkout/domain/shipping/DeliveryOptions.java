@@ -20,6 +20,12 @@ public final class DeliveryOptions {
      * nothing to ship has no options at all.
      */
     public static List<Option> available(List<ShippingZone> zones, String country, String region, long shippableSubtotal, boolean anyShippable) {
+        return available(zones, country, region, shippableSubtotal, 0, anyShippable);
+    }
+
+    /** As above, with the shippable weight in grams for WEIGHT rates (their range [min, max)). */
+    public static List<Option> available(List<ShippingZone> zones, String country, String region, long shippableSubtotal,
+            long shippableWeightGrams, boolean anyShippable) {
         if (!anyShippable) {
             return List.of();
         }
@@ -35,7 +41,7 @@ public final class DeliveryOptions {
         List<Option> options = new ArrayList<>();
         if (best != null) {
             for (ShippingZone.Rate rate : best.rates()) {
-                if (rate.kind() != ShippingZone.Kind.PICKUP && fits(rate, shippableSubtotal)) {
+                if (rate.kind() != ShippingZone.Kind.PICKUP && fits(rate, shippableSubtotal, shippableWeightGrams)) {
                     options.add(option(rate, best.taxesShipping(), shippableSubtotal));
                 }
             }
@@ -51,11 +57,14 @@ public final class DeliveryOptions {
         return List.copyOf(options);
     }
 
-    private static boolean fits(ShippingZone.Rate rate, long subtotal) {
-        if (rate.kind() != ShippingZone.Kind.SUBTOTAL) {
-            return true;
-        }
-        return (rate.minSubtotal() == null || subtotal >= rate.minSubtotal()) && (rate.maxSubtotal() == null || subtotal < rate.maxSubtotal());
+    private static boolean fits(ShippingZone.Rate rate, long subtotal, long weightGrams) {
+        return switch (rate.kind()) {
+            case SUBTOTAL -> (rate.minSubtotal() == null || subtotal >= rate.minSubtotal())
+                    && (rate.maxSubtotal() == null || subtotal < rate.maxSubtotal());
+            case WEIGHT -> (rate.minWeightGrams() == null || weightGrams >= rate.minWeightGrams())
+                    && (rate.maxWeightGrams() == null || weightGrams < rate.maxWeightGrams());
+            default -> true;
+        };
     }
 
     private static Option option(ShippingZone.Rate rate, boolean taxable, long subtotal) {

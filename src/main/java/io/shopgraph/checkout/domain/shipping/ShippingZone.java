@@ -23,13 +23,28 @@ public record ShippingZone(UUID id, String name, Set<String> countries, Set<Stri
         FLAT,
         @org.eclipse.microprofile.graphql.Description("One price for a range of the shippable subtotal.")
         SUBTOTAL,
+        @org.eclipse.microprofile.graphql.Description("One price for a range of the shippable weight (the variants' weights times quantities; a variant without a weight weighs nothing).")
+        WEIGHT,
         @org.eclipse.microprofile.graphql.Description("Local pickup: offered whatever the address.")
         PICKUP
     }
 
-    /** A rate: a flat price, a price for a subtotal range [min, max), or local pickup; free from {@code freeAboveMinor}. */
+    /**
+     * A rate: a flat price, a price for a subtotal range [min, max) or a weight range [min, max) in grams, or local
+     * pickup; free from {@code freeAboveMinor}.
+     */
     public record Rate(UUID id, String title, Kind kind, long priceMinor, Long minSubtotal, Long maxSubtotal, Long freeAboveMinor,
-            Integer minDays, Integer maxDays) {
+            Integer minDays, Integer maxDays, Long minWeightGrams, Long maxWeightGrams) {
+
+        public Rate(UUID id, String title, Kind kind, long priceMinor, Long minSubtotal, Long maxSubtotal, Long freeAboveMinor,
+                Integer minDays, Integer maxDays) {
+            this(id, title, kind, priceMinor, minSubtotal, maxSubtotal, freeAboveMinor, minDays, maxDays, null, null);
+        }
+    }
+
+    /** Whether any rate is priced by weight: only then does pricing need the lines' weights. */
+    public boolean pricesByWeight() {
+        return rates.stream().anyMatch(r -> r.kind() == Kind.WEIGHT);
     }
 
     /** How specific a match this zone is for the address: 2 region, 1 country, 0 none. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.shopgraph.checkout.domain.discount.DiscountStatus;
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
 
 class StoredDiscountTest {
@@ -25,6 +26,15 @@ class StoredDiscountTest {
         assertThat(new StoredDiscount(TEN, NOW.minusSeconds(10), NOW.plusSeconds(1), 5, null, 5, NOW).unavailableAt(NOW))
                 .isEqualTo(DiscountOutcome.USAGE_LIMIT_REACHED);
         assertThat(new StoredDiscount(TEN, NOW.minusSeconds(10), NOW.plusSeconds(1), 5, null, 4, NOW).unavailableAt(NOW)).isNull();
+    }
+
+    @Test
+    void aMerchantSeesTheStatusTheDatesAndTheUsageCountGive() {
+        assertThat(new StoredDiscount(TEN, NOW, null, null, null, 0, NOW).statusAt(NOW)).isEqualTo(DiscountStatus.ACTIVE);
+        assertThat(new StoredDiscount(TEN, NOW.plusSeconds(1), null, null, null, 0, NOW).statusAt(NOW)).isEqualTo(DiscountStatus.SCHEDULED);
+        assertThat(new StoredDiscount(TEN, NOW.minusSeconds(10), NOW, 5, null, 5, NOW).statusAt(NOW)).as("ended wins over used up")
+                .isEqualTo(DiscountStatus.EXPIRED);
+        assertThat(new StoredDiscount(TEN, NOW.minusSeconds(10), null, 5, null, 5, NOW).statusAt(NOW)).isEqualTo(DiscountStatus.USED_UP);
     }
 
     @Test
