@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -42,7 +43,10 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopgraph.payments.api.PaymentRequest;
+import io.shopgraph.payments.api.PaymentsApi;
 import io.shopgraph.payments.application.PaymentReconciler;
+import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.OutboxDrain;
 import io.shopgraph.testing.StripeWireMock;
 import io.shopgraph.testing.TestStores;
@@ -150,6 +154,25 @@ class StripeOrderRefundsTest {
             assertThat(body.getList("errors")).as(body.prettify()).isNull();
             return body;
         }
+    }
+
+    /**
+     * The first Stripe call of the JVM loads stripe-java and WireMock's response templating; on this shared machine
+     * that alone can exceed the storefront's 5 s request deadline of the first checkoutComplete, so one payment is
+     * started directly (no deadline) before the tests.
+     */
+    static volatile boolean warm;
+
+    @BeforeEach
+    void warmUpStripe() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        Paid first = new Paid("stripe-order-warm-up");
+        UUID reference = UUID.randomUUID();
+        Arc.container().instance(TenantScope.class).get().call(first.store.id(), () -> Arc.container().instance(PaymentsApi.class).get()
+                .start(new PaymentRequest(reference, 100, "EUR", "warm-up-" + reference, "warm-up", Map.of())));
     }
 
     @Test

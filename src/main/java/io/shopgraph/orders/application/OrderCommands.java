@@ -122,22 +122,44 @@ public class OrderCommands implements OrdersApi {
                 .setParameter("pricing", order.pricingJson()).setParameter("address", order.shippingAddressJson())
                 .setParameter("cart", order.cartId()).setParameter("session", order.sessionId()).setParameter("customer", order.customerId())
                 .setParameter("until", reservedUntil).setParameter("units", units).setParameter("now", now).executeUpdate();
-        int position = 0;
+        // Every line in one statement, whatever their number (the checkout's statement budget).
+        JsonArrayBuilder rows = Json.createArrayBuilder();
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
+        int position = 0;
         for (NewOrder.Line line : order.lines()) {
-            em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
-                    + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
-                    + "values (:store, :id, :order, :position, :variant, :product, :title, :variantTitle, :quantity, :unit, :subtotal, :discount, "
-                    + ":total, :shipping, cast(:keys as text[]), cast(:values as text[]))")
-                    .setParameter("store", store).setParameter("id", Ids.newId()).setParameter("order", order.id())
-                    .setParameter("position", position++).setParameter("variant", line.variantId()).setParameter("product", line.productId())
-                    .setParameter("title", line.title()).setParameter("variantTitle", line.variantTitle()).setParameter("quantity", line.quantity())
-                    .setParameter("unit", line.unitPriceMinor()).setParameter("subtotal", line.subtotalMinor())
-                    .setParameter("discount", line.discountMinor()).setParameter("total", line.totalMinor())
-                    .setParameter("shipping", line.requiresShipping()).setParameter("keys", pgArray(line.attributeKeys()))
-                    .setParameter("values", pgArray(line.attributeValues())).executeUpdate();
+            JsonArrayBuilder keys = Json.createArrayBuilder();
+            line.attributeKeys().forEach(k -> keys.add(k));
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            line.attributeValues().forEach(v -> {
+                if (v == null) {
+                    values.addNull();
+                } else {
+                    values.add(v);
+                }
+            });
+            var row = Json.createObjectBuilder().add("id", Ids.newId().toString()).add("position", position++)
+                    .add("variant_id", line.variantId().toString()).add("title", line.title()).add("quantity", line.quantity())
+                    .add("unit", line.unitPriceMinor()).add("subtotal", line.subtotalMinor()).add("discount", line.discountMinor())
+                    .add("total", line.totalMinor()).add("shipping", line.requiresShipping()).add("keys", keys).add("vals", values);
+            if (line.productId() != null) {
+                row.add("product_id", line.productId().toString());
+            }
+            if (line.variantTitle() != null) {
+                row.add("variant_title", line.variantTitle());
+            }
+            rows.add(row);
             eventLines.add(new OrderPlaced.Line(line.variantId(), line.productId(), line.quantity(), line.totalMinor()));
         }
+        em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
+                + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
+                + "select :store, x.id, :order, x.position, x.variant_id, x.product_id, x.title, x.variant_title, x.quantity, x.unit, x.subtotal, "
+                + "x.discount, x.total, x.shipping, "
+                + "array(select e from jsonb_array_elements_text(x.keys) with ordinality as a(e, i) order by i), "
+                + "array(select e from jsonb_array_elements_text(x.vals) with ordinality as a(e, i) order by i) "
+                + "from jsonb_to_recordset(cast(:lines as jsonb)) as x(id uuid, position int, variant_id uuid, product_id uuid, title text, "
+                + "variant_title text, quantity int, unit bigint, subtotal bigint, discount bigint, total bigint, shipping boolean, keys jsonb, "
+                + "vals jsonb)")
+                .setParameter("store", store).setParameter("order", order.id()).setParameter("lines", rows.build().toString()).executeUpdate();
         timeline(order.id(), "PLACED", "Order placed.", null);
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
@@ -795,19 +817,6 @@ public class OrderCommands implements OrdersApi {
 
     private static String money(long minor, String currency) {
         return io.shopgraph.platform.kernel.Money.of(minor, currency).amount().toPlainString() + " " + currency;
-    }
-
-    /** A PostgreSQL array literal of texts (quoted; NULL for null elements). */
-    private static String pgArray(List<String> values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String v = values.get(i);
-            out.append(v == null ? "NULL" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
-        return out.append('}').toString();
     }
 
     static DomainException notFound() {
