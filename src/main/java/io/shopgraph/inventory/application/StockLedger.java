@@ -75,21 +75,40 @@ public class StockLedger {
                 .setParameter("store", store()).setParameter("ids", List.copyOf(variantIds)).executeUpdate();
     }
 
+    /**
+     * Reserves every line or none, in ONE statement whatever the number of lines: the levels are locked in
+     * variant-id order ({@code order by ... for update}: two reservations cannot deadlock), each is checked
+     * against its line (the locked row is the latest version, so the check sees every committed reservation),
+     * and only when no line is short are the levels moved and the ledger rows written. Answers the short
+     * variants (unknown ones included).
+     */
+    @SuppressWarnings("unchecked")
     StockReservation reserve(UUID referenceId, Map<UUID, Integer> quantities) {
-        List<UUID> missing = new ArrayList<>();
-        // Variant-id order: two reservations lock shared levels in the same order and cannot deadlock.
-        for (Map.Entry<UUID, Integer> line : new TreeMap<>(quantities).entrySet()) {
-            int quantity = line.getValue();
-            if (quantity <= 0) {
-                continue;
+        Map<UUID, Integer> wanted = new TreeMap<>();
+        quantities.forEach((variant, quantity) -> {
+            if (quantity > 0) {
+                wanted.put(variant, quantity);
             }
-            boolean reserved = move(line.getKey(), Kind.RESERVE, 0, quantity, referenceId,
-                    "not tracked or policy = 'CONTINUE' or on_hand - reserved >= " + quantity);
-            if (!reserved) {
-                missing.add(line.getKey());
-            }
+        });
+        if (wanted.isEmpty()) {
+            return new StockReservation(List.of());
         }
-        return new StockReservation(missing);
+        List<Object> shortRows = em.createNativeQuery("with wanted as (select * from unnest(cast(:variants as uuid[]), cast(:quantities as int[])) "
+                + "as w(variant_id, quantity)), "
+                + "locked as (select l.variant_id, w.quantity, (not l.tracked or l.policy = 'CONTINUE' or l.on_hand - l.reserved >= w.quantity) as ok "
+                + "from inventory.stock_level l join wanted w on w.variant_id = l.variant_id where l.store_id = :store "
+                + "order by l.variant_id for update of l), "
+                + "short as (select w.variant_id from wanted w where not exists (select 1 from locked k where k.variant_id = w.variant_id and k.ok)), "
+                + "moved as (update inventory.stock_level l set reserved = l.reserved + k.quantity, updated_at = now() from locked k "
+                + "where l.store_id = :store and l.variant_id = k.variant_id and not exists (select 1 from short) returning l.variant_id, k.quantity), "
+                + "recorded as (insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, reference_id, "
+                + "created_at) select :store, gen_random_uuid(), variant_id, 'RESERVE', 0, quantity, :ref, now() from moved) "
+                + "select variant_id from short")
+                // PostgreSQL array literals: uuids and integers need no quoting.
+                .setParameter("variants", "{" + wanted.keySet().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .setParameter("quantities", "{" + wanted.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .setParameter("store", store()).setParameter("ref", referenceId).getResultList();
+        return new StockReservation(shortRows.stream().map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString())).toList());
     }
 
     /** Answers the variants it moved. */

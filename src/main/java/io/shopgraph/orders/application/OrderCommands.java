@@ -53,6 +53,10 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class OrderCommands implements OrdersApi {
 
+    private static final String PENDING = "PENDING";
+    private static final String SUCCEEDED = "SUCCEEDED";
+    /** The reason of an order refund recorded from a refund made at the provider (Stripe's dashboard). */
+    private static final String DASHBOARD_REFUND = "Refunded at the payment provider.";
 
     private final EntityManager em;
     private final TenantContext tenant;
@@ -118,22 +122,44 @@ public class OrderCommands implements OrdersApi {
                 .setParameter("pricing", order.pricingJson()).setParameter("address", order.shippingAddressJson())
                 .setParameter("cart", order.cartId()).setParameter("session", order.sessionId()).setParameter("customer", order.customerId())
                 .setParameter("until", reservedUntil).setParameter("units", units).setParameter("now", now).executeUpdate();
-        int position = 0;
+        // Every line in one statement, whatever their number (the checkout's statement budget).
+        JsonArrayBuilder rows = Json.createArrayBuilder();
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
+        int position = 0;
         for (NewOrder.Line line : order.lines()) {
-            em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
-                    + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
-                    + "values (:store, :id, :order, :position, :variant, :product, :title, :variantTitle, :quantity, :unit, :subtotal, :discount, "
-                    + ":total, :shipping, cast(:keys as text[]), cast(:values as text[]))")
-                    .setParameter("store", store).setParameter("id", Ids.newId()).setParameter("order", order.id())
-                    .setParameter("position", position++).setParameter("variant", line.variantId()).setParameter("product", line.productId())
-                    .setParameter("title", line.title()).setParameter("variantTitle", line.variantTitle()).setParameter("quantity", line.quantity())
-                    .setParameter("unit", line.unitPriceMinor()).setParameter("subtotal", line.subtotalMinor())
-                    .setParameter("discount", line.discountMinor()).setParameter("total", line.totalMinor())
-                    .setParameter("shipping", line.requiresShipping()).setParameter("keys", pgArray(line.attributeKeys()))
-                    .setParameter("values", pgArray(line.attributeValues())).executeUpdate();
+            JsonArrayBuilder keys = Json.createArrayBuilder();
+            line.attributeKeys().forEach(k -> keys.add(k));
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            line.attributeValues().forEach(v -> {
+                if (v == null) {
+                    values.addNull();
+                } else {
+                    values.add(v);
+                }
+            });
+            var row = Json.createObjectBuilder().add("id", Ids.newId().toString()).add("position", position++)
+                    .add("variant_id", line.variantId().toString()).add("title", line.title()).add("quantity", line.quantity())
+                    .add("unit", line.unitPriceMinor()).add("subtotal", line.subtotalMinor()).add("discount", line.discountMinor())
+                    .add("total", line.totalMinor()).add("shipping", line.requiresShipping()).add("keys", keys).add("vals", values);
+            if (line.productId() != null) {
+                row.add("product_id", line.productId().toString());
+            }
+            if (line.variantTitle() != null) {
+                row.add("variant_title", line.variantTitle());
+            }
+            rows.add(row);
             eventLines.add(new OrderPlaced.Line(line.variantId(), line.productId(), line.quantity(), line.totalMinor()));
         }
+        em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
+                + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
+                + "select :store, x.id, :order, x.position, x.variant_id, x.product_id, x.title, x.variant_title, x.quantity, x.unit, x.subtotal, "
+                + "x.discount, x.total, x.shipping, "
+                + "array(select e from jsonb_array_elements_text(x.keys) with ordinality as a(e, i) order by i), "
+                + "array(select e from jsonb_array_elements_text(x.vals) with ordinality as a(e, i) order by i) "
+                + "from jsonb_to_recordset(cast(:lines as jsonb)) as x(id uuid, position int, variant_id uuid, product_id uuid, title text, "
+                + "variant_title text, quantity int, unit bigint, subtotal bigint, discount bigint, total bigint, shipping boolean, keys jsonb, "
+                + "vals jsonb)")
+                .setParameter("store", store).setParameter("order", order.id()).setParameter("lines", rows.build().toString()).executeUpdate();
         timeline(order.id(), "PLACED", "Order placed.", null);
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
@@ -167,6 +193,10 @@ public class OrderCommands implements OrdersApi {
             return;
         }
         Locked order = found.get();
+        // Refunds only exist once something was paid: checkout's first call skips the statement.
+        if (order.paid() > 0 && syncRefunds(order)) {
+            order = lock(order.id()).orElseThrow();
+        }
         List<PaymentView> all = payments.byReferences(List.of(order.id())).getOrDefault(order.id(), List.of());
         long paid = all.stream().filter(p -> p.status() == PaymentStatus.SUCCEEDED).mapToLong(PaymentView::capturedMinor).sum();
         if (paid == order.paid()) {
@@ -188,7 +218,8 @@ public class OrderCommands implements OrdersApi {
             if (!again.succeeded()) {
                 update(order, paid, order.refunded(), stockState, null, now);
                 timeline(order.id(), "PAID_AFTER_EXPIRY", "Paid after the reservation expired, and the stock is gone: refunding.", null);
-                cancelAndRefund(lock(order.id()).orElseThrow(), "Paid after the reservation expired; out of stock.", null, false);
+                List<UUID> pending = cancelAndRefund(lock(order.id()).orElseThrow(), "Paid after the reservation expired; out of stock.", null, false);
+                pending.forEach(this::settleAfterCommit);
                 return;
             }
             stockState = "COMMITTED";
@@ -270,8 +301,13 @@ public class OrderCommands implements OrdersApi {
 
     // ---------------------------------------------------------------- merchant commands
 
+    /**
+     * Cancels an unfulfilled order. Answers the payment refunds still pending at a provider (Stripe): the caller
+     * settles them with no transaction open, and the order is cancelled when they succeed ({@link #settleRefunds});
+     * with nothing to pay back through a provider it is cancelled at once and the list is empty.
+     */
     @Transactional
-    public void cancel(UUID orderId, String reason, String actor) {
+    public List<UUID> cancel(UUID orderId, String reason, String actor) {
         Locked order = lock(orderId).orElseThrow(OrderCommands::notFound);
         if (order.cancelled()) {
             throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "The order is already cancelled.");
@@ -280,39 +316,69 @@ public class OrderCommands implements OrdersApi {
             throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "A fulfilled order cannot be cancelled; refund it instead.");
         }
         checkLength(reason, 500, "reason");
-        cancelAndRefund(order, reason, actor, true);
+        if (pendingClaims(orderId).cancelling()) {
+            throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "The order's cancellation is in progress.");
+        }
+        return cancelAndRefund(order, reason, actor, true);
     }
 
-    /** Releases or restocks the order's stock, pays back what is left, cancels pending payments, marks it CANCELLED. */
-    private void cancelAndRefund(Locked order, String reason, String actor, boolean restockCommitted) {
+    /**
+     * Pays back what is left, then releases or restocks the stock, cancels pending payments and marks the order
+     * CANCELLED. A refund through a provider is only claimed here (PENDING, marked as cancelling the order): the
+     * order is cancelled when it succeeds, so a refused refund leaves the order as it was. Answers those claims'
+     * payment refund ids.
+     */
+    private List<UUID> cancelAndRefund(Locked order, String reason, String actor, boolean restockCommitted) {
         Instant now = Instant.now();
-        List<LockedLine> lines = lines(order.id());
-        if ("RESERVED".equals(order.stockState())) {
-            stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RELEASE, Map.of()));
-        } else if ("COMMITTED".equals(order.stockState()) && restockCommitted) {
-            stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RESTOCK, quantities(lines, true)));
-        }
         long refunded = order.refunded();
-        long left = order.paid() - order.refunded();
+        long left = order.paid() - order.refunded() - pendingClaims(order.id()).amount();
         UUID refundId = null;
+        List<UUID> pending = new ArrayList<>();
+        List<PaymentView> unpaid = new ArrayList<>();
         for (PaymentView payment : payments.byReferences(List.of(order.id())).getOrDefault(order.id(), List.of())) {
             if (payment.status() == PaymentStatus.SUCCEEDED && left > 0) {
                 long amount = Math.min(left, payment.capturedMinor() - payment.refundedMinor());
                 if (amount > 0) {
-                    requireInTransactionRefunds(payment);
-                    RefundOutcome outcome = payments.refund(new RefundRequest(payment.id(), amount, "order-" + order.id() + "-cancel-" + payment.id(),
+                    UUID id = Ids.newId();
+                    RefundOutcome outcome = payments.holdRefund(new RefundRequest(payment.id(), amount, "order-" + order.id() + "-cancel-" + id,
                             reason == null ? "Order cancelled" : reason));
                     if (outcome.error() != null) {
                         throw new DomainException(OrderErrorCode.PAYMENT_PROVIDER_ERROR, List.of("id"), "The payment could not be refunded.");
                     }
-                    refundId = Ids.newId();
-                    insertRefund(refundId, order.id(), outcome.refund().id(), amount, restockCommitted, "[]", reason, now);
-                    refunded += amount;
+                    boolean settled = SUCCEEDED.equals(outcome.refund().status());
+                    insertRefund(id, order.id(), outcome.refund().id(), amount, restockCommitted, "[]", blank(reason), now,
+                            settled ? SUCCEEDED : PENDING, !settled);
+                    if (settled) {
+                        refundId = id;
+                        refunded += amount;
+                    } else {
+                        pending.add(outcome.refund().id());
+                    }
                     left -= amount;
                 }
             } else if (payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.PROCESSING) {
-                cancelPayment(payment);
+                unpaid.add(payment);
             }
+        }
+        if (!pending.isEmpty()) {
+            if (refunded != order.refunded()) {
+                update(order, order.paid(), refunded, order.stockState(), order.paidAt(), now);
+            }
+            timeline(order.id(), "CANCEL_REQUESTED", "Cancellation requested" + (reason == null ? "" : ": " + reason)
+                    + "; it completes when the payment provider has refunded the payment.", actor);
+            return pending;
+        }
+        unpaid.forEach(this::cancelPayment);
+        finishCancel(order, reason, actor, restockCommitted, refunded, refundId, now);
+        return List.of();
+    }
+
+    /** The order's stock goes back (released, or restocked when committed), and it becomes CANCELLED. */
+    private void finishCancel(Locked order, String reason, String actor, boolean restockCommitted, long refunded, UUID refundId, Instant now) {
+        if ("RESERVED".equals(order.stockState())) {
+            stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RELEASE, Map.of()));
+        } else if ("COMMITTED".equals(order.stockState()) && restockCommitted) {
+            stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RESTOCK, quantities(lines(order.id()), true)));
         }
         em.createNativeQuery("update orders.sales_order set status = 'CANCELLED', cancelled_at = :now, updated_at = :now, "
                 + "refunded_minor = :refunded, stock_state = 'RELEASED' where store_id = :store and id = :id")
@@ -338,6 +404,9 @@ public class OrderCommands implements OrdersApi {
         Locked order = lock(orderId).orElseThrow(OrderCommands::notFound);
         if (order.cancelled() || order.paidAt() == null || order.status() == OrderStatus.REFUNDED) {
             throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "Only a paid order that is not cancelled or refunded can be fulfilled.");
+        }
+        if (pendingClaims(orderId).cancelling()) {
+            throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "The order's cancellation is in progress.");
         }
         Map<UUID, LockedLine> lines = byId(lines(orderId));
         List<LineQuantity> wanted = requested == null || requested.isEmpty()
@@ -371,13 +440,20 @@ public class OrderCommands implements OrdersApi {
         return id;
     }
 
+    /** A refund claimed under the order's lock: settled at once (manual provider) or pending at the provider. */
+    public record RefundClaim(UUID orderRefundId, UUID paymentRefundId, boolean pending) {
+    }
+
     /**
-     * Refunds lines and/or an amount. The amount is the given one, or the lines' share of their totals; never
-     * more than paid minus already refunded (checked under the order's lock, so concurrent refunds cannot
-     * together exceed it). The payment's refund idempotency key is derived from the order and its refund count.
+     * Claims a refund of lines and/or an amount. The amount is the given one, or the lines' share of their totals;
+     * never more than paid minus refunded minus refunds still pending (checked under the order's lock, so
+     * concurrent refunds cannot together exceed it; the payments module holds it again under the payment's lock).
+     * The manual provider's refund is complete when this commits; a Stripe refund is PENDING and the caller
+     * settles it with no transaction open ({@link #settleRefunds}). The refunded lines are claimed at once too.
      */
     @Transactional
-    public UUID refund(UUID orderId, List<LineQuantity> requested, java.math.BigDecimal amountGiven, boolean restock, String reason, String actor) {
+    public RefundClaim claimRefund(UUID orderId, List<LineQuantity> requested, java.math.BigDecimal amountGiven, boolean restock, String reason,
+            String actor) {
         checkLength(reason, 500, "reason");
         Locked order = lock(orderId).orElseThrow(OrderCommands::notFound);
         List<LineQuantity> wanted = requested == null ? List.of() : requested;
@@ -398,19 +474,22 @@ public class OrderCommands implements OrdersApi {
                 amount = Math.addExact(amount, OrderRules.lineRefund(line.totalMinor(), line.quantity(), line.refunded(), q.quantity()));
             }
         }
-        long left = order.paid() - order.refunded();
+        Claims claims = pendingClaims(orderId);
+        if (claims.cancelling()) {
+            throw new DomainException(OrderErrorCode.INVALID_STATE, List.of("id"), "The order's cancellation is in progress.");
+        }
+        long left = order.paid() - order.refunded() - claims.amount();
         if (amount <= 0 || amount > left) {
             throw new DomainException(OrderErrorCode.INVALID_AMOUNT, List.of("input", "amount"),
-                    "A refund is more than 0 and at most what was paid and not yet refunded (" + money(left, order.currency()) + ").");
+                    "A refund is more than 0 and at most what was paid and not yet refunded (" + money(Math.max(0, left), order.currency())
+                            + (claims.amount() > 0 ? ", besides refunds still pending" : "") + ").");
         }
         final long wantedAmount = amount;
         PaymentView payment = payments.byReferences(List.of(orderId)).getOrDefault(orderId, List.of()).stream()
                 .filter(p -> p.status() == PaymentStatus.SUCCEEDED && p.capturedMinor() - p.refundedMinor() >= wantedAmount).findFirst()
                 .orElseThrow(() -> new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"), "No payment of the order can refund this amount."));
-        requireInTransactionRefunds(payment);
-        long count = ((Number) em.createNativeQuery("select count(*) from orders.refund where store_id = :store and order_id = :id")
-                .setParameter("store", store()).setParameter("id", orderId).getSingleResult()).longValue();
-        RefundOutcome outcome = payments.refund(new RefundRequest(payment.id(), amount, "order-" + orderId + "-refund-" + (count + 1),
+        UUID id = Ids.newId();
+        RefundOutcome outcome = payments.holdRefund(new RefundRequest(payment.id(), amount, "order-refund-" + id,
                 reason == null ? "Refund" : reason));
         if (outcome.error() == PaymentErrorCode.AMOUNT_EXCEEDS_CAPTURED) {
             throw new DomainException(OrderErrorCode.INVALID_AMOUNT, List.of("input", "amount"), "The payment has less left to refund.");
@@ -419,24 +498,124 @@ public class OrderCommands implements OrdersApi {
             throw new DomainException(OrderErrorCode.PAYMENT_PROVIDER_ERROR, List.of("id"), "The payment could not be refunded.");
         }
         JsonArrayBuilder json = Json.createArrayBuilder();
-        Map<UUID, Integer> restocked = new HashMap<>();
         for (LineQuantity q : wanted) {
-            em.createNativeQuery("update orders.order_line set refunded_quantity = refunded_quantity + :q where store_id = :store and id = :id")
-                    .setParameter("q", q.quantity()).setParameter("store", store()).setParameter("id", q.lineId()).executeUpdate();
+            refundLine(q.lineId(), q.quantity());
             json.add(Json.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
-            restocked.merge(lines.get(q.lineId()).variantId(), q.quantity(), Integer::sum);
         }
-        boolean restocking = restock && !restocked.isEmpty() && "COMMITTED".equals(order.stockState());
-        if (restocking) {
-            stock.fire(new StockInstruction(orderId, StockInstruction.Action.RESTOCK, restocked));
-        }
-        UUID id = Ids.newId();
+        boolean settled = SUCCEEDED.equals(outcome.refund().status());
         Instant now = Instant.now();
-        insertRefund(id, orderId, outcome.refund().id(), amount, restocking, json.build().toString(), blank(reason), now);
-        update(order, order.paid(), order.refunded() + amount, order.stockState(), order.paidAt(), now);
-        timeline(orderId, "REFUNDED", "Refunded " + money(amount, order.currency()) + (restocking ? ", restocked." : "."), actor);
-        events.publish(new RefundCreated(orderId, order.number(), id, order.currency(), amount, restocking, now));
-        return id;
+        String linesJson = json.build().toString();
+        boolean restockLines = restock && !wanted.isEmpty();
+        insertRefund(id, orderId, outcome.refund().id(), amount, restockLines, linesJson, blank(reason), now, settled ? SUCCEEDED : PENDING, false);
+        if (settled) {
+            refundSucceeded(order, new OrderRefund(id, outcome.refund().id(), SUCCEEDED, amount, restockLines, linesJson, false, blank(reason)),
+                    actor, now);
+        } else {
+            timeline(orderId, "REFUND_REQUESTED", "Refund of " + money(amount, order.currency()) + " requested from the payment provider.", actor);
+        }
+        return new RefundClaim(id, outcome.refund().id(), !settled);
+    }
+
+    /**
+     * Brings the order's refunds in line with its payments' refunds, under the order's lock: a pending refund whose
+     * payment refund succeeded is applied (refunded total, restock, timeline, RefundCreated; a cancelling one
+     * cancels the order), one whose payment refund failed is released; a payment refund no order refund knows
+     * (made in Stripe's dashboard) is recorded once. Idempotent; answers the order's refunds as they now are.
+     */
+    @Transactional
+    public List<OrderRefund> settleRefunds(UUID orderId) {
+        Optional<Locked> order = lock(orderId);
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        syncRefunds(order.get());
+        return orderRefunds(orderId);
+    }
+
+    /** See {@link #settleRefunds}; the caller holds the order's lock. Answers whether anything changed. */
+    private boolean syncRefunds(Locked locked) {
+        List<io.shopgraph.payments.api.RefundView> paymentRefunds = payments.refundsByReferences(List.of(locked.id()))
+                .getOrDefault(locked.id(), List.of());
+        if (paymentRefunds.isEmpty()) {
+            return false;
+        }
+        Map<UUID, OrderRefund> ours = new HashMap<>();
+        orderRefunds(locked.id()).stream().filter(r -> r.paymentRefundId() != null).forEach(r -> ours.put(r.paymentRefundId(), r));
+        boolean changed = false;
+        Locked order = locked;
+        for (io.shopgraph.payments.api.RefundView paid : paymentRefunds) {
+            OrderRefund mine = ours.get(paid.id());
+            Instant now = Instant.now();
+            if (mine == null && SUCCEEDED.equals(paid.status())) {
+                // Refunded in the provider's dashboard: ours to record, once (the unique payment_refund_id says so again).
+                UUID id = Ids.newId();
+                insertRefund(id, order.id(), paid.id(), paid.amountMinor(), false, "[]", DASHBOARD_REFUND, now, SUCCEEDED, false);
+                refundSucceeded(order, new OrderRefund(id, paid.id(), SUCCEEDED, paid.amountMinor(), false, "[]", false, DASHBOARD_REFUND), null, now);
+                changed = true;
+            } else if (mine != null && PENDING.equals(mine.status()) && SUCCEEDED.equals(paid.status())) {
+                em.createNativeQuery("update orders.refund set status = 'SUCCEEDED' where store_id = :store and id = :id")
+                        .setParameter("store", store()).setParameter("id", mine.id()).executeUpdate();
+                refundSucceeded(order, mine, null, now);
+                changed = true;
+            } else if (mine != null && PENDING.equals(mine.status()) && "FAILED".equals(paid.status())) {
+                em.createNativeQuery("update orders.refund set status = 'FAILED' where store_id = :store and id = :id")
+                        .setParameter("store", store()).setParameter("id", mine.id()).executeUpdate();
+                for (LineQuantity q : lineQuantities(mine.linesJson())) {
+                    refundLine(q.lineId(), -q.quantity());
+                }
+                timeline(order.id(), mine.cancelsOrder() ? "CANCEL_FAILED" : "REFUND_FAILED", "The payment provider refused to refund "
+                        + money(mine.amount(), order.currency()) + (mine.cancelsOrder() ? "; the order was not cancelled." : "; nothing was paid back."),
+                        null);
+                changed = true;
+            } else {
+                continue;
+            }
+            order = lock(order.id()).orElseThrow();
+        }
+        return changed;
+    }
+
+    /**
+     * A refund whose money went back: the refunded total, the restock of its lines (when their stock had left),
+     * the timeline and RefundCreated; a cancelling refund then cancels the order unless another is still pending.
+     */
+    private void refundSucceeded(Locked order, OrderRefund refund, String actor, Instant now) {
+        long refunded = order.refunded() + refund.amount();
+        if (refund.cancelsOrder()) {
+            if (pendingClaims(order.id()).cancelling()) {
+                update(order, order.paid(), refunded, order.stockState(), order.paidAt(), now);
+                return;
+            }
+            for (PaymentView payment : payments.byReferences(List.of(order.id())).getOrDefault(order.id(), List.of())) {
+                if (payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.PROCESSING) {
+                    cancelPayment(payment);
+                }
+            }
+            finishCancel(order, refund.reason(), actor, refund.restock(), refunded, refund.id(), now);
+            return;
+        }
+        Map<UUID, Integer> restocked = new HashMap<>();
+        if (refund.restock() && "COMMITTED".equals(order.stockState())) {
+            Map<UUID, LockedLine> lines = byId(lines(order.id()));
+            for (LineQuantity q : lineQuantities(refund.linesJson())) {
+                LockedLine line = lines.get(q.lineId());
+                if (line != null) {
+                    restocked.merge(line.variantId(), q.quantity(), Integer::sum);
+                }
+            }
+        }
+        boolean restocking = !restocked.isEmpty();
+        if (restocking) {
+            stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RESTOCK, restocked));
+        }
+        if (refund.restock() != restocking) {
+            em.createNativeQuery("update orders.refund set restock = :restock where store_id = :store and id = :id")
+                    .setParameter("restock", restocking).setParameter("store", store()).setParameter("id", refund.id()).executeUpdate();
+        }
+        update(order, order.paid(), refunded, order.stockState(), order.paidAt(), now);
+        timeline(order.id(), "REFUNDED", "Refunded " + money(refund.amount(), order.currency())
+                + (DASHBOARD_REFUND.equals(refund.reason()) ? " in the payment provider's dashboard." : restocking ? ", restocked." : "."), actor);
+        events.publish(new RefundCreated(order.id(), order.number(), refund.id(), order.currency(), refund.amount(), restocking, now));
     }
 
     @Transactional
@@ -449,19 +628,6 @@ public class OrderCommands implements OrdersApi {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /**
-     * Refunds run inside the order's transaction, under its lock: right for the manual provider, whose refund only
-     * writes rows. A Stripe refund must be called with no transaction open (PaymentsApi), which needs a hold-then-
-     * settle flow here that is not built yet: refuse cleanly rather than fail inside the provider call.
-     */
-    private static void requireInTransactionRefunds(PaymentView payment) {
-        if (payment.provider() != PaymentProvider.MANUAL) {
-            throw new DomainException(OrderErrorCode.PAYMENT_PROVIDER_ERROR, List.of("id"),
-                    "Refunds of " + payment.provider().name().toLowerCase(java.util.Locale.ROOT)
-                            + " payments are not available from orders yet; refund in the provider's dashboard.");
-        }
-    }
 
     /** Cancels a payment not yet succeeded: at once for the manual provider, after this transaction commits for a provider call. */
     private void cancelPayment(PaymentView payment) {
@@ -482,6 +648,31 @@ public class OrderCommands implements OrdersApi {
                         scope.run(store, () -> payments.cancel(payment.id()));
                     } catch (RuntimeException e) {
                         org.jboss.logging.Logger.getLogger(OrderCommands.class).warnf(e, "could not cancel payment %s of a cancelled order", payment.id());
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * A refund claimed inside a transaction that is not a merchant's request (the payment-event consumer): asked of
+     * the provider once this transaction commits; its outcome comes back as a payment event, and the consumer
+     * settles the order. If this instance dies first, the payments reconciler asks again.
+     */
+    private void settleAfterCommit(UUID paymentRefundId) {
+        io.shopgraph.platform.kernel.StoreId store = tenant.requireStore();
+        synchronizations.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    try {
+                        scope.run(store, () -> payments.settleRefund(paymentRefundId));
+                    } catch (RuntimeException e) {
+                        org.jboss.logging.Logger.getLogger(OrderCommands.class).warnf(e, "could not settle refund %s; the reconciler will", paymentRefundId);
                     }
                 }
             }
@@ -552,12 +743,51 @@ public class OrderCommands implements OrdersApi {
     }
 
     private void insertRefund(UUID id, UUID orderId, UUID paymentRefundId, long amount, boolean restock, String linesJson, String reason,
-            Instant now) {
+            Instant now, String status, boolean cancelsOrder) {
         em.createNativeQuery("insert into orders.refund (store_id, id, order_id, payment_refund_id, amount_minor, restock, lines, reason, "
-                + "created_at) values (:store, :id, :order, :refund, :amount, :restock, cast(:lines as jsonb), :reason, :now)")
+                + "created_at, status, cancels_order) values (:store, :id, :order, :refund, :amount, :restock, cast(:lines as jsonb), :reason, "
+                + ":now, :status, :cancels)")
                 .setParameter("store", store()).setParameter("id", id).setParameter("order", orderId).setParameter("refund", paymentRefundId)
                 .setParameter("amount", amount).setParameter("restock", restock).setParameter("lines", linesJson)
-                .setParameter("reason", reason).setParameter("now", now).executeUpdate();
+                .setParameter("reason", reason).setParameter("now", now).setParameter("status", status)
+                .setParameter("cancels", cancelsOrder).executeUpdate();
+    }
+
+    /** An order refund as settlement needs it. */
+    public record OrderRefund(UUID id, UUID paymentRefundId, String status, long amount, boolean restock, String linesJson, boolean cancelsOrder,
+            String reason) {
+    }
+
+    /** What pending refunds hold of an order: their amount, and whether one of them cancels it. */
+    record Claims(long amount, boolean cancelling) {
+    }
+
+    private List<OrderRefund> orderRefunds(UUID orderId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, payment_refund_id, status, amount_minor, restock, lines::text, cancels_order, reason "
+                + "from orders.refund where store_id = :store and order_id = :id order by created_at, id")
+                .setParameter("store", store()).setParameter("id", orderId).getResultList();
+        return rows.stream().map(r -> new OrderRefund(OrderReads.uuid(r[0]), r[1] == null ? null : OrderReads.uuid(r[1]), (String) r[2],
+                ((Number) r[3]).longValue(), (Boolean) r[4], (String) r[5], (Boolean) r[6], (String) r[7])).toList();
+    }
+
+    private Claims pendingClaims(UUID orderId) {
+        Object[] row = (Object[]) em.createNativeQuery("select coalesce(sum(amount_minor), 0), coalesce(bool_or(cancels_order), false) "
+                + "from orders.refund where store_id = :store and order_id = :id and status = 'PENDING'")
+                .setParameter("store", store()).setParameter("id", orderId).getSingleResult();
+        return new Claims(((Number) row[0]).longValue(), (Boolean) row[1]);
+    }
+
+    private void refundLine(UUID lineId, int quantity) {
+        em.createNativeQuery("update orders.order_line set refunded_quantity = refunded_quantity + :q where store_id = :store and id = :id")
+                .setParameter("q", quantity).setParameter("store", store()).setParameter("id", lineId).executeUpdate();
+    }
+
+    private static List<LineQuantity> lineQuantities(String json) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+                    .map(o -> new LineQuantity(UUID.fromString(o.getString("lineId")), o.getInt("quantity"))).toList();
+        }
     }
 
     private void timeline(UUID orderId, String kind, String message, String actor) {
@@ -587,19 +817,6 @@ public class OrderCommands implements OrdersApi {
 
     private static String money(long minor, String currency) {
         return io.shopgraph.platform.kernel.Money.of(minor, currency).amount().toPlainString() + " " + currency;
-    }
-
-    /** A PostgreSQL array literal of texts (quoted; NULL for null elements). */
-    private static String pgArray(List<String> values) {
-        StringBuilder out = new StringBuilder("{");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String v = values.get(i);
-            out.append(v == null ? "NULL" : "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
-        }
-        return out.append('}').toString();
     }
 
     static DomainException notFound() {

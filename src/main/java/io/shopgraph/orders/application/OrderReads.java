@@ -194,13 +194,14 @@ public class OrderReads {
         }
         Map<UUID, List<RefundView>> refunds = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rRows = em.createNativeQuery("select order_id, id, created_at, amount_minor, restock, reason, lines::text "
+        List<Object[]> rRows = em.createNativeQuery("select order_id, id, created_at, amount_minor, restock, reason, lines::text, status "
                 + "from orders.refund where store_id = :store and order_id in (:ids) order by created_at, id")
                 .setParameter("store", store()).setParameter("ids", ids).getResultList();
         for (Object[] r : rRows) {
             UUID order = uuid(r[0]);
             refunds.computeIfAbsent(order, k -> new ArrayList<>()).add(new RefundView(GlobalId.format(OrderViews.REFUND, uuid(r[1])),
-                    instant(r[2]), money(((Number) r[3]).longValue(), currencies.get(order)), (Boolean) r[4], (String) r[5],
+                    instant(r[2]), money(((Number) r[3]).longValue(), currencies.get(order)),
+                    io.shopgraph.orders.domain.RefundStatus.valueOf((String) r[7]), (Boolean) r[4], (String) r[5],
                     lineQuantities((String) r[6])));
         }
         List<OrderView> result = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.Type;
 import io.shopgraph.orders.application.OrderCommands;
 import io.shopgraph.orders.application.OrderCommands.LineQuantity;
 import io.shopgraph.orders.application.OrderReads;
+import io.shopgraph.orders.application.OrderRefunds;
 import io.shopgraph.orders.api.OrderViews;
 import io.shopgraph.orders.api.OrderViews.FulfillmentView;
 import io.shopgraph.orders.api.OrderViews.OrderView;
@@ -35,11 +36,13 @@ import io.shopgraph.platform.security.StoreAccess;
 public class OrderMutations {
 
     private final OrderCommands commands;
+    private final OrderRefunds refunds;
     private final OrderReads reads;
     private final StoreAccess access;
 
-    OrderMutations(OrderCommands commands, OrderReads reads, StoreAccess access) {
+    OrderMutations(OrderCommands commands, OrderRefunds refunds, OrderReads reads, StoreAccess access) {
         this.commands = commands;
+        this.refunds = refunds;
         this.reads = reads;
         this.access = access;
     }
@@ -106,11 +109,12 @@ public class OrderMutations {
     @MerchantOperation(Scope.WRITE_ORDERS)
     @NonNull
     @Description("Merchant: cancels an order that is not fulfilled: its stock goes back on sale and what was paid is refunded. "
+            + "With Stripe the order is cancelled once Stripe refunded it (PAYMENT_PROVIDER_ERROR and no change if Stripe refuses). "
             + "Needs write_orders.")
     public OrderPayload orderCancel(@NonNull @Id @Name("id") @Description("The order's global id.") String id,
             @Name("reason") @Description("Why (at most 500 characters).") String reason) {
         MerchantGrant grant = access.requireMerchant(Scope.WRITE_ORDERS);
-        return onOrder(id, order -> commands.cancel(order, reason, grant.actor()));
+        return onOrder(id, order -> refunds.cancel(order, reason, grant.actor()));
     }
 
     @Mutation("orderNoteUpdate")
@@ -144,13 +148,15 @@ public class OrderMutations {
     @MerchantOperation(Scope.WRITE_ORDERS)
     @NonNull
     @Description("Merchant: pays back lines and/or an amount of a paid order, optionally putting the lines' units back on sale. The total "
-            + "refunded never exceeds what was paid, even under concurrent refunds. Needs write_orders.")
+            + "refunded never exceeds what was paid, even under concurrent refunds. With Stripe the refund is made at Stripe before this "
+            + "answers (PAYMENT_PROVIDER_ERROR and nothing paid back if Stripe refuses; status PENDING if Stripe did not answer, settled "
+            + "later). Needs write_orders.")
     public RefundCreatePayload refundCreate(@NonNull @Id @Name("orderId") @Description("The order's global id.") String orderId,
             @NonNull @Name("input") @Description("What to refund.") RefundInput input) {
         MerchantGrant grant = access.requireMerchant(Scope.WRITE_ORDERS);
         return MutationSupport.run(() -> {
             UUID order = parse(orderId);
-            UUID created = commands.refund(order, lines(input.lines()), input.amount() == null ? null : input.amount().value(),
+            UUID created = refunds.refund(order, lines(input.lines()), input.amount() == null ? null : input.amount().value(),
                     Boolean.TRUE.equals(input.restock()), input.reason(), grant.actor());
             OrderView view = reads.byId(order).orElseThrow();
             String gid = GlobalId.format(OrderViews.REFUND, created);

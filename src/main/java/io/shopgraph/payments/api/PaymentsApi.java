@@ -49,4 +49,24 @@ public interface PaymentsApi {
      * concurrent calls; the same idempotency key returns the same refund.
      */
     RefundOutcome refund(RefundRequest request);
+
+    /**
+     * The first half of a refund, in the caller's transaction: holds the amount under the payment's lock (never
+     * more than captured minus refunded and held, even under concurrent calls). The manual provider's refund
+     * succeeds at once; a Stripe refund stays PENDING until {@link #settleRefund}. The same idempotency key
+     * returns the same refund.
+     */
+    RefundOutcome holdRefund(RefundRequest request);
+
+    /**
+     * The second half, with no transaction open: asks the provider to make a held refund (Stripe's idempotency key
+     * derives from the refund id, so asking twice refunds once), then settles it: SUCCEEDED, or FAILED with its
+     * amount released. Still PENDING when the provider's answer never came (the reconciler asks again). A refund
+     * that is no longer PENDING is returned as it is. Each outcome is published ({@code PaymentRefunded},
+     * {@code PaymentRefundFailed}).
+     */
+    RefundOutcome settleRefund(UUID refundId);
+
+    /** Every refund of the payments of these references, oldest first, in one statement. */
+    Map<UUID, List<RefundView>> refundsByReferences(Collection<UUID> referenceIds);
 }

@@ -219,25 +219,54 @@ public class PaymentService implements PaymentsApi {
 
     @Override
     public RefundOutcome refund(RefundRequest request) {
+        Optional<PaymentRow> payment = request.paymentId() == null ? Optional.empty() : records.find(request.paymentId());
+        if (payment.isPresent() && payment.get().provider() != PaymentProvider.MANUAL) {
+            requireNoTransaction("refund a Stripe payment");
+        }
+        RefundOutcome held = holdRefund(request);
+        if (held.error() != null || !"PENDING".equals(held.refund().status())) {
+            return held;
+        }
+        return settleRefund(held.refund().id());
+    }
+
+    @Override
+    public RefundOutcome holdRefund(RefundRequest request) {
         if (request.paymentId() == null || request.amountMinor() <= 0 || request.amountMinor() > PaymentRules.MAX_AMOUNT_MINOR
                 || request.idempotencyKey() == null || request.idempotencyKey().isBlank()
                 || request.idempotencyKey().length() > PaymentRules.MAX_IDEMPOTENCY_KEY
                 || (request.reason() != null && request.reason().length() > RefundRules.MAX_REASON)) {
             return new RefundOutcome(null, PaymentErrorCode.INVALID_REQUEST);
         }
-        Optional<PaymentRow> payment = records.find(request.paymentId());
-        if (payment.isEmpty()) {
+        RefundLedger.Hold hold = refunds.hold(request);
+        return new RefundOutcome(hold.refund(), hold.error());
+    }
+
+    @Override
+    public RefundOutcome settleRefund(UUID refundId) {
+        Optional<RefundView> held = refunds.find(refundId);
+        if (held.isEmpty()) {
             return new RefundOutcome(null, PaymentErrorCode.NOT_FOUND);
         }
-        boolean manual = payment.get().provider() == PaymentProvider.MANUAL;
-        if (!manual) {
-            requireNoTransaction("refund a Stripe payment");
+        if (!"PENDING".equals(held.get().status())) {
+            return new RefundOutcome(held.get(), null);
         }
-        RefundLedger.Hold hold = refunds.hold(request, manual);
-        if (manual || hold.error() != null || !"PENDING".equals(hold.refund().status())) {
-            return new RefundOutcome(hold.refund(), hold.error());
+        requireNoTransaction("refund a Stripe payment");
+        String intentId = records.find(held.get().paymentId()).map(PaymentRow::providerReference).orElse(null);
+        return settleAtStripe(held.get(), intentId);
+    }
+
+    @Override
+    @Transactional
+    public Map<UUID, List<RefundView>> refundsByReferences(Collection<UUID> referenceIds) {
+        Map<UUID, List<RefundView>> result = new LinkedHashMap<>();
+        if (referenceIds.isEmpty()) {
+            return result;
         }
-        return settleAtStripe(hold.refund(), hold.payment().providerReference());
+        for (RefundView refund : refunds.byReferences(referenceIds)) {
+            result.computeIfAbsent(refund.referenceId(), k -> new ArrayList<>()).add(refund);
+        }
+        return result;
     }
 
     /**
@@ -247,7 +276,7 @@ public class PaymentService implements PaymentsApi {
     RefundOutcome settleAtStripe(RefundView held, String intentId) {
         UUID refundId = held.id();
         Optional<StripeAccounts.Credentials> credentials = accounts.credentials();
-        if (credentials.isEmpty()) {
+        if (credentials.isEmpty() || intentId == null) {
             return new RefundOutcome(refunds.release(refundId).orElseThrow(), PaymentErrorCode.PROVIDER_ERROR);
         }
         try {

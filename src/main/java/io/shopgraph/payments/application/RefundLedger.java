@@ -13,6 +13,7 @@ import io.shopgraph.payments.api.PaymentErrorCode;
 import io.shopgraph.payments.api.PaymentStatus;
 import io.shopgraph.payments.api.RefundRequest;
 import io.shopgraph.payments.api.RefundView;
+import io.shopgraph.payments.api.events.PaymentRefundFailed;
 import io.shopgraph.payments.api.events.PaymentRefunded;
 import io.shopgraph.payments.domain.RefundRules;
 import io.shopgraph.platform.events.EventPublisher;
@@ -46,14 +47,18 @@ class RefundLedger {
         this.events = events;
     }
 
-    /** Holds the amount of a refund; with {@code settled} (the manual provider) the refund succeeds in the same step. */
+    /**
+     * Holds the amount of a refund, joining the caller's transaction; the manual provider's refund succeeds in the
+     * same step (there is nobody to ask), a Stripe refund stays PENDING.
+     */
     @Transactional
-    Hold hold(RefundRequest request, boolean settled) {
+    Hold hold(RefundRequest request) {
         Optional<PaymentRow> locked = records.lock(request.paymentId());
         if (locked.isEmpty()) {
             return new Hold(null, null, PaymentErrorCode.NOT_FOUND, false);
         }
         PaymentRow payment = locked.get();
+        boolean settled = payment.provider() == io.shopgraph.payments.api.PaymentProvider.MANUAL;
         // Checked under the lock: a concurrent call with the same key has committed (or not started) by now.
         Optional<Object[]> existing = byKey(request.idempotencyKey());
         if (existing.isPresent()) {
@@ -119,9 +124,27 @@ class RefundLedger {
                 + "where store_id = :store and id = :id and status = 'PENDING'")
                 .setParameter("store", records.store()).setParameter("id", refundId).executeUpdate();
         if (updated == 1) {
-            addRefunded(payment.id(), -((Number) row.get()[3]).longValue());
+            long amount = ((Number) row.get()[3]).longValue();
+            addRefunded(payment.id(), -amount);
+            events.publish(new PaymentRefundFailed(payment.id(), payment.referenceId(), refundId, amount, payment.currencyCode(),
+                    Instant.now()));
         }
         return Optional.of(view(byId(refundId).orElseThrow()));
+    }
+
+    @Transactional
+    Optional<RefundView> find(UUID refundId) {
+        return byId(refundId).map(RefundLedger::view);
+    }
+
+    /** The refunds of the payments of these references, oldest first. */
+    @Transactional
+    List<RefundView> byReferences(java.util.Collection<UUID> referenceIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.refund r join payments.payment p "
+                + "on p.store_id = r.store_id and p.id = r.payment_id where r.store_id = :store and p.reference_id in (:refs) "
+                + "order by r.created_at, r.id").setParameter("store", records.store()).setParameter("refs", referenceIds).getResultList();
+        return rows.stream().map(RefundLedger::view).toList();
     }
 
     @Transactional
