@@ -267,7 +267,12 @@ class AccessMatrixTest {
             sample("fulfillmentCreate", "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Order"))),
             sample("refundCreate", "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { userErrors { code } } }",
-                    s -> Map.of("id", unknownId("Order"))));
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("orderBalanceRequest", "mutation($id: ID!) { orderBalanceRequest(orderId: $id, idempotencyKey: \"matrix\") { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("orderBalanceWaive", "mutation($id: ID!) { orderBalanceWaive(orderId: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("orderPaymentLink", "{ orderPaymentLink(token: \"opl_unknown\") { orderName } }"));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

@@ -271,6 +271,11 @@ class CrossTenantTest {
             Map.entry("fulfillmentCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { "
                     + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("refundCreate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { "
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderBalanceRequest", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderBalanceRequest(orderId: $id, "
+                    + "idempotencyKey: \"xt\") { balanceRequest { paymentLinkToken } order { id email } userErrors { code } } }",
+                    (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderBalanceWaive", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderBalanceWaive(orderId: $id, reason: \"Hacked\") { "
                     + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
 
     /** B's order (unpaid, placed from its own cart), by B's handle. */
