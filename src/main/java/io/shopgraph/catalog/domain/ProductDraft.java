@@ -35,8 +35,19 @@ public record ProductDraft(String title, String handle, String description, Prod
     public record OptionDraft(String name, List<String> values) {
     }
 
+    /** {@code deposit}: the deposit the variant requires, null for none. */
     public record VariantDraft(String sku, List<String> optionValues, BigDecimal price, BigDecimal compareAtPrice,
-            Integer weightGrams, Boolean requiresShipping, Boolean taxable, Integer initialQuantity) {
+            Integer weightGrams, Boolean requiresShipping, Boolean taxable, Integer initialQuantity, DepositDraft deposit) {
+
+        /** A variant paid in full at checkout. */
+        public VariantDraft(String sku, List<String> optionValues, BigDecimal price, BigDecimal compareAtPrice,
+                Integer weightGrams, Boolean requiresShipping, Boolean taxable, Integer initialQuantity) {
+            this(sku, optionValues, price, compareAtPrice, weightGrams, requiresShipping, taxable, initialQuantity, null);
+        }
+    }
+
+    /** A deposit as the merchant gives it: basis points for PERCENTAGE, an amount in the store's currency for FIXED. */
+    public record DepositDraft(io.shopgraph.catalog.api.DepositKind kind, Integer basisPoints, BigDecimal amount) {
     }
 
     /** {@code variantIndex}: the index in the draft's variants this image shows, if any. */

@@ -113,6 +113,7 @@ public final class ProductDrafts {
             boolean physical = product.kind == ProductKind.PHYSICAL;
             variant.requiresShipping = v.requiresShipping() == null ? physical : v.requiresShipping();
             variant.taxable = v.taxable() == null || v.taxable();
+            DepositRules.apply(variant, DepositRules.deposit(v.deposit(), variant.priceMinor, currency, append(field, "deposit")));
             variant.position = i;
             variants.add(variant);
             quantities.add(v.initialQuantity());

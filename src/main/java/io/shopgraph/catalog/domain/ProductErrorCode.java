@@ -44,5 +44,8 @@ public enum ProductErrorCode {
             + "than 10,000 characters, or two metafields share a namespace and key.")
     INVALID_METAFIELD,
     @Description("The metafields would be more than 50 on the product.")
-    TOO_MANY_METAFIELDS
+    TOO_MANY_METAFIELDS,
+    @Description("A deposit is PERCENTAGE with basisPoints from 1 to 10000, or FIXED with an amount above zero and not above the "
+            + "variant's price (in the currency's decimals); not both.")
+    INVALID_DEPOSIT
 }

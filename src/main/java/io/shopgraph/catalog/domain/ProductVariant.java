@@ -37,4 +37,9 @@ public class ProductVariant extends TenantOwnedEntity {
     public boolean requiresShipping;
     public boolean taxable;
     public int position;
+    /** PERCENTAGE or FIXED, null when the variant is paid in full at checkout (see DepositRules). */
+    @Column(name = "deposit_kind")
+    public String depositKind;
+    @Column(name = "deposit_value")
+    public Long depositValue;
 }

@@ -120,11 +120,25 @@ public class ProductMutations {
             @Description("The weight in grams.") Integer weightGrams,
             @Description("Whether it is shipped; true for PHYSICAL products when left out.") Boolean requiresShipping,
             @Description("Whether tax applies; true when left out.") Boolean taxable,
-            @Description("Units on hand to start with; the variant's stock is tracked when given, untracked otherwise.") Integer inventoryQuantity) {
+            @Description("Units on hand to start with; the variant's stock is tracked when given, untracked otherwise.") Integer inventoryQuantity,
+            @Description("The deposit checkout charges for it (the balance is requested later); none when left out.") VariantDepositInput deposit) {
 
         ProductDraft.VariantDraft toDraft() {
             return new ProductDraft.VariantDraft(sku, optionValues, price.value(), compareAtPrice == null ? null : compareAtPrice.value(),
-                    weightGrams, requiresShipping, taxable, inventoryQuantity);
+                    weightGrams, requiresShipping, taxable, inventoryQuantity, deposit == null ? null : deposit.toDraft());
+        }
+    }
+
+    @Input("VariantDepositInput")
+    @Description("A deposit a variant requires: PERCENTAGE with basisPoints (1 to 10000; 2500 = 25%) of the line's total after discounts "
+            + "with its tax, or FIXED with an amount per unit in the store's currency (not above the price; capped at the line's total).")
+    public record VariantDepositInput(
+            @NonNull @Description("How the deposit is computed.") io.shopgraph.catalog.api.DepositKind kind,
+            @Description("PERCENTAGE: the share in basis points, 1 to 10000.") Integer basisPoints,
+            @Description("FIXED: the amount per unit, e.g. \"50.00\".") Decimal amount) {
+
+        ProductDraft.DepositDraft toDraft() {
+            return new ProductDraft.DepositDraft(kind, basisPoints, amount == null ? null : amount.value());
         }
     }
 

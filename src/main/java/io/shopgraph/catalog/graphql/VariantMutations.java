@@ -97,12 +97,15 @@ public class VariantMutations {
             @Description("Whether to remove the compare-at price (wins over compareAtPrice).") Boolean clearCompareAtPrice,
             @Description("The weight in grams.") Integer weightGrams,
             @Description("Whether it is shipped.") Boolean requiresShipping,
-            @Description("Whether tax applies.") Boolean taxable) {
+            @Description("Whether tax applies.") Boolean taxable,
+            @Description("The deposit checkout charges for it (replaces the current one).") ProductMutations.VariantDepositInput deposit,
+            @Description("Whether to remove the deposit, so the variant is paid in full at checkout (wins over deposit).") Boolean clearDeposit) {
 
         VariantChange toChange() {
             return new VariantChange(VariantMutations.id(id, ProductVariantView.TYPE), sku, optionValues,
                     price == null ? null : price.value(), compareAtPrice == null ? null : compareAtPrice.value(),
-                    Boolean.TRUE.equals(clearCompareAtPrice), weightGrams, requiresShipping, taxable);
+                    Boolean.TRUE.equals(clearCompareAtPrice), weightGrams, requiresShipping, taxable,
+                    deposit == null ? null : deposit.toDraft(), Boolean.TRUE.equals(clearDeposit));
         }
     }
 

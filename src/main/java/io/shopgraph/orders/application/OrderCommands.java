@@ -84,10 +84,15 @@ public class OrderCommands implements OrdersApi {
 
     /** The locked state of one order. */
     record Locked(UUID id, long number, OrderStatus status, String currency, long total, long paid, long refunded, String stockState,
-            Instant paidAt, Instant cancelledAt, int fulfilledUnits, int totalUnits, UUID sessionId) {
+            Instant paidAt, Instant cancelledAt, int fulfilledUnits, int totalUnits, UUID sessionId, Long deposit, long waived) {
 
         boolean cancelled() {
             return cancelledAt != null;
+        }
+
+        /** What the order asks in all: its total less a waived balance. */
+        long due() {
+            return total - waived;
         }
     }
 
@@ -112,9 +117,10 @@ public class OrderCommands implements OrdersApi {
         int units = order.lines().stream().mapToInt(NewOrder.Line::quantity).sum();
         em.createNativeQuery("insert into orders.sales_order (store_id, id, number, status, token_hash, email, currency_code, subtotal_minor, "
                 + "discount_minor, shipping_minor, tax_minor, total_minor, pricing, shipping_address, cart_id, session_id, customer_id, "
-                + "stock_state, reserved_until, total_units, created_at, updated_at) values (:store, :id, :number, 'PENDING_PAYMENT', :hash, "
+                + "stock_state, reserved_until, total_units, created_at, updated_at, deposit_minor) values (:store, :id, :number, 'PENDING_PAYMENT', :hash, "
                 + ":email, :currency, :subtotal, :discount, :shipping, :tax, :total, cast(:pricing as jsonb), cast(:address as jsonb), :cart, "
-                + ":session, :customer, 'RESERVED', :until, :units, :now, :now)")
+                + ":session, :customer, 'RESERVED', :until, :units, :now, :now, :deposit)")
+                .setParameter("deposit", order.depositMinor())
                 .setParameter("store", store).setParameter("id", order.id()).setParameter("number", number)
                 .setParameter("hash", OrderReads.hash(token)).setParameter("email", order.email()).setParameter("currency", order.currencyCode())
                 .setParameter("subtotal", order.subtotalMinor()).setParameter("discount", order.discountMinor())
@@ -206,12 +212,14 @@ public class OrderCommands implements OrdersApi {
             return;
         }
         Instant now = Instant.now();
-        boolean becomesPaid = order.paidAt() == null && !order.cancelled() && OrderRules.fullyPaid(order.total(), paid);
+        boolean becomesPaid = order.paidAt() == null && !order.cancelled() && OrderRules.fullyPaid(order.due(), paid);
+        // The stock commits with the plan's first payment: the deposit of a deposit order, else everything.
+        boolean commits = order.paidAt() == null && !order.cancelled() && OrderRules.commitsStock(order.deposit(), order.due(), paid);
         String stockState = order.stockState();
-        if (becomesPaid && "RESERVED".equals(stockState)) {
+        if (commits && "RESERVED".equals(stockState)) {
             stock.fire(new StockInstruction(order.id(), StockInstruction.Action.COMMIT, Map.of()));
             stockState = "COMMITTED";
-        } else if (becomesPaid && "RELEASED".equals(stockState)) {
+        } else if (commits && "RELEASED".equals(stockState)) {
             // Paid after its reservation expired: take the stock again if it is still there, else pay the money back.
             StockInstruction again = new StockInstruction(order.id(), StockInstruction.Action.REACQUIRE, quantities(lines(order.id()), false));
             stock.fire(again);
@@ -227,6 +235,9 @@ public class OrderCommands implements OrdersApi {
         }
         update(order, paid, order.refunded(), stockState, becomesPaid ? now : order.paidAt(), now);
         timeline(order.id(), "PAYMENT", "Payment received: " + money(paid - order.paid(), order.currency()) + ".", null);
+        if (!becomesPaid && order.deposit() != null && order.paid() < order.deposit() && paid >= order.deposit()) {
+            timeline(order.id(), "DEPOSIT_PAID", "Deposit paid; balance due: " + money(order.due() - paid, order.currency()) + ".", null);
+        }
         if (becomesPaid) {
             events.publish(new OrderPaid(order.id(), order.number(), order.sessionId(), order.currency(), paid, now));
         }
@@ -242,16 +253,72 @@ public class OrderCommands implements OrdersApi {
         if (order.paidAt() != null) {
             return; // already paid: idempotent
         }
+        // The open manual payment (a deposit order's deposit may have succeeded already: its balance is the open one).
         PaymentView pending = payments.byReferences(List.of(orderId)).getOrDefault(orderId, List.of()).stream()
                 .filter(p -> p.provider() == PaymentProvider.MANUAL && p.status() != PaymentStatus.FAILED && p.status() != PaymentStatus.CANCELED)
-                .findFirst().orElseThrow(() -> new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"),
+                .min(java.util.Comparator.comparing((PaymentView p) -> p.status() == PaymentStatus.SUCCEEDED)).orElseThrow(() -> new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"),
                         "The order has no manual payment to mark as paid."));
+        if (pending.status() == PaymentStatus.SUCCEEDED && order.deposit() != null) {
+            throw new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"),
+                    "The deposit is paid; request the balance (orderBalanceRequest), then mark it as paid, or waive it.");
+        }
         PaymentOutcome outcome = payments.markPaid(pending.id());
         if (outcome.error() != null) {
             throw new DomainException(OrderErrorCode.PAYMENT_NOT_APPLICABLE, List.of("id"), "The payment cannot be marked as paid.");
         }
         timeline(orderId, "MARKED_AS_PAID", "Marked as paid.", actor);
         applyPayment(outcome.payment());
+    }
+
+    // ---------------------------------------------------------------- deposits
+
+    /**
+     * Closes a deposit order's balance without payment: the order counts as paid at what was paid (PAID, OrderPaid),
+     * an open balance payment is cancelled. Idempotent: a waived order answers as it is.
+     */
+    @Transactional
+    public void waiveBalance(UUID orderId, String reason, String actor) {
+        checkLength(reason, 500, "reason");
+        Locked order = lock(orderId).orElseThrow(OrderCommands::notFound);
+        if (order.waived() > 0 && !order.cancelled()) {
+            return;
+        }
+        if (!OrderRules.partiallyPaid(order.deposit(), order.cancelled(), order.due(), order.paid())) {
+            throw new DomainException(OrderErrorCode.NOT_PARTIALLY_PAID, List.of("id"),
+                    "Only a deposit order whose deposit is paid and whose balance is still due can have its balance waived.");
+        }
+        long waived = order.total() - order.paid();
+        em.createNativeQuery("update orders.sales_order set waived_minor = :waived where store_id = :store and id = :id")
+                .setParameter("waived", waived).setParameter("store", store()).setParameter("id", orderId).executeUpdate();
+        Locked after = lock(orderId).orElseThrow();
+        Instant now = Instant.now();
+        for (PaymentView payment : payments.byReferences(List.of(orderId)).getOrDefault(orderId, List.of())) {
+            if (payment.status() == PaymentStatus.PENDING || payment.status() == PaymentStatus.PROCESSING) {
+                cancelPayment(payment);
+            }
+        }
+        update(after, order.paid(), order.refunded(), order.stockState(), now, now);
+        timeline(orderId, "BALANCE_WAIVED", "Balance of " + money(waived, order.currency()) + " waived" + (blank(reason) == null ? "." : ": "
+                + blank(reason)), actor);
+        events.publish(new OrderPaid(order.id(), order.number(), order.sessionId(), order.currency(), order.paid(), now));
+    }
+
+    /** The state a balance request needs, under the order's lock: the amount still due, or NOT_PARTIALLY_PAID. */
+    record BalanceDue(UUID orderId, long number, String currency, long amountMinor) {
+    }
+
+    BalanceDue lockBalanceDue(UUID orderId) {
+        Locked order = lock(orderId).orElseThrow(OrderCommands::notFound);
+        if (!OrderRules.partiallyPaid(order.deposit(), order.cancelled(), order.due(), order.paid())) {
+            throw new DomainException(OrderErrorCode.NOT_PARTIALLY_PAID, List.of("orderId"),
+                    "Only a deposit order whose deposit is paid and whose balance is still due can have its balance requested.");
+        }
+        return new BalanceDue(orderId, order.number(), order.currency(), order.due() - order.paid());
+    }
+
+    /** Whether the order exists in this store (locking it, so a balance request and a waive serialise). */
+    boolean lockExists(UUID orderId) {
+        return lock(orderId).isPresent();
     }
 
     // ---------------------------------------------------------------- expiry
@@ -433,7 +500,8 @@ public class OrderCommands implements OrdersApi {
                 .setParameter("number", blank(number)).setParameter("url", blank(url)).setParameter("lines", json.build().toString())
                 .setParameter("now", now).executeUpdate();
         Locked after = new Locked(order.id(), order.number(), order.status(), order.currency(), order.total(), order.paid(), order.refunded(),
-                order.stockState(), order.paidAt(), order.cancelledAt(), order.fulfilledUnits() + units, order.totalUnits(), order.sessionId());
+                order.stockState(), order.paidAt(), order.cancelledAt(), order.fulfilledUnits() + units, order.totalUnits(), order.sessionId(),
+                order.deposit(), order.waived());
         update(after, order.paid(), order.refunded(), order.stockState(), order.paidAt(), now);
         timeline(orderId, "FULFILLED", units + " unit(s) fulfilled" + (blank(number) == null ? "." : ", tracking " + number + "."), actor);
         events.publish(new FulfillmentCreated(orderId, order.number(), id, units, blank(number), blank(url), now));
@@ -682,12 +750,13 @@ public class OrderCommands implements OrdersApi {
     private Optional<Locked> lock(UUID orderId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, number, status, currency_code, total_minor, paid_minor, refunded_minor, stock_state, "
-                + "paid_at, cancelled_at, fulfilled_units, total_units, session_id from orders.sales_order where store_id = :store and id = :id for update")
+                + "paid_at, cancelled_at, fulfilled_units, total_units, session_id, deposit_minor, waived_minor from orders.sales_order "
+                + "where store_id = :store and id = :id for update")
                 .setParameter("store", store()).setParameter("id", orderId).getResultList();
         return rows.stream().findFirst().map(r -> new Locked(OrderReads.uuid(r[0]), ((Number) r[1]).longValue(), OrderStatus.valueOf((String) r[2]),
                 ((String) r[3]).strip(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (String) r[7],
                 r[8] == null ? null : OrderReads.instant(r[8]), r[9] == null ? null : OrderReads.instant(r[9]), ((Number) r[10]).intValue(),
-                ((Number) r[11]).intValue(), OrderReads.uuid(r[12])));
+                ((Number) r[11]).intValue(), OrderReads.uuid(r[12]), r[13] == null ? null : ((Number) r[13]).longValue(), ((Number) r[14]).longValue()));
     }
 
     private List<LockedLine> lines(UUID orderId) {
@@ -734,7 +803,7 @@ public class OrderCommands implements OrdersApi {
     }
 
     private void update(Locked order, long paid, long refunded, String stockState, Instant paidAt, Instant now) {
-        OrderStatus status = OrderRules.status(order.cancelled(), order.total(), paid, refunded, order.fulfilledUnits(), order.totalUnits());
+        OrderStatus status = OrderRules.status(order.cancelled(), order.due(), paid, refunded, order.fulfilledUnits(), order.totalUnits());
         em.createNativeQuery("update orders.sales_order set status = :status, paid_minor = :paid, refunded_minor = :refunded, "
                 + "stock_state = :stock, paid_at = :paidAt, fulfilled_units = :fulfilled, updated_at = :now where store_id = :store and id = :id")
                 .setParameter("status", status.name()).setParameter("paid", paid).setParameter("refunded", refunded)

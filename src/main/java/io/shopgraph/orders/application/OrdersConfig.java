@@ -20,4 +20,8 @@ public interface OrdersConfig {
     /** Most orders one store's expiry pass releases (the rest wait for the next pass). */
     @WithDefault("500")
     int expiryBatch();
+
+    /** Where the hosted balance page (GET /pay/{token}) loads Stripe.js from (Stripe requires its own host in production). */
+    @WithDefault("https://js.stripe.com/v3/")
+    String stripeJsUrl();
 }

@@ -21,5 +21,11 @@ public enum OrderErrorCode {
     @Description("The payment provider refused or could not be reached; nothing changed.")
     PAYMENT_PROVIDER_ERROR,
     @Description("A text field is too long (note 5,000, reason 500, tracking fields 100 or 2,000 characters).")
-    INVALID_INPUT
+    INVALID_INPUT,
+    @Description("orderBalanceRequest/orderBalanceWaive: the order has no deposit, its deposit is not paid yet, or its balance is already "
+            + "paid, waived or cancelled.")
+    NOT_PARTIALLY_PAID,
+    @Description("orderBalanceRequest: the balance was already requested with another idempotency key (the order's balanceRequest has "
+            + "the link).")
+    ALREADY_REQUESTED
 }

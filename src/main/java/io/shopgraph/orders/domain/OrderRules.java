@@ -54,6 +54,23 @@ public final class OrderRules {
         return after - before;
     }
 
+    /**
+     * Whether the order's stock commits now: once what was paid covers the first payment of its plan (the deposit
+     * when it has one, else everything due). {@code dueMinor} is the total less any waived balance.
+     */
+    public static boolean commitsStock(Long depositMinor, long dueMinor, long paidMinor) {
+        long first = depositMinor == null ? dueMinor : Math.min(depositMinor, dueMinor);
+        return paidMinor >= first;
+    }
+
+    /**
+     * Whether the merchant may request or waive the balance: a deposit order, not cancelled, whose deposit is paid
+     * and whose total is not.
+     */
+    public static boolean partiallyPaid(Long depositMinor, boolean cancelled, long dueMinor, long paidMinor) {
+        return depositMinor != null && !cancelled && paidMinor >= depositMinor && paidMinor < dueMinor;
+    }
+
     /** The display name of an order number. */
     public static String name(long number) {
         return "#" + number;

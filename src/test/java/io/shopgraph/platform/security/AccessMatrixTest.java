@@ -284,7 +284,12 @@ class AccessMatrixTest {
                     + "userErrors { code } } }", s -> Map.of("id", unknownId("DigitalDownload"))),
             // notifications
             sample("orderNotificationResend", "mutation($id: ID!) { orderNotificationResend(orderId: $id, kind: ORDER_CONFIRMATION) { "
-                    + "userErrors { code } } }", s -> Map.of("id", unknownId("Order"))));
+                    + "userErrors { code } } }", s -> Map.of("id", unknownId("Order"))),
+            sample("orderBalanceRequest", "mutation($id: ID!) { orderBalanceRequest(orderId: $id, idempotencyKey: \"matrix\") { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("orderBalanceWaive", "mutation($id: ID!) { orderBalanceWaive(orderId: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("Order"))),
+            sample("orderPaymentLink", "{ orderPaymentLink(token: \"opl_unknown\") { orderName } }"));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

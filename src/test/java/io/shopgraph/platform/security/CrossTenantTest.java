@@ -290,7 +290,12 @@ class CrossTenantTest {
             // notifications: B's order's confirmation (queued for B's unpaid order)
             Map.entry("orderNotificationResend", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderNotificationResend(orderId: $id, "
                     + "kind: ORDER_CONFIRMATION) { notification { id recipient } userErrors { code } } }",
-                    (v, a) -> Map.of("id", victimOrder(v))))));
+                    (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderBalanceRequest", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderBalanceRequest(orderId: $id, "
+                    + "idempotencyKey: \"xt\") { balanceRequest { paymentLinkToken } order { id email } userErrors { code } } }",
+                    (v, a) -> Map.of("id", victimOrder(v))))),
+            Map.entry("orderBalanceWaive", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderBalanceWaive(orderId: $id, reason: \"Hacked\") { "
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
 
     /** B's discount code, by B's handle. */
     private static final Map<String, String> VICTIM_DISCOUNTS = new java.util.concurrent.ConcurrentHashMap<>();

@@ -32,6 +32,9 @@ import io.shopgraph.catalog.domain.CatalogRules;
 import io.shopgraph.catalog.domain.Product;
 import io.shopgraph.catalog.domain.ProductDraft.OptionDraft;
 import io.shopgraph.catalog.domain.ProductDraft.VariantDraft;
+import io.shopgraph.catalog.domain.DepositRules;
+import io.shopgraph.catalog.api.DepositKind;
+import io.shopgraph.catalog.api.VariantDeposit;
 import io.shopgraph.catalog.domain.ProductDrafts;
 import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.catalog.domain.ProductOptionRepository;
@@ -169,6 +172,7 @@ public class VariantCommands {
             Integer quantity = CatalogRules.initialQuantity(d.initialQuantity(), append(field, "inventoryQuantity"));
             variant.requiresShipping = d.requiresShipping() == null ? product.kind == ProductKind.PHYSICAL : d.requiresShipping();
             variant.taxable = d.taxable() == null || d.taxable();
+            DepositRules.apply(variant, DepositRules.deposit(d.deposit(), variant.priceMinor, product.currencyCode, append(field, "deposit")));
             variant.position = position++;
             variants.persist(variant);
             created.add(variant);
@@ -232,6 +236,12 @@ public class VariantCommands {
                     : Long.valueOf(CatalogRules.price(c.compareAtPrice(), product.currencyCode, append(field, "compareAtPrice")));
             CatalogRules.requireCompareAtNotBelow(compareAt, price, append(field, "compareAtPrice"));
             Integer weight = c.weightGrams() == null ? variant.weightGrams : CatalogRules.weight(c.weightGrams(), append(field, "weightGrams"));
+            VariantDeposit deposit = c.clearDeposit() ? null : c.deposit() != null
+                    ? DepositRules.deposit(c.deposit(), price, product.currencyCode, append(field, "deposit"))
+                    : variant.depositKind == null ? null : new VariantDeposit(DepositKind.valueOf(variant.depositKind), variant.depositValue);
+            if (deposit != null) {
+                DepositRules.requireWithinPrice(deposit.kind().name(), deposit.value(), price, append(field, "deposit"));
+            }
 
             if (!Objects.equals(sku, variant.sku)) {
                 newSkus.put(variant.id, sku);
@@ -247,6 +257,7 @@ public class VariantCommands {
             if (c.taxable() != null) {
                 variant.taxable = c.taxable();
             }
+            DepositRules.apply(variant, deposit);
         }
         if (!newSkus.isEmpty()) {
             // Free the changing SKUs first, so that two variants may swap theirs without tripping the unique index.

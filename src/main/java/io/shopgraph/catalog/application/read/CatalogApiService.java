@@ -20,6 +20,8 @@ import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.PurchasableVariant;
 import io.shopgraph.catalog.api.VariantPricingFacts;
+import io.shopgraph.catalog.api.DepositKind;
+import io.shopgraph.catalog.api.VariantDeposit;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -55,7 +57,8 @@ public class CatalogApiService implements CatalogApi {
                 + "v.requires_shipping, p.kind, (p.status = 'ACTIVE' and p.published_at is not null and p.published_at <= now()), "
                 + "(select string_agg(la.key || chr(30) || la.type || chr(30) || la.required::text || chr(30) || la.max_length "
                 + "   || chr(30) || array_to_string(la.allowed_values, chr(31)), chr(29) order by la.position) "
-                + "  from catalog.variant_line_attribute la where la.store_id = v.store_id and la.variant_id = v.id) "
+                + "  from catalog.variant_line_attribute la where la.store_id = v.store_id and la.variant_id = v.id), "
+                + "v.deposit_kind, v.deposit_value "
                 + "from catalog.product_variant v join catalog.product p on p.store_id = v.store_id and p.id = v.product_id "
                 + "where v.store_id = :store and v.id in (:ids)")
                 .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
@@ -74,7 +77,8 @@ public class CatalogApiService implements CatalogApi {
             UUID id = Rows.uuid(r[0]);
             found.put(id, new PurchasableVariant(id, Rows.uuid(r[1]), Rows.str(r[2]), Rows.str(r[3]),
                     Money.of(Rows.lng(r[4]), Rows.str(r[5]).strip()), Rows.bool(r[6]), ProductKind.valueOf(Rows.str(r[7])),
-                    Rows.bool(r[8]), declarations));
+                    Rows.bool(r[8]), declarations,
+                    r[10] == null ? null : new VariantDeposit(DepositKind.valueOf(Rows.str(r[10])), Rows.lng(r[11]))));
         }
         return found;
     }

@@ -49,7 +49,7 @@ public class CheckoutCompletion {
         PaymentSettingsView settings = null;
         try {
             settings = payments.settings();
-            payment = payments.start(new PaymentRequest(placed.orderId(), placed.totalMinor(), placed.currencyCode(),
+            payment = payments.start(new PaymentRequest(placed.orderId(), placed.dueNowMinor(), placed.currencyCode(),
                     paymentKey(placed.orderId()), "Order " + orders.number(placed.orderId()).map(n -> "#" + n).orElse(""),
                     Map.of("shopgraph_order_id", placed.orderId().toString(),
                             "shopgraph_store_id", tenant.requireStore().value().toString())));

@@ -26,6 +26,8 @@ import io.shopgraph.checkout.application.pricing.DiscountUsage;
 import io.shopgraph.checkout.domain.completion.CheckoutChecks;
 import io.shopgraph.checkout.domain.completion.CheckoutErrorCode;
 import io.shopgraph.checkout.domain.completion.CheckoutRejected;
+import io.shopgraph.checkout.domain.completion.PaymentPlan;
+import io.shopgraph.catalog.api.VariantDeposit;
 import io.shopgraph.checkout.domain.pricing.PricedCart;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.customers.api.CustomerRef;
@@ -48,8 +50,11 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @RegisterForReflection(targets = {PricedCart.class, PricedCart.Line.class})
 public class CheckoutPlacement {
 
-    /** What the transaction produced: the order, its guest token, and whether it was placed by an earlier call. */
-    public record Placed(UUID orderId, String token, long totalMinor, String currencyCode, boolean replay) {
+    /**
+     * What the transaction produced: the order, its guest token, what its first payment asks ({@code dueNowMinor}: the
+     * total, or the amount due now of a deposit plan) and whether it was placed by an earlier call.
+     */
+    public record Placed(UUID orderId, String token, long dueNowMinor, String currencyCode, boolean replay) {
     }
 
     private final EntityManager em;
@@ -147,9 +152,18 @@ public class CheckoutPlacement {
                     p.unitPriceMinor(), p.subtotalMinor(), p.discountMinor(), p.totalMinor(), line.requiresShipping(),
                     line.attributes().stream().map(AttributeView::key).toList(), line.attributes().stream().map(AttributeView::value).toList()));
         }
+        Map<UUID, VariantDeposit> deposits = new HashMap<>();
+        cart.allLines().forEach(l -> {
+            VariantDeposit deposit = variants.get(l.variantId()).deposit();
+            if (deposit != null) {
+                deposits.put(l.uuid(), deposit);
+            }
+        });
+        PaymentPlan plan = PaymentPlan.of(priced, deposits);
         PlacedOrder placed = orders.place(new NewOrder(orderId, cart.uuid(), cart.sessionId(), cart.customerId(), email, priced.currencyCode(),
                 priced.subtotalMinor(), priced.discountMinor(), priced.shippingMinor(), priced.taxMinor(), priced.totalMinor(),
-                jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines));
+                jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines,
+                plan.hasBalance() ? plan.dueNowMinor() : null));
         try {
             discountUsage.reserve(priced, cart.customerId(), email, orderId); // joins this transaction
         } catch (DomainException usedUp) {
@@ -159,15 +173,16 @@ public class CheckoutPlacement {
             throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
         }
         progress.placed(cart);
-        em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, currency_code = :currency "
+        em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, due_now_minor = :due, currency_code = :currency "
                 + "where store_id = :store and idempotency_key = :key")
-                .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
-        return new Placed(placed.id(), placed.token(), priced.totalMinor(), priced.currencyCode(), false);
+                .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
+                .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
+        return new Placed(placed.id(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
     }
 
     private Placed replay(UUID store, String key, UUID cartId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select cart_id, order_id, order_token, total_minor, currency_code from checkout.completion "
+        List<Object[]> rows = em.createNativeQuery("select cart_id, order_id, order_token, coalesce(due_now_minor, total_minor), currency_code from checkout.completion "
                 + "where store_id = :store and idempotency_key = :key").setParameter("store", store).setParameter("key", key).getResultList();
         Object[] row = rows.get(0);
         if (!cartId.equals(row[0] instanceof UUID u ? u : UUID.fromString(row[0].toString()))) {
