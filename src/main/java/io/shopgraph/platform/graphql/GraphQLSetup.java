@@ -65,6 +65,7 @@ public class GraphQLSetup implements EventingService {
             chain.add(existing);
         }
         chain.add(new ErrorCodeInstrumentation());
+        chain.add(new ResponseJson()); // serialise once: after everything that reads data, before the cache stores it
         chain.add(new StorefrontCacheInstrumentation());
         if (read(builder, "queryExecutionStrategy") == null) {
             // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
