@@ -118,7 +118,11 @@ if [[ " $WANTED " == *" detail "* ]]; then
   : > "$OUT/handles"
   after=null
   while :; do # every visible handle of the store, page by page (up to DETAIL_HANDLES, default all)
-    page=$(call "$(jq -cn --argjson a "$after" '{query: "query($a: String) { products(first: 100, after: $a) { nodes { handle } pageInfo { hasNextPage endCursor } } }", variables: {a: $a}}')")
+    for _ in 1 2 3 4 5; do # a cold JVM on a loaded machine can run out of its deadline: ask again
+      page=$(call "$(jq -cn --argjson a "$after" '{query: "query($a: String) { products(first: 100, after: $a) { nodes { handle } pageInfo { hasNextPage endCursor } } }", variables: {a: $a}}')")
+      echo "$page" | jq -e '.data.products.nodes' >/dev/null && break
+      sleep 2
+    done
     echo "$page" | jq -r '.data.products.nodes[].handle' >> "$OUT/handles"
     [ "$(echo "$page" | jq -r '.data.products.pageInfo.hasNextPage')" = true ] || break
     [ "$(wc -l < "$OUT/handles")" -lt "${DETAIL_HANDLES:-1000000}" ] || break

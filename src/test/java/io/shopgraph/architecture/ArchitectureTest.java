@@ -192,6 +192,16 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Parse once: one parsed document per text, shared by the routes and the engine (docs/performance.md). */
+    @Test
+    void onlyParsedDocumentsParsesGraphqlOperations() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".platform.graphql.ParsedDocuments")
+                .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("graphql-java's Parser.parse",
+                        call -> call.getTarget().getOwner().isEquivalentTo(graphql.parser.Parser.class)
+                                && call.getTarget().getName().startsWith("parse")))
+                .check(CLASSES);
+    }
+
     @Test
     void everyGraphqlOperationDeclaresWhoMayCallIt() {
         methods().that().areAnnotatedWith(Query.class).or().areAnnotatedWith(Mutation.class)

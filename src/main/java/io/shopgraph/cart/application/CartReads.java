@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.cart.api.CartViews.CartView;
@@ -22,6 +21,7 @@ import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
 import io.shopgraph.cart.domain.CartStatus;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** Cart reads: a cart and its lines in one statement, by id or by customer. */
@@ -35,11 +35,11 @@ public class CartReads {
             + "array_to_string(c.discount_codes, chr(31)), c.ship_name, c.ship_address1, c.ship_city, c.ship_zip, c.ship_region, "
             + "c.ship_country, c.selected_delivery ";
 
-    private final EntityManager em;
+    private final NativeRows rows;
     private final TenantContext tenant;
 
-    CartReads(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    CartReads(NativeRows rows, TenantContext tenant) {
+        this.rows = rows;
         this.tenant = tenant;
     }
 
@@ -127,12 +127,11 @@ public class CartReads {
         return result;
     }
 
+    /** Plain JDBC rows (NativeRows: same statement, without Hibernate's native-query mapping). */
     private List<Object[]> run(String sql, Map<String, Object> parameters) {
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value());
-        parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("store", tenant.requireStore().value());
+        return rows.query(sql, all);
     }
 
     /** Attribute keys packed with chr(31); keys are never empty, so "" is no attribute at all. */

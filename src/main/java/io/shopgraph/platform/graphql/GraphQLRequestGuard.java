@@ -21,11 +21,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
-import graphql.parser.exceptions.ParseCancelledException;
 
 /**
  * Checks every GraphQL POST before SmallRye sees it, so that malformed and oversized requests get
@@ -45,13 +40,12 @@ import graphql.parser.exceptions.ParseCancelledException;
  * </ul>
  * Errors found before execution answer 200 under {@code application/json} and 400 under
  * {@code application/graphql-response+json}; an absent or {@code *}{@code /*} Accept means JSON.
- * Each distinct document is parsed here once; documents already seen skip the check.
+ * Each distinct document is parsed here once ({@link ParsedDocuments}, shared with the later routes and the engine);
+ * documents already seen skip the parse.
  */
 @ApplicationScoped
 public class GraphQLRequestGuard {
 
-    private static final int SEEN_DOCUMENTS = 4096;
-    private static final Object SEEN = new Object();
     /** Routing-context key of the request's GraphQL document, read once here for the routes after this one. */
     public static final String DOCUMENT = "shopgraph.graphql.document";
     /** Routing-context key of the checked JSON request body ({@link JsonObject}), when the body is JSON. */
@@ -60,15 +54,15 @@ public class GraphQLRequestGuard {
     private static final String JSON = "application/json";
 
     private static final int PERSISTED_QUERIES = 10_000;
-    private final Map<String, Object> seenDocuments = new ConcurrentHashMap<>();
     private final Map<String, String> persisted = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> getQueries = new ConcurrentHashMap<>();
     private final long maxBodyBytes;
     private final long maxPublicBodyBytes;
     private final int maxJsonDepth;
+    private final ParsedDocuments documents;
 
     GraphQLRequestGuard(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-            HttpConfig config, LimitsConfig limits) {
+            HttpConfig config, LimitsConfig limits, ParsedDocuments documents) {
+        this.documents = documents;
         this.maxBodyBytes = maxBodySize.asLongValue();
         this.maxPublicBodyBytes = Math.min(config.maxPublicBodySize().asLongValue(), maxBodyBytes);
         this.maxJsonDepth = limits.maxJsonDepth();
@@ -228,15 +222,27 @@ public class GraphQLRequestGuard {
         String document = ctx.get(DOCUMENT);
         JsonObject body = ctx.get(BODY);
         String operationName = body == null ? null : body.getString("operationName");
-        Boolean query = document == null ? Boolean.TRUE : getQueries.get(document + "\n" + operationName);
-        if (query == null) {
-            query = onlyQuery(document, operationName);
-            if (getQueries.size() >= SEEN_DOCUMENTS) {
-                getQueries.clear();
-            }
-            getQueries.put(document + "\n" + operationName, query);
+        if (document == null) {
+            ctx.next();
+            return;
         }
-        if (!query) {
+        ParsedDocuments.Entry entry = documents.cached(document);
+        if (entry == null) { // evicted since checkDocument: parse it again rather than let a mutation through
+            ctx.vertx().<ParsedDocuments.Entry>executeBlocking(() -> documents.parse(document), false)
+                    .onComplete(result -> {
+                        if (result.succeeded()) {
+                            refuseMutation(ctx, result.result(), operationName);
+                        } else {
+                            ctx.fail(result.cause());
+                        }
+                    });
+            return;
+        }
+        refuseMutation(ctx, entry, operationName);
+    }
+
+    private static void refuseMutation(RoutingContext ctx, ParsedDocuments.Entry entry, String operationName) {
+        if (entry.document() != null && !onlyQuery(entry.document(), operationName)) {
             ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
             reply(ctx, 405, ErrorCode.BAD_REQUEST, "Only queries may be sent over GET: send mutations with POST.");
             return;
@@ -245,14 +251,7 @@ public class GraphQLRequestGuard {
     }
 
     /** True unless the operation to run (or, unnamed, any operation of the document) is not a query. */
-    private static boolean onlyQuery(String document, String operationName) {
-        graphql.language.Document parsed;
-        try {
-            parsed = Parser.parse(ParserEnvironment.newParserEnvironment().document(document)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
-        } catch (RuntimeException invalid) {
-            return true; // checkDocument answers it
-        }
+    private static boolean onlyQuery(graphql.language.Document parsed, String operationName) {
         for (graphql.language.Definition<?> d : parsed.getDefinitions()) {
             if (d instanceof graphql.language.OperationDefinition op
                     && (operationName == null || operationName.equals(op.getName()))
@@ -351,48 +350,31 @@ public class GraphQLRequestGuard {
 
     private void checkDocument(RoutingContext ctx) {
         String document = ctx.get(DOCUMENT);
-        if (document == null || seenDocuments.containsKey(document)) {
+        if (document == null) {
             ctx.next();
             return;
         }
-        ctx.vertx().<ErrorReply>executeBlocking(() -> parse(document), false).onComplete(result -> {
-            ErrorReply error = result.succeeded() ? result.result() : null;
-            if (error == null) {
-                remember(document);
-                ctx.next();
+        ParsedDocuments.Entry known = documents.cached(document);
+        if (known != null) {
+            answer(ctx, known);
+            return;
+        }
+        // A new text: parsed once, off the event loop, for every route after this one and for the engine.
+        ctx.vertx().<ParsedDocuments.Entry>executeBlocking(() -> documents.parse(document), false).onComplete(result -> {
+            if (result.succeeded()) {
+                answer(ctx, result.result());
             } else {
-                reply(ctx, requestErrorStatus(ctx), error.code(), error.message());
+                ctx.fail(result.cause());
             }
         });
     }
 
-    /** Null when the document parses within the limits; otherwise the error to answer. */
-    private static ErrorReply parse(String document) {
-        ParserOptions options = ParserOptions.getDefaultOperationParserOptions();
-        if (document.length() > options.getMaxCharacters()) {
-            // Checked here: graphql-java reports this limit as a syntax error, not as a cancelled parse.
-            return tooLarge(options);
+    private static void answer(RoutingContext ctx, ParsedDocuments.Entry entry) {
+        if (entry.document() != null) {
+            ctx.next();
+        } else {
+            reply(ctx, requestErrorStatus(ctx), entry.errorCode(), entry.error());
         }
-        try {
-            Parser.parse(ParserEnvironment.newParserEnvironment().document(document).parserOptions(options).build());
-            return null;
-        } catch (ParseCancelledException e) {
-            return tooLarge(options);
-        } catch (InvalidSyntaxException e) {
-            return new ErrorReply(ErrorCode.BAD_REQUEST, "The document is not valid GraphQL: " + e.getMessage());
-        }
-    }
-
-    private static ErrorReply tooLarge(ParserOptions options) {
-        return new ErrorReply(ErrorCode.LIMIT_EXCEEDED, "The document is too large: at most " + options.getMaxTokens()
-                + " tokens and " + options.getMaxCharacters() + " characters.");
-    }
-
-    private void remember(String document) {
-        if (seenDocuments.size() >= SEEN_DOCUMENTS) {
-            seenDocuments.clear();
-        }
-        seenDocuments.put(document, SEEN);
     }
 
     private void onFailure(RoutingContext ctx) {
@@ -463,6 +445,4 @@ public class GraphQLRequestGuard {
                 .end(body.encode());
     }
 
-    private record ErrorReply(ErrorCode code, String message) {
-    }
 }

@@ -13,6 +13,8 @@ import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import io.shopgraph.platform.graphql.limits.LimitsInstrumentation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.graphql.execution.QueryCache;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 import io.smallrye.graphql.spi.EventingService;
@@ -29,7 +31,8 @@ import io.smallrye.graphql.spi.EventingService;
  * The Decimal, Int and date scalars' coercing is replaced in place (bounded parsing, JSON numbers, messages
  * without Java class names); their SDL is unchanged.
  */
-@RegisterForReflection(targets = { GraphQL.Builder.class, GraphQLScalarType.class, FieldDataFetcher.class, BatchDataFetcher.class })
+@RegisterForReflection(targets = { GraphQL.Builder.class, GraphQLScalarType.class, FieldDataFetcher.class, BatchDataFetcher.class,
+        ExecutionService.class })
 public class GraphQLSetup implements EventingService {
 
     @Override
@@ -42,7 +45,10 @@ public class GraphQLSetup implements EventingService {
         GraphQLSchema schema = (GraphQLSchema) read(builder, "graphQLSchema");
         if (schema != null) {
             withDecimalCoercing(schema);
-            builder.schema(PlainFields.apply(schema));
+            GraphQLSchema executed = PlainFields.apply(schema);
+            builder.schema(executed);
+            // One parsed and validated document per text, shared with the routes before SmallRye (ParsedDocuments).
+            builder.preparsedDocumentProvider(new EngineDocuments(executed));
         }
         List<Instrumentation> chain = new ArrayList<>();
         // defaults and limits first: the deadline wraps the data fetchers; codes then rewrites every error.
@@ -51,11 +57,15 @@ public class GraphQLSetup implements EventingService {
         chain.add(new LimitsInstrumentation());
         Instrumentation existing = (Instrumentation) read(builder, "instrumentation");
         if (existing instanceof ChainedInstrumentation smallRye) {
-            chain.addAll(smallRye.getInstrumentations()); // one flat chain: a nested one costs every field twice
+            // One flat chain: a nested one costs every field twice. SmallRye's QueryCache is left out: it is an
+            // instrumentation only to learn when its own provider's documents were validated, and EngineDocuments
+            // replaces that provider; in the chain it was called for every field for nothing.
+            smallRye.getInstrumentations().stream().filter(i -> !(i instanceof QueryCache)).forEach(chain::add);
         } else if (existing != null) {
             chain.add(existing);
         }
         chain.add(new ErrorCodeInstrumentation());
+        chain.add(new ResponseJson()); // serialise once: after everything that reads data, before the cache stores it
         chain.add(new StorefrontCacheInstrumentation());
         if (read(builder, "queryExecutionStrategy") == null) {
             // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
@@ -95,6 +105,23 @@ public class GraphQLSetup implements EventingService {
             field.set(scalar, coercing);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot set the coercing of scalar " + scalar.getName(), e);
+        }
+    }
+
+    /**
+     * SmallRye looks up every request's document through the {@link QueryCache} its ExecutionService holds
+     * (to know the request's operation types); that one is replaced by one answering from {@link ParsedDocuments}.
+     * The field is final and has no setter, hence reflection (registered for native images above).
+     */
+    static void shareDocuments(ExecutionService service) {
+        try {
+            Field field = ExecutionService.class.getDeclaredField("queryCache");
+            field.setAccessible(true);
+            if (!(field.get(service) instanceof EngineDocuments.SmallRyeDocuments)) {
+                field.set(service, new EngineDocuments.SmallRyeDocuments());
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot share parsed documents with SmallRye's ExecutionService", e);
         }
     }
 

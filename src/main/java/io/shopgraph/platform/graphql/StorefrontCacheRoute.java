@@ -33,9 +33,6 @@ import graphql.language.InlineFragment;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 
 /**
  * Serves storefront catalog reads from the {@link StorefrontCache} on the event loop, before SmallRye
@@ -60,7 +57,6 @@ public class StorefrontCacheRoute {
 
     /** Root fields of the platform itself that any cacheable document may hold (node types are checked apart). */
     private static final Set<String> PLATFORM_ROOTS = Set.of("node", "nodes", "__typename");
-    private static final int MAX_DOCUMENTS = 4096;
     private static final long LEADER_TIMEOUT_MILLIS = 10_000;
     private static final String GID = "gid://shopgraph/";
 
@@ -123,13 +119,15 @@ public class StorefrontCacheRoute {
     private final Instance<StoreAccessResolver> resolver;
     private final Set<String> roots;
     private final Set<String> nodeTypes;
-    private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+    private static final String KIND = "cache.kind";
+    private final ParsedDocuments documents;
     private final Map<FlightKey, Flight> flights = new ConcurrentHashMap<>();
 
     private final Optional<byte[]> bypassSecret;
 
     StorefrontCacheRoute(StorefrontCache cache, Instance<StoreAccessResolver> resolver, Instance<StorefrontCacheable> modules,
-            StorefrontCacheConfig config) {
+            StorefrontCacheConfig config, ParsedDocuments documents) {
+        this.documents = documents;
         this.bypassSecret = config.bypassSecret().filter(secret -> !secret.isBlank())
                 .map(secret -> secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.cache = cache;
@@ -157,19 +155,14 @@ public class StorefrontCacheRoute {
             ctx.next();
             return;
         }
-        Kind kind = kinds.get(document);
-        if (kind != null) {
-            handle(ctx, kind);
+        ParsedDocuments.Entry entry = documents.cached(document);
+        if (entry != null) {
+            handle(ctx, entry.derived(KIND, parsed -> classify(parsed, roots)));
             return;
         }
-        ctx.vertx().<Kind>executeBlocking(() -> classify(document, roots), false).onComplete(result -> {
-            Kind computed = result.succeeded() ? result.result() : Kind.OTHER;
-            if (kinds.size() >= MAX_DOCUMENTS) {
-                kinds.clear();
-            }
-            kinds.put(document, computed);
-            handle(ctx, computed);
-        });
+        // Normally parsed by the guard a moment ago; evicted since.
+        ctx.vertx().<Kind>executeBlocking(() -> documents.parse(document).derived(KIND, parsed -> classify(parsed, roots)), false)
+                .onComplete(result -> handle(ctx, result.succeeded() ? result.result() : Kind.OTHER));
     }
 
     private void handle(RoutingContext ctx, Kind kind) {
@@ -311,12 +304,8 @@ public class StorefrontCacheRoute {
         return ctx.get(GraphQLRequestGuard.DOCUMENT);
     }
 
-    static Kind classify(String text, Set<String> roots) {
-        Document document;
-        try {
-            document = Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
-                    .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build());
-        } catch (RuntimeException invalid) {
+    static Kind classify(Document document, Set<String> roots) {
+        if (document == null) {
             return Kind.OTHER;
         }
         Map<String, FragmentDefinition> fragments = new java.util.HashMap<>();

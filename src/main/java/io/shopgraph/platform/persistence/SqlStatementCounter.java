@@ -37,6 +37,15 @@ public class SqlStatementCounter implements StatementInspector {
         return sql;
     }
 
+    /** Counts a statement run as plain JDBC ({@link NativeRows}) like one Hibernate prepared. */
+    public static void count(String sql) {
+        STATEMENTS.incrementAndGet();
+        if (!EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread())) {
+            REQUEST_STATEMENTS.incrementAndGet();
+        }
+        LocalWrites.statement(sql);
+    }
+
     /** Every statement, background work included. */
     public static long total() {
         return STATEMENTS.get();

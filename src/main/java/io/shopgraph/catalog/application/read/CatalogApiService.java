@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.LineAttributeDeclaration;
 import io.shopgraph.catalog.api.LineAttributeType;
@@ -29,11 +30,13 @@ import io.shopgraph.platform.tenancy.TenantContext;
 public class CatalogApiService implements CatalogApi {
 
     private final EntityManager em;
+    private final NativeRows nativeRows;
     private final TenantContext tenant;
     private final CatalogReads reads;
     private final VariantReads variants;
 
-    CatalogApiService(EntityManager em, TenantContext tenant, CatalogReads reads, VariantReads variants) {
+    CatalogApiService(EntityManager em, TenantContext tenant, CatalogReads reads, VariantReads variants, NativeRows nativeRows) {
+        this.nativeRows = nativeRows;
         this.em = em;
         this.tenant = tenant;
         this.reads = reads;
@@ -51,18 +54,17 @@ public class CatalogApiService implements CatalogApi {
         if (variantIds.isEmpty()) {
             return Map.of();
         }
-        // One statement: the declarations come along packed in one text column, in position order.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select v.id, v.product_id, p.title, v.title, v.price_minor, v.currency_code, "
+        // One statement: the declarations come along packed in one text column, in position order. Plain JDBC
+        // (NativeRows): every cartLinesAdd and cart read runs it.
+        List<Object[]> rows = nativeRows.query("select v.id, v.product_id, p.title, v.title, v.price_minor, v.currency_code, "
                 + "v.requires_shipping, p.kind, (p.status = 'ACTIVE' and p.published_at is not null and p.published_at <= now()), "
                 + "(select string_agg(la.key || chr(30) || la.type || chr(30) || la.required::text || chr(30) || la.max_length "
                 + "   || chr(30) || array_to_string(la.allowed_values, chr(31)), chr(29) order by la.position) "
                 + "  from catalog.variant_line_attribute la where la.store_id = v.store_id and la.variant_id = v.id), "
                 + "v.deposit_kind, v.deposit_value "
                 + "from catalog.product_variant v join catalog.product p on p.store_id = v.store_id and p.id = v.product_id "
-                + "where v.store_id = :store and v.id in (:ids)")
-                .setParameter("store", tenant.requireStore().value()).setParameter("ids", List.copyOf(variantIds))
-                .getResultList();
+                + "where v.store_id = :store and v.id in (:ids)", Map.of("store", tenant.requireStore().value(), "ids",
+                        List.copyOf(variantIds)));
         Map<UUID, PurchasableVariant> found = new HashMap<>();
         for (Object[] r : rows) {
             List<LineAttributeDeclaration> declarations = new ArrayList<>();

@@ -15,10 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.catalog.api.ImageView;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.ProductView;
@@ -38,12 +37,12 @@ public class CatalogReads {
 
     static final String VISIBLE = ProductFilterSql.VISIBLE;
 
-    private final EntityManager em;
+    private final NativeRows rows;
     private final TenantContext tenant;
     private final ProductFilterSql filterSql;
 
-    CatalogReads(EntityManager em, TenantContext tenant, ProductFilterSql filterSql) {
-        this.em = em;
+    CatalogReads(NativeRows rows, TenantContext tenant, ProductFilterSql filterSql) {
+        this.rows = rows;
         this.tenant = tenant;
         this.filterSql = filterSql;
     }
@@ -314,16 +313,9 @@ public class CatalogReads {
         return Cursor.encode(sortKey.name(), sortValue, id.toString());
     }
 
-    @SuppressWarnings("unchecked")
+    /** Plain JDBC rows (NativeRows); parameters the statement does not name (:tsq of a text query) are not bound. */
     private List<Object[]> run(String sql, Map<String, Object> params) {
-        Query query = em.createNativeQuery(sql);
-        // A text query binds :tsq for RELEVANCE too; a statement that does not use a parameter must not bind it.
-        params.forEach((name, value) -> {
-            if (sql.contains(":" + name)) {
-                query.setParameter(name, value);
-            }
-        });
-        return query.getResultList();
+        return rows.query(sql, params);
     }
 
     private UUID store() {

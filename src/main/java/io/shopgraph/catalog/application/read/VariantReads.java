@@ -13,10 +13,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.SelectedOption;
 import io.shopgraph.catalog.domain.ProductDrafts;
@@ -33,11 +32,11 @@ public class VariantReads {
     /** The variant rows ({@link VariantRow}) over {@code catalog.product_variant v} with their image. */
     private static final String COLUMNS = "select " + VariantRow.COLUMNS + " from catalog.product_variant v " + VariantRow.IMAGE_JOIN;
 
-    private final EntityManager em;
+    private final NativeRows rows;
     private final TenantContext tenant;
 
-    VariantReads(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    VariantReads(NativeRows rows, TenantContext tenant) {
+        this.rows = rows;
         this.tenant = tenant;
     }
 
@@ -98,11 +97,8 @@ public class VariantReads {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> run(String sql, Map<String, Object> params) {
-        Query query = em.createNativeQuery(sql);
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        return rows.query(sql, params); // plain JDBC: NativeRows
     }
 
     private UUID store() {

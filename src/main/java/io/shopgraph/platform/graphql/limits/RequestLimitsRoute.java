@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,15 +22,13 @@ import graphql.language.ObjectValue;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableDefinition;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.shopgraph.platform.errors.ErrorCode;
 import io.shopgraph.platform.graphql.GraphQLRequestGuard;
+import io.shopgraph.platform.graphql.ParsedDocuments;
 import io.shopgraph.platform.graphql.limits.RateLimiter.Caller;
 import io.shopgraph.platform.graphql.limits.RateLimiter.Decision;
 import io.shopgraph.platform.graphql.limits.RateLimiter.Kind;
@@ -57,17 +54,19 @@ public class RequestLimitsRoute {
     public static final String COST = "shopgraph.limits.cost";
     /** Routing-context key of the caller's rate-limit decision. */
     static final String DECISION = "shopgraph.limits.decision";
-    private static final int MAX_DOCUMENTS = 2048;
+    private static final String FORBIDDEN_LITERAL = "limits.forbidden-literal";
 
     private final LimitsConfig config;
     private final RateLimiter limiter;
     private final Instance<GraphQLSchema> schemas;
     private final String serviceClientId;
-    private final Map<String, Document> documents = new ConcurrentHashMap<>();
+    private final ParsedDocuments documents;
     private volatile GraphQLSchema schema;
 
     RequestLimitsRoute(LimitsConfig config, RateLimiter limiter, Instance<GraphQLSchema> schemas,
-            @ConfigProperty(name = "quarkus.oidc.client-id", defaultValue = "shopgraph") String serviceClientId) {
+            @ConfigProperty(name = "quarkus.oidc.client-id", defaultValue = "shopgraph") String serviceClientId,
+            ParsedDocuments documents) {
+        this.documents = documents;
         this.config = config;
         this.limiter = limiter;
         this.schemas = schemas;
@@ -85,26 +84,27 @@ public class RequestLimitsRoute {
             ctx.next();
             return;
         }
-        Document document = documents.get(text);
-        if (document != null) {
-            check(ctx, document);
+        ParsedDocuments.Entry entry = documents.cached(text);
+        if (entry != null) {
+            check(ctx, entry);
             return;
         }
-        ctx.vertx().<Document>executeBlocking(() -> Parser.parse(ParserEnvironment.newParserEnvironment().document(text)
-                .parserOptions(ParserOptions.getDefaultOperationParserOptions()).build()), false).onComplete(parsed -> {
-                    if (parsed.failed()) {
-                        ctx.next(); // the guard answers syntax errors; nothing to measure here
-                        return;
-                    }
-                    if (documents.size() >= MAX_DOCUMENTS) {
-                        documents.clear();
-                    }
-                    documents.put(text, parsed.result());
-                    check(ctx, parsed.result());
-                });
+        // Normally parsed by the guard a moment ago; evicted since (or sent by a route that skipped the guard).
+        ctx.vertx().<ParsedDocuments.Entry>executeBlocking(() -> documents.parse(text), false).onComplete(parsed -> {
+            if (parsed.failed()) {
+                ctx.fail(parsed.cause());
+            } else {
+                check(ctx, parsed.result());
+            }
+        });
     }
 
-    private void check(RoutingContext ctx, Document document) {
+    private void check(RoutingContext ctx, ParsedDocuments.Entry entry) {
+        Document document = entry.document();
+        if (document == null) {
+            ctx.next(); // the guard answers syntax errors; nothing to measure here
+            return;
+        }
         JsonObject body = ctx.get(GraphQLRequestGuard.BODY);
         Map<String, Object> variables = body == null ? Map.of() : plain(body.getJsonObject("variables"));
         String operationName = body == null ? null : body.getString("operationName");
@@ -115,7 +115,8 @@ public class RequestLimitsRoute {
                     "Variable '" + forbidden + "' holds a character that is not allowed (NUL, an unpaired surrogate or a noncharacter).");
             return;
         }
-        String literal = forbiddenLiteral(document);
+        String literal = entry.derived(FORBIDDEN_LITERAL, RequestLimitsRoute::forbiddenLiteralOrNone);
+        literal = literal.isEmpty() ? null : literal;
         if (literal != null) {
             GraphQLRequestGuard.reply(ctx, GraphQLRequestGuard.requestErrorStatus(ctx), ErrorCode.BAD_REQUEST,
                     "Argument '" + literal + "' holds a character that is not allowed (NUL, an unpaired surrogate or a noncharacter).");
@@ -199,6 +200,11 @@ public class RequestLimitsRoute {
             schema = s;
         }
         return s;
+    }
+
+    private static String forbiddenLiteralOrNone(Document document) {
+        String found = forbiddenLiteral(document);
+        return found == null ? "" : found; // the derived map holds no nulls
     }
 
     /** The name of the first argument (or variable default) whose literal holds a forbidden code point. */

@@ -1,0 +1,162 @@
+package io.shopgraph.platform.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.Session;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * Rows of a native SQL read with named parameters ({@code :name}; a collection expands to a list, as in
+ * Hibernate), run as plain JDBC on the transaction's connection (store bound, read-only in a read
+ * transaction). For the hot storefront reads (product pages, variants, carts): Hibernate's native-query
+ * machinery (result-set mapping, type resolution per column and row, parameter binding through its type
+ * system) was 18% of the uncached listing's CPU samples for rows that callers map by hand anyway.
+ * <p>
+ * Same statements as before: each one is counted by {@link SqlStatementCounter} like a Hibernate one (the
+ * statement-budget tests keep holding). Column values are what the driver returns ({@code UUID}, {@code String},
+ * {@code Integer}/{@code Long}, {@code BigDecimal}, {@code Boolean}, {@code Timestamp}); callers convert them
+ * with the tolerant helpers they already use. The parsed form of each SQL text is kept (bounded).
+ */
+@ApplicationScoped
+public class NativeRows {
+
+    private final EntityManager em;
+    private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(2048).build();
+
+    NativeRows(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<Object[]> query(String sql, Map<String, ?> params) {
+        Parsed statement = parsed.get(sql, Parsed::of);
+        // No flush first, as with Hibernate's native queries here (Quarkus does not bootstrap through JPA, so a
+        // native query without query spaces does not flush the session): a session.isDirty() check per read added
+        // statements (CartCacheAndStatementsTest). Callers that write through entities and read back flush themselves.
+        return em.unwrap(Session.class).doReturningWork(connection -> run(connection, statement, params));
+    }
+
+    private static List<Object[]> run(Connection connection, Parsed statement, Map<String, ?> params) {
+        List<Object> values = new ArrayList<>();
+        String sql = statement.bind(params, values);
+        SqlStatementCounter.count(sql);
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.size(); i++) {
+                set(s, i + 1, values.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    Object[] row = new Object[columns];
+                    for (int c = 0; c < columns; c++) {
+                        row[c] = rs.getObject(c + 1);
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("A read failed", e);
+        }
+    }
+
+    private static void set(PreparedStatement s, int index, Object value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.OTHER);
+        } else if (value instanceof Instant instant) {
+            s.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof Enum<?> e) {
+            s.setString(index, e.name());
+        } else {
+            s.setObject(index, value);
+        }
+    }
+
+    /** A SQL text split at its named parameters. Skips string literals, quoted names, comments and {@code ::} casts. */
+    record Parsed(List<String> parts, List<String> names) {
+
+        static Parsed of(String sql) {
+            List<String> parts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            StringBuilder part = new StringBuilder();
+            int i = 0;
+            int n = sql.length();
+            while (i < n) {
+                char c = sql.charAt(i);
+                if (c == '\'' || c == '"') {
+                    int end = sql.indexOf(c, i + 1);
+                    end = end < 0 ? n - 1 : end;
+                    part.append(sql, i, end + 1);
+                    i = end + 1;
+                } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                    int end = sql.indexOf('\n', i);
+                    end = end < 0 ? n : end;
+                    part.append(sql, i, end);
+                    i = end;
+                } else if (c == ':' && i + 1 < n && sql.charAt(i + 1) == ':') {
+                    part.append("::");
+                    i += 2;
+                } else if (c == ':' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1)) || sql.charAt(i + 1) == '_')) {
+                    int end = i + 1;
+                    while (end < n && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+                        end++;
+                    }
+                    parts.add(part.toString());
+                    part.setLength(0);
+                    names.add(sql.substring(i + 1, end));
+                    i = end;
+                } else {
+                    part.append(c);
+                    i++;
+                }
+            }
+            parts.add(part.toString());
+            return new Parsed(List.copyOf(parts), List.copyOf(names));
+        }
+
+        /** The JDBC text for these parameters, collecting the values to bind in order. */
+        String bind(Map<String, ?> params, List<Object> values) {
+            StringBuilder sql = new StringBuilder(parts.get(0).length() * 2);
+            sql.append(parts.get(0));
+            for (int p = 0; p < names.size(); p++) {
+                String name = names.get(p);
+                if (!params.containsKey(name)) {
+                    throw new IllegalArgumentException("No value for parameter :" + name);
+                }
+                Object value = params.get(name);
+                if (value instanceof Collection<?> list) {
+                    if (list.isEmpty()) {
+                        sql.append("null"); // "in (null)" matches nothing, as an empty list should
+                    }
+                    int k = 0;
+                    for (Object element : list) {
+                        sql.append(k++ == 0 ? "?" : ", ?");
+                        values.add(element);
+                    }
+                } else {
+                    sql.append('?');
+                    values.add(value);
+                }
+                sql.append(parts.get(p + 1));
+            }
+            return sql.toString();
+        }
+    }
+}
