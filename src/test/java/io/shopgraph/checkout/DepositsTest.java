@@ -67,7 +67,7 @@ class DepositsTest {
             variant.put("deposit", deposit);
         }
         return store.owner().execute("mutation($i: ProductCreateInput!) { productCreate(input: $i) { product { id "
-                + "variants { nodes { id } } } userErrors { code field message } } }", Map.of("i", Map.of("title", "Bespoke table",
+                + "variants { nodes { id } } } userErrors { code field message } } }", Map.of("i", Map.of("title", "Bespoke table " + UUID.randomUUID().toString().substring(0, 8),
                         "status", "ACTIVE", "publishedAt", "2020-01-01T00:00:00Z", "variants", List.of(variant))));
     }
 
