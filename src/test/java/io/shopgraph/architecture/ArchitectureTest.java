@@ -68,9 +68,10 @@ class ArchitectureTest {
             Map.entry("catalog", Set.of("platform", "store")),
             Map.entry("inventory", Set.of("platform", "store", "catalog")),
             Map.entry("payments", Set.of("platform", "store")),
-            Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers")),
+            Map.entry("bookings", Set.of("platform", "store", "catalog")),
+            Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers", "bookings")),
             Map.entry("orders", Set.of("platform", "store", "customers", "catalog", "payments")),
-            Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders")),
+            Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders", "bookings")),
             Map.entry("analytics", Set.of("platform", "store")),
             Map.entry("webhooks", Set.of("platform", "store")),
             // The embed (issue 16) serves static files; the widget reaches the rest through the public API only.

@@ -120,12 +120,15 @@ public class OrderCommands implements OrdersApi {
                 .setParameter("until", reservedUntil).setParameter("units", units).setParameter("now", now).executeUpdate();
         int position = 0;
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
+        List<UUID> lineIds = new ArrayList<>();
         for (NewOrder.Line line : order.lines()) {
+            UUID lineId = Ids.newId();
+            lineIds.add(lineId);
             em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
                     + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
                     + "values (:store, :id, :order, :position, :variant, :product, :title, :variantTitle, :quantity, :unit, :subtotal, :discount, "
                     + ":total, :shipping, cast(:keys as text[]), cast(:values as text[]))")
-                    .setParameter("store", store).setParameter("id", Ids.newId()).setParameter("order", order.id())
+                    .setParameter("store", store).setParameter("id", lineId).setParameter("order", order.id())
                     .setParameter("position", position++).setParameter("variant", line.variantId()).setParameter("product", line.productId())
                     .setParameter("title", line.title()).setParameter("variantTitle", line.variantTitle()).setParameter("quantity", line.quantity())
                     .setParameter("unit", line.unitPriceMinor()).setParameter("subtotal", line.subtotalMinor())
@@ -137,7 +140,7 @@ public class OrderCommands implements OrdersApi {
         timeline(order.id(), "PLACED", "Order placed.", null);
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
-        return new PlacedOrder(order.id(), number, token);
+        return new PlacedOrder(order.id(), number, token, lineIds);
     }
 
     @Override

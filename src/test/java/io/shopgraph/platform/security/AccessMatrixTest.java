@@ -267,7 +267,18 @@ class AccessMatrixTest {
             sample("fulfillmentCreate", "mutation($id: ID!) { fulfillmentCreate(orderId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Order"))),
             sample("refundCreate", "mutation($id: ID!) { refundCreate(orderId: $id, input: {amount: \"1.00\"}) { userErrors { code } } }",
-                    s -> Map.of("id", unknownId("Order"))));
+                    s -> Map.of("id", unknownId("Order"))),
+            // bookings (unknown ids are user errors)
+            sample("bookingSlotCreate", "mutation($v: ID!) { bookingSlotCreate(input: {variantId: $v, startsAt: \"2030-01-01T10:00:00Z\", "
+                    + "durationMinutes: 60, capacity: 2}) { userErrors { code } } }", s -> Map.of("v", unknownId("ProductVariant"))),
+            sample("bookingSlotUpdate", "mutation($id: ID!) { bookingSlotUpdate(id: $id, input: {capacity: 3}) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("BookingSlot"))),
+            sample("bookingSlotDelete", "mutation($id: ID!) { bookingSlotDelete(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("BookingSlot"))),
+            sample("bookingMove", "mutation($b: ID!, $s: ID!) { bookingMove(bookingId: $b, slotId: $s) { userErrors { code } } }",
+                    s -> Map.of("b", unknownId("Booking"), "s", unknownId("BookingSlot"))),
+            sample("bookingCancel", "mutation($b: ID!) { bookingCancel(bookingId: $b) { userErrors { code } } }",
+                    s -> Map.of("b", unknownId("Booking"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {
