@@ -68,14 +68,39 @@ class EmbedRoutesTest {
     }
 
     @Test
-    void anotherReleaseOrAnyOtherPathIsNotFoundAndNeverCached() {
-        for (String path : new String[] { "/embed/v1/0123456789abcdef/shopgraph.mjs", "/embed/v1/../v1/shopgraph.js.map",
-                "/embed/v1/ZZZ/shopgraph.mjs", "/embed/v2/shopgraph.js" }) {
-            Response response = given().urlEncodingEnabled(false).when().get(path);
+    void anyOtherPathIsNotFoundAndNeverCached() {
+        for (String path : new String[] { "/embed/v1/0123456789abcde/shopgraph.mjs", "/embed/v1/../v1/shopgraph.js.map",
+                "/embed/v1/ZZZ/shopgraph.mjs", "/embed/v2/shopgraph.js", "/embed/v1/0123456789abcdef0/shopgraph.mjs" }) {
+            Response response = given().urlEncodingEnabled(false).redirects().follow(false).when().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.asString()).as(path).doesNotContain("Exception", "io.shopgraph");
         }
-        assertThat(given().when().get("/embed/v1/0123456789abcdef/shopgraph.mjs").header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    /**
+     * A rolling deploy: the page read its loader from an instance of another release, and asks this one for that
+     * release's module. It is sent, uncached, to this release's module (readable cross-origin) instead of a 404 that
+     * would leave the seller's page without a shop until the deploy ends.
+     */
+    @Test
+    void anotherReleasesModuleRedirectsUncachedToThisRelease() {
+        String current = currentModulePath();
+        Response redirect = given().header("Origin", "https://seller.example").redirects().follow(false).when()
+                .get("/embed/v1/0123456789abcdef/shopgraph.mjs");
+        assertThat(redirect.statusCode()).isEqualTo(307);
+        assertThat(redirect.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(redirect.header("Location")).isEqualTo(current);
+        assertThat(redirect.header("Access-Control-Allow-Origin")).as("the module import follows it cross-origin").isNotNull();
+
+        Response followed = given().header("Origin", "https://seller.example").when().get("/embed/v1/0123456789abcdef/shopgraph.mjs");
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(followed.asByteArray()).isEqualTo(given().when().get(current).asByteArray());
+    }
+
+    private static String currentModulePath() {
+        Matcher named = MODULE.matcher(given().when().get("/embed/v1/shopgraph.js").asString());
+        assertThat(named.find()).isTrue();
+        return "/embed/v1/" + named.group(1) + "/shopgraph.mjs";
     }
 
     @Test

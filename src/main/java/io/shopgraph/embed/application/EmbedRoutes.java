@@ -12,7 +12,10 @@ import io.vertx.ext.web.RoutingContext;
  * Serves the embed: {@code GET /embed/v1/shopgraph.js}, the loader a seller's snippet names (cached briefly, so a
  * release reaches every page within {@code shopgraph.embed.loader-max-age} without the snippet changing), and
  * {@code GET /embed/v1/<hash>/shopgraph.mjs}, the widget itself, immutable and cached for a year because its name
- * changes with its content. Another hash answers 404 (only the running release is served). CORS headers come from
+ * changes with its content. Another well-formed hash (a page that read its loader from an instance of another release,
+ * during a rolling deploy) is redirected, uncached, to this release's module rather than answered 404: the loader only
+ * imports the module, so any release's module works under any release's loader, and a shop never breaks mid-deploy.
+ * CORS headers come from
  * {@code platform.security.CorsRoute}, which answers every path: the loader imports the module cross-origin.
  */
 @ApplicationScoped
@@ -33,10 +36,11 @@ public class EmbedRoutes {
     void install(@Observes Router router) {
         router.get(PREFIX + "shopgraph.js").handler(ctx -> send(ctx, bundle.loader(), bundle.loaderGzipped(), loaderCacheControl,
                 "\"" + bundle.hash() + "\""));
-        router.getWithRegex("/embed/v1/([0-9a-f]{1,64})/shopgraph\\.mjs").handler(ctx -> {
+        router.getWithRegex("/embed/v1/([0-9a-f]{16})/shopgraph\\.mjs").handler(ctx -> {
             if (!bundle.hash().equals(ctx.pathParam("param0"))) {
-                ctx.response().setStatusCode(404).putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("Not found");
+                // Temporary and never cached: once every instance runs one release, its hash is the only one asked for.
+                ctx.response().setStatusCode(307).putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .putHeader(HttpHeaders.LOCATION, PREFIX + bundle.modulePath()).end();
                 return;
             }
             send(ctx, bundle.module(), bundle.gzipped(), IMMUTABLE, "\"" + bundle.hash() + "\"");
