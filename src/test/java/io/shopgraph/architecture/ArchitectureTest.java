@@ -68,9 +68,10 @@ class ArchitectureTest {
             Map.entry("catalog", Set.of("platform", "store")),
             Map.entry("inventory", Set.of("platform", "store", "catalog")),
             Map.entry("payments", Set.of("platform", "store")),
-            Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers")),
+            Map.entry("bookings", Set.of("platform", "store", "catalog")),
+            Map.entry("cart", Set.of("platform", "store", "catalog", "inventory", "customers", "bookings")),
             Map.entry("orders", Set.of("platform", "store", "customers", "catalog", "payments")),
-            Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders")),
+            Map.entry("checkout", Set.of("platform", "store", "cart", "catalog", "inventory", "customers", "payments", "orders", "bookings")),
             // Digital goods (issue 15): files and keys of DIGITAL variants, delivered when orders publish OrderPaid.
             Map.entry("digital", Set.of("platform", "store", "catalog", "orders")),
             Map.entry("analytics", Set.of("platform", "store")),

@@ -63,7 +63,8 @@ public final class CartViews {
             @Ignore int position,
             @Ignore UUID productId,
             @Ignore UUID cartId,
-            @Ignore String currencyCode) {
+            @Ignore String currencyCode,
+            @Ignore UUID bookingSlotId) {
     }
 
     @Type("CartAddress")

@@ -33,7 +33,7 @@ final class CartAssembler {
             views.add(new CartLineView(GlobalId.format(CartViews.LINE, line.id), line.quantity,
                     attributes(Attribute.fromArrays(line.attributeKeys, line.attributeValues)),
                     line.requiresShipping, line.id, line.variantId, line.unitPriceMinor, line.position, line.productId, cart.id,
-                    line.currencyCode.strip()));
+                    line.currencyCode.strip(), line.bookingSlotId));
         }
         return new CartView(GlobalId.format(CartViews.CART, cart.id), cart.createdAt, cart.updatedAt, cart.note,
                 attributes(Attribute.fromArrays(cart.attributeKeys, cart.attributeValues)),

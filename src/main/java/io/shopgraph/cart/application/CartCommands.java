@@ -36,7 +36,11 @@ import io.shopgraph.cart.domain.CartRepository;
 import io.shopgraph.cart.domain.CartRules;
 import io.shopgraph.cart.domain.CartStatus;
 import io.shopgraph.cart.domain.SessionEventType;
+import io.shopgraph.bookings.api.BookingSlotView;
+import io.shopgraph.bookings.api.BookingsApi;
+import io.shopgraph.bookings.api.SlotSnapshot;
 import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.ProductKind;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.catalog.api.PurchasableVariant;
 import io.shopgraph.customers.api.CustomerRef;
@@ -59,7 +63,7 @@ import io.shopgraph.store.api.StoreApi;
 public class CartCommands {
 
     /** A line to add. */
-    public record LineRequest(String merchandiseId, int quantity, List<Attribute> attributes) {
+    public record LineRequest(String merchandiseId, int quantity, List<Attribute> attributes, String bookingSlotId) {
     }
 
     /** A change to a line: a new quantity (0 removes it) and/or new attributes (null keeps them). */
@@ -89,9 +93,11 @@ public class CartCommands {
     private final CartLimits limits;
     private final CartConfig config;
     private final EventPublisher outbox;
+    private final BookingsApi bookings;
 
     CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, CatalogApi catalog, CustomersApi customers,
-            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox) {
+            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox, BookingsApi bookings) {
+        this.bookings = bookings;
         this.outbox = outbox;
         this.carts = carts;
         this.lines = lines;
@@ -206,6 +212,13 @@ public class CartCommands {
             }
             if (change.quantity() != null) {
                 CartRules.quantity(change.quantity(), limits, append(field, "quantity"));
+                if (line.bookingSlotId != null && change.quantity() > line.quantity) {
+                    SlotSnapshot slot = bookings.slots(List.of(line.bookingSlotId)).get(line.bookingSlotId);
+                    if (slot == null || !slot.bookable(change.quantity(), Instant.now())) {
+                        throw new DomainException(CartErrorCode.BOOKING_SLOT_UNAVAILABLE, append(field, "quantity"),
+                                "The line's slot has started or has fewer free places" + (slot == null ? "." : " (" + slot.remaining() + ")."));
+                    }
+                }
                 line.quantity = change.quantity();
             }
             if (change.attributes() != null) {
@@ -314,6 +327,18 @@ public class CartCommands {
                     append(append(field, String.valueOf(index)), "merchandiseId"))));
         }
         Map<UUID, PurchasableVariant> variants = catalog.purchasableVariants(new LinkedHashSet<>(ids));
+        List<UUID> slotIds = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            String slot = requests.get(i).bookingSlotId();
+            int index = i;
+            slotIds.add(slot == null ? null : GlobalId.parse(slot, BookingSlotView.TYPE).orElseThrow(() -> invalidSlot(
+                    append(append(field, String.valueOf(index)), "bookingSlotId"))));
+        }
+        // Slots are looked up only when a service or a slot is involved: other carts pay no statement for them.
+        boolean services = variants.values().stream().anyMatch(v -> v.kind() == ProductKind.SERVICE);
+        Set<UUID> bookable = services ? bookings.bookableVariants(variants.keySet()) : Set.of();
+        List<UUID> chosen = slotIds.stream().filter(Objects::nonNull).distinct().toList();
+        Map<UUID, SlotSnapshot> slots = chosen.isEmpty() ? Map.of() : bookings.slots(chosen);
         Instant now = now();
         for (int i = 0; i < requests.size(); i++) {
             LineRequest request = requests.get(i);
@@ -324,8 +349,23 @@ public class CartCommands {
             }
             CartRules.quantity(request.quantity(), limits, append(at, "quantity"));
             List<Attribute> attributes = CartRules.lineAttributes(orEmpty(request.attributes()), variant.lineAttributes(), at);
+            UUID slotId = slotIds.get(i);
+            if (slotId == null && bookable.contains(variant.variantId())) {
+                throw new DomainException(CartErrorCode.BOOKING_SLOT_REQUIRED, append(at, "bookingSlotId"),
+                        "This service is booked by time slot: choose one of its bookingSlots.");
+            }
+            SlotSnapshot slot = slotId == null ? null : slots.get(slotId);
+            if (slotId != null && (slot == null || !slot.variantId().equals(variant.variantId()))) {
+                throw invalidSlot(append(at, "bookingSlotId"));
+            }
             CartLine equal = current.stream().filter(l -> l.variantId.equals(variant.variantId())
-                    && Attribute.fromArrays(l.attributeKeys, l.attributeValues).equals(attributes)).findFirst().orElse(null);
+                    && Attribute.fromArrays(l.attributeKeys, l.attributeValues).equals(attributes)
+                    && Objects.equals(l.bookingSlotId, slotId)).findFirst().orElse(null);
+            int wanted = request.quantity() + (equal == null ? 0 : equal.quantity);
+            if (slot != null && !slot.bookable(wanted, Instant.now())) {
+                throw new DomainException(CartErrorCode.BOOKING_SLOT_UNAVAILABLE, append(at, "bookingSlotId"),
+                        "This slot has started or has only " + slot.remaining() + " free places.");
+            }
             if (equal != null) {
                 CartRules.quantity(equal.quantity + request.quantity(), limits, append(at, "quantity"));
                 equal.quantity += request.quantity();
@@ -339,7 +379,9 @@ public class CartCommands {
                 line.quantity = request.quantity();
                 line.unitPriceMinor = variant.price().minorUnits();
                 line.currencyCode = variant.price().currencyCode();
-                line.requiresShipping = variant.requiresShipping();
+                // A booked service is attended, never shipped.
+                line.requiresShipping = variant.requiresShipping() && slotId == null;
+                line.bookingSlotId = slotId;
                 line.attributeKeys = Attribute.keys(attributes);
                 line.attributeValues = Attribute.values(attributes);
                 line.position = current.stream().mapToInt(l -> l.position + 1).max().orElse(0);
@@ -408,7 +450,8 @@ public class CartCommands {
             long units = units(current);
             CartLine equal = current.stream().filter(l -> l.variantId.equals(source.variantId)
                     && java.util.Arrays.equals(l.attributeKeys, source.attributeKeys)
-                    && java.util.Arrays.equals(l.attributeValues, source.attributeValues)).findFirst().orElse(null);
+                    && java.util.Arrays.equals(l.attributeValues, source.attributeValues)
+                    && Objects.equals(l.bookingSlotId, source.bookingSlotId)).findFirst().orElse(null);
             if (equal != null) {
                 int room = (int) Math.min(limits.maxLineQuantity() - equal.quantity, limits.maxCartQuantity() - units);
                 int added = Math.max(0, Math.min(source.quantity, room));
@@ -429,6 +472,7 @@ public class CartCommands {
                 copy.requiresShipping = source.requiresShipping;
                 copy.attributeKeys = source.attributeKeys;
                 copy.attributeValues = source.attributeValues;
+                copy.bookingSlotId = source.bookingSlotId;
                 copy.position = current.stream().mapToInt(l -> l.position + 1).max().orElse(0);
                 copy.createdAt = now;
                 current.add(copy);
@@ -525,6 +569,10 @@ public class CartCommands {
 
     private static long units(List<CartLine> current) {
         return current.stream().mapToLong(l -> l.quantity).sum();
+    }
+
+    private static DomainException invalidSlot(List<String> field) {
+        return new DomainException(CartErrorCode.INVALID_BOOKING_SLOT, field, "No slot of this variant has this id.");
     }
 
     private static DomainException invalidMerchandise(List<String> field) {

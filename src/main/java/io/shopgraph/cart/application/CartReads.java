@@ -33,7 +33,7 @@ public class CartReads {
             + "l.id as line_id, l.variant_id, l.quantity, l.unit_price_minor, l.currency_code as line_currency, l.requires_shipping, "
             + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id, "
             + "array_to_string(c.discount_codes, chr(31)), c.ship_name, c.ship_address1, c.ship_city, c.ship_zip, c.ship_region, "
-            + "c.ship_country, c.selected_delivery ";
+            + "c.ship_country, c.selected_delivery, l.booking_slot_id ";
 
     private final NativeRows rows;
     private final TenantContext tenant;
@@ -121,6 +121,7 @@ public class CartReads {
                 line.attributeValues = values(r[18], line.attributeKeys.length);
                 line.position = ((Number) r[19]).intValue();
                 line.productId = uuid(r[21]);
+                line.bookingSlotId = r[30] == null ? null : uuid(r[30]);
                 result.get(cart).add(line);
             }
         }

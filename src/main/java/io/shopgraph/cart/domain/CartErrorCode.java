@@ -36,5 +36,12 @@ public enum CartErrorCode {
     @Description("The country code is not two upper-case letters.")
     INVALID_COUNTRY,
     @Description("The customer access token is unknown, expired or revoked.")
-    INVALID_CUSTOMER_ACCESS_TOKEN
+    INVALID_CUSTOMER_ACCESS_TOKEN,
+    @Description("The booking slot id names no slot of this line's variant (unknown, another store's or another variant's), or the "
+            + "variant offers no slots.")
+    INVALID_BOOKING_SLOT,
+    @Description("The variant is a service that offers time slots: choose one (bookingSlotId from ProductVariant.bookingSlots).")
+    BOOKING_SLOT_REQUIRED,
+    @Description("The chosen slot has started or has fewer free places than the line's quantity.")
+    BOOKING_SLOT_UNAVAILABLE
 }

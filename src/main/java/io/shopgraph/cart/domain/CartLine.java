@@ -40,6 +40,9 @@ public class CartLine extends TenantOwnedEntity {
     @Column(name = "attribute_values")
     public String[] attributeValues;
     public int position;
+    /** The chosen time slot of a service line (the bookings module's id); null for other lines. */
+    @Column(name = "booking_slot_id")
+    public UUID bookingSlotId;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -11,5 +11,8 @@ public enum CartWarningCode {
     @Description("The variant's price is no longer the one the line was added at; checkout charges the current price.")
     PRICE_CHANGED,
     @Description("The variant or its product can no longer be bought (deleted, archived or unpublished).")
-    PRODUCT_UNAVAILABLE
+    PRODUCT_UNAVAILABLE,
+    @Description("The line's time slot has started, was removed, or has fewer free places than the line asks for; checkout would "
+            + "refuse it (SLOT_UNAVAILABLE): choose another slot.")
+    BOOKING_SLOT_UNAVAILABLE
 }

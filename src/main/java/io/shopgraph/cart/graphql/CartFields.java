@@ -18,6 +18,8 @@ import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.api.CartViews.CartWarningView;
 import io.shopgraph.cart.application.CartWarnings;
+import io.shopgraph.bookings.api.BookingSlotView;
+import io.shopgraph.bookings.api.BookingsApi;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.customers.api.CustomerView;
@@ -38,8 +40,10 @@ public class CartFields {
     private final CatalogApi catalog;
     private final CartWarnings warnings;
     private final CartReads reads;
+    private final BookingsApi bookings;
 
-    CartFields(CatalogApi catalog, CartWarnings warnings, CartReads reads) {
+    CartFields(CatalogApi catalog, CartWarnings warnings, CartReads reads, BookingsApi bookings) {
+        this.bookings = bookings;
         this.catalog = catalog;
         this.warnings = warnings;
         this.reads = reads;
@@ -75,6 +79,13 @@ public class CartFields {
     public List<ProductVariantView> merchandise(@Source List<CartLineView> lines) {
         Map<UUID, ProductVariantView> found = catalog.storefrontVariants(lines.stream().map(CartLineView::variantId).distinct().toList());
         return lines.stream().map(l -> found.get(l.variantId())).toList();
+    }
+
+    @Description("The time slot chosen for a service line (in the store's time zone); null for other lines.")
+    public List<BookingSlotView> bookingSlot(@Source List<CartLineView> lines) {
+        List<UUID> ids = lines.stream().map(CartLineView::bookingSlotId).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<UUID, BookingSlotView> found = ids.isEmpty() ? Map.of() : bookings.slotViews(ids);
+        return lines.stream().map(l -> l.bookingSlotId() == null ? null : found.get(l.bookingSlotId())).toList();
     }
 
     @Description("The signed-in customer's most recently changed open cart; null when none.")

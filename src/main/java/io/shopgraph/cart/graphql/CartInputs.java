@@ -34,10 +34,12 @@ public final class CartInputs {
     public record CartLineInput(
             @NonNull @Id @Description("The ProductVariant's global id.") String merchandiseId,
             @DefaultValue("1") @Description("How many units (default 1).") Integer quantity,
-            @Description("The line's attributes; the variant's lineAttributes say which it requires.") List<AttributeInput> attributes) {
+            @Description("The line's attributes; the variant's lineAttributes say which it requires.") List<AttributeInput> attributes,
+            @Id @Description("The chosen time slot (ProductVariant.bookingSlots) of a service variant that offers slots: required for "
+                    + "those, refused for others. One place per unit.") String bookingSlotId) {
 
         LineRequest toRequest() {
-            return new LineRequest(merchandiseId, quantity == null ? 1 : quantity, CartInputs.attributes(attributes));
+            return new LineRequest(merchandiseId, quantity == null ? 1 : quantity, CartInputs.attributes(attributes), bookingSlotId);
         }
     }
 

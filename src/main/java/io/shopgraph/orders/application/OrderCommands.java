@@ -131,8 +131,11 @@ public class OrderCommands implements OrdersApi {
         // Every line in one statement, whatever their number (the checkout's statement budget).
         JsonArrayBuilder rows = Json.createArrayBuilder();
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
+        List<UUID> lineIds = new ArrayList<>();
         int position = 0;
         for (NewOrder.Line line : order.lines()) {
+            UUID lineId = Ids.newId();
+            lineIds.add(lineId);
             JsonArrayBuilder keys = Json.createArrayBuilder();
             line.attributeKeys().forEach(k -> keys.add(k));
             JsonArrayBuilder values = Json.createArrayBuilder();
@@ -143,7 +146,7 @@ public class OrderCommands implements OrdersApi {
                     values.add(v);
                 }
             });
-            var row = Json.createObjectBuilder().add("id", Ids.newId().toString()).add("position", position++)
+            var row = Json.createObjectBuilder().add("id", lineId.toString()).add("position", position++)
                     .add("variant_id", line.variantId().toString()).add("title", line.title()).add("quantity", line.quantity())
                     .add("unit", line.unitPriceMinor()).add("subtotal", line.subtotalMinor()).add("discount", line.discountMinor())
                     .add("total", line.totalMinor()).add("shipping", line.requiresShipping()).add("keys", keys).add("vals", values);
@@ -169,7 +172,7 @@ public class OrderCommands implements OrdersApi {
         timeline(order.id(), "PLACED", "Order placed.", null);
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
-        return new PlacedOrder(order.id(), number, token);
+        return new PlacedOrder(order.id(), number, token, lineIds);
     }
 
     @Override

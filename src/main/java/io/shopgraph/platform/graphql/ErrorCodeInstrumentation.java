@@ -102,6 +102,14 @@ final class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
             if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
                 return true;
             }
+            // The deadline passed just as a connection was bound to the store (StoreConnectionInterceptor refuses it):
+            // the pool and Hibernate report a failed connection that carries the refusal only as a suppressed exception
+            // (seen after a checkout committed and its order was read back under heavy load).
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof ApiException api && api.code() == ErrorCode.TIMEOUT) {
+                    return true;
+                }
+            }
         }
         return false;
     }

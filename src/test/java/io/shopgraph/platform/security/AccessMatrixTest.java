@@ -289,7 +289,18 @@ class AccessMatrixTest {
                     s -> Map.of("id", unknownId("Order"))),
             sample("orderBalanceWaive", "mutation($id: ID!) { orderBalanceWaive(orderId: $id) { userErrors { code } } }",
                     s -> Map.of("id", unknownId("Order"))),
-            sample("orderPaymentLink", "{ orderPaymentLink(token: \"opl_unknown\") { orderName } }"));
+            sample("orderPaymentLink", "{ orderPaymentLink(token: \"opl_unknown\") { orderName } }"),
+            // bookings (unknown ids are user errors)
+            sample("bookingSlotCreate", "mutation($v: ID!) { bookingSlotCreate(input: {variantId: $v, startsAt: \"2030-01-01T10:00:00Z\", "
+                    + "durationMinutes: 60, capacity: 2}) { userErrors { code } } }", s -> Map.of("v", unknownId("ProductVariant"))),
+            sample("bookingSlotUpdate", "mutation($id: ID!) { bookingSlotUpdate(id: $id, input: {capacity: 3}) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("BookingSlot"))),
+            sample("bookingSlotDelete", "mutation($id: ID!) { bookingSlotDelete(id: $id) { userErrors { code } } }",
+                    s -> Map.of("id", unknownId("BookingSlot"))),
+            sample("bookingMove", "mutation($b: ID!, $s: ID!) { bookingMove(bookingId: $b, slotId: $s) { userErrors { code } } }",
+                    s -> Map.of("b", unknownId("Booking"), "s", unknownId("BookingSlot"))),
+            sample("bookingCancel", "mutation($b: ID!) { bookingCancel(bookingId: $b) { userErrors { code } } }",
+                    s -> Map.of("b", unknownId("Booking"))));
 
     /** What an operation declares, read from its resolver method. */
     sealed interface Declared permits Storefront, Shared, Merchant, Platform, Customer {

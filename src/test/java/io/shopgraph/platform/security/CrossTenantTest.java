@@ -80,6 +80,9 @@ class CrossTenantTest {
     static final String CART_BUYER = "mutation($c: ID!, $b: CartBuyerIdentityInput!) { cartBuyerIdentityUpdate(cartId: $c, "
             + "buyerIdentity: $b) { cart { id buyerIdentity { email } lines { nodes { id } } } userErrors { code } } }";
 
+    static final String CART_ADD_SLOT = "mutation($c: ID!, $v: ID!, $s: ID!) { cartLinesAdd(cartId: $c, lines: [{merchandiseId: $v, "
+            + "bookingSlotId: $s}]) { cart { id lines { nodes { id bookingSlot { id startsAt } merchandise { id title } } } } userErrors { code } } }";
+
     /** B's cart with one line of B's product (kept beside Victim, so the record stays as other modules use it). */
     record VictimCart(String cartId, String lineId) {
     }
@@ -210,7 +213,9 @@ class CrossTenantTest {
                     + "cart { id lines { nodes { merchandise { id title } } } } userErrors { code } } }", (v, a) -> Map.of("v", v.variantId())))),
             Map.entry("cartLinesAdd", List.of(
                     new Call(Caller.CUSTOMER, CART_ADD, (v, a) -> Map.of("c", victimCart(v).cartId(), "v", v.variantId())),
-                    new Call(Caller.CUSTOMER, CART_ADD, (v, a) -> Map.of("c", ownCart(a), "v", v.variantId())))),
+                    new Call(Caller.CUSTOMER, CART_ADD, (v, a) -> Map.of("c", ownCart(a), "v", v.variantId())),
+                    new Call(Caller.CUSTOMER, CART_ADD_SLOT, (v, a) -> Map.of("c", ownCart(a), "v", ownService(a), "s", victimBooking(v)[0])),
+                    new Call(Caller.CUSTOMER, CART_ADD_SLOT, (v, a) -> Map.of("c", ownCart(a), "v", victimBooking(v)[2], "s", victimBooking(v)[0])))),
             Map.entry("cartLinesUpdate", List.of(
                     new Call(Caller.CUSTOMER, CART_UPDATE, (v, a) -> Map.of("c", victimCart(v).cartId(), "l", victimCart(v).lineId())),
                     new Call(Caller.CUSTOMER, CART_UPDATE, (v, a) -> Map.of("c", ownCart(a), "l", victimCart(v).lineId())))),
@@ -295,7 +300,53 @@ class CrossTenantTest {
                     + "idempotencyKey: \"xt\") { balanceRequest { paymentLinkToken } order { id email } userErrors { code } } }",
                     (v, a) -> Map.of("id", victimOrder(v))))),
             Map.entry("orderBalanceWaive", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { orderBalanceWaive(orderId: $id, reason: \"Hacked\") { "
-                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))));
+                    + "order { id email } userErrors { code } } }", (v, a) -> Map.of("id", victimOrder(v))))),
+            // bookings: B's service variant, slots and booking (see victimBooking)
+            Map.entry("bookingSlotCreate", List.of(new Call(Caller.OWNER, "mutation($v: ID!) { bookingSlotCreate(input: {variantId: $v, "
+                    + "startsAt: \"2030-03-03T10:00:00Z\", durationMinutes: 30, capacity: 9}) { bookingSlot { id variantId } userErrors { code } } }",
+                    (v, a) -> Map.of("v", victimBooking(v)[2])))),
+            Map.entry("bookingSlotUpdate", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { bookingSlotUpdate(id: $id, input: {capacity: 1}) { "
+                    + "bookingSlot { id capacity variantId } userErrors { code } } }", (v, a) -> Map.of("id", victimBooking(v)[0])))),
+            Map.entry("bookingSlotDelete", List.of(new Call(Caller.OWNER, "mutation($id: ID!) { bookingSlotDelete(id: $id) { "
+                    + "deletedBookingSlotId userErrors { code } } }", (v, a) -> Map.of("id", victimBooking(v)[3])))),
+            Map.entry("bookingMove", List.of(new Call(Caller.OWNER, "mutation($b: ID!, $s: ID!) { bookingMove(bookingId: $b, slotId: $s) { "
+                    + "booking { id slot { id } } userErrors { code } } }", (v, a) -> Map.of("b", victimBooking(v)[1], "s", victimBooking(v)[3])))),
+            Map.entry("bookingCancel", List.of(new Call(Caller.OWNER, "mutation($b: ID!) { bookingCancel(bookingId: $b) { "
+                    + "booking { id status } userErrors { code } } }", (v, a) -> Map.of("b", victimBooking(v)[1])))));
+
+
+    /** B's service: [a slot with a booking, the booking, the service variant, a second empty slot], by B's handle. */
+    static final Map<String, String[]> VICTIM_BOOKINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String[] victimBooking(Victim v) {
+        return VICTIM_BOOKINGS.computeIfAbsent(v.store().handle(), h -> {
+            TestStore b = v.store();
+            String variant = b.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Victim Session", "kind", "SERVICE", "status", "ACTIVE",
+                    "publishedAt", "2020-01-01T00:00:00Z", "variants", List.of(Map.of("price", "50.00")))))
+                    .getString("data.productCreate.product.variants.nodes[0].id");
+            String slotQuery = "mutation($v: ID!, $t: DateTime!) { bookingSlotCreate(input: {variantId: $v, startsAt: $t, durationMinutes: 60, "
+                    + "capacity: 4}) { bookingSlot { id } } }";
+            String slot = b.owner().execute(slotQuery, Map.of("v", variant, "t", (java.time.LocalDate.now().getYear() + 1) + "-02-02T10:00:00Z"))
+                    .getString("data.bookingSlotCreate.bookingSlot.id");
+            String spare = b.owner().execute(slotQuery, Map.of("v", variant, "t", (java.time.LocalDate.now().getYear() + 1) + "-02-02T14:00:00Z"))
+                    .getString("data.bookingSlotCreate.bookingSlot.id");
+            String cart = b.storefront().execute("mutation($v: ID!, $s: ID!) { cartCreate(input: {lines: [{merchandiseId: $v, quantity: 2, "
+                    + "bookingSlotId: $s}], buyerIdentity: {email: \"victim-buyer@victim.example\"}}) { cart { id } } }", Map.of("v", variant, "s", slot))
+                    .getString("data.cartCreate.cart.id");
+            String booking = b.storefront().execute("mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: \"victim-booking\") { "
+                    + "order { lines { booking { id } } } } }", Map.of("c", cart)).getString("data.checkoutComplete.order.lines[0].booking.id");
+            assertThat(List.of(variant, slot, spare)).doesNotContainNull();
+            assertThat(booking).as("B's booking").isNotNull();
+            return new String[] { slot, booking, variant, spare };
+        });
+    }
+
+    /** A service of the attacking store, to put B's slot on. */
+    private static String ownService(TestStore attacker) {
+        return attacker.owner().execute(CREATE_PRODUCT, Map.of("i", Map.of("title", "Attacker session", "kind", "SERVICE", "status", "ACTIVE",
+                "publishedAt", "2020-01-01T00:00:00Z", "variants", List.of(Map.of("price", "1.00")))))
+                .getString("data.productCreate.product.variants.nodes[0].id");
+    }
 
     /** B's discount code, by B's handle. */
     private static final Map<String, String> VICTIM_DISCOUNTS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -425,11 +476,16 @@ class CrossTenantTest {
         secrets.add(discount.substring(discount.lastIndexOf('/') + 1));
         secrets.add("VICTIMCODE");
         secrets.add("Victim discount");
+        for (String id : victimBooking(v)) {
+            secrets.add(id.substring(id.lastIndexOf('/') + 1));
+        }
+        secrets.add("Victim Session");
         return secrets;
     }
 
     /** Everything of B the tests could change, read by B's own principals. */
     private static String snapshot(Victim v) {
+        victimBooking(v); // made on first use: before anything is read, so that both snapshots see B's service and order
         return v.store().owner().post("query($id: ID!) { order(id: $id) { id status note email totalPaid { amount } totalRefunded { amount } "
                 + "fulfillments { id } refunds { id } payments { status } } }", Map.of("id", victimOrder(v))).asString()
                 + v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
@@ -447,7 +503,11 @@ class CrossTenantTest {
                 + v.store().owner().post("{ discountCodes(first: 100) { nodes { id code title status usedCount } } "
                         + "automaticDiscounts(first: 100) { nodes { id title } } }", Map.of()).asString()
                 + v.store().owner().post("{ products(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } "
-                        + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString();
+                        + "collections(first: 100, locale: \"fr\") { nodes { title translations { locale title } } } }", Map.of()).asString()
+                // Last, so that B's unpaid order (made on first use above) is already in B's order list.
+                + v.store().owner().post("query($id: ID!) { node(id: $id) { ... on ProductVariant { bookingSlots(first: 10) { nodes { id "
+                        + "startsAt capacity remaining } } } } }", Map.of("id", victimBooking(v)[2])).asString()
+                + v.store().owner().post("{ orders(first: 20) { nodes { id lines { booking { id status quantity slot { id } } } } } }", Map.of()).asString();
     }
 
     private static Victim victim() {

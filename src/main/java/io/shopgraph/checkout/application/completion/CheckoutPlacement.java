@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.shopgraph.bookings.api.BookingRequest;
+import io.shopgraph.bookings.api.BookingsApi;
 import io.shopgraph.cart.api.CartApi;
 import io.shopgraph.cart.api.CartViews;
 import io.shopgraph.cart.api.CartViews.AttributeView;
@@ -69,9 +71,12 @@ public class CheckoutPlacement {
     private final DiscountUsage discountUsage;
     private final CheckoutProgress progress;
     private final Jsonb jsonb;
+    private final BookingsApi bookings;
 
     CheckoutPlacement(EntityManager em, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
-            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, CheckoutProgress progress, Jsonb jsonb) {
+            CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, CheckoutProgress progress, Jsonb jsonb,
+            BookingsApi bookings) {
+        this.bookings = bookings;
         this.em = em;
         this.tenant = tenant;
         this.carts = carts;
@@ -139,6 +144,7 @@ public class CheckoutPlacement {
                     .map(CartLineView::uuid).toList();
             throw new CheckoutRejected(CheckoutErrorCode.INSUFFICIENT_STOCK, List.of("cartId"), "Not enough stock for some lines.", lines);
         }
+        reserveSlots(cart, orderId);
 
         PricedCart priced = pricing.price(cart);
         requirements.checkPriced(cart, priced);
@@ -164,6 +170,7 @@ public class CheckoutPlacement {
                 priced.subtotalMinor(), priced.discountMinor(), priced.shippingMinor(), priced.taxMinor(), priced.totalMinor(),
                 jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines,
                 plan.hasBalance() ? plan.dueNowMinor() : null));
+        nameBookedLines(cart, orderId, placed);
         try {
             discountUsage.reserve(priced, cart.customerId(), email, orderId); // joins this transaction
         } catch (DomainException usedUp) {
@@ -178,6 +185,42 @@ public class CheckoutPlacement {
                 .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
                 .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
         return new Placed(placed.id(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
+    }
+
+    /**
+     * Service lines' slots are reserved like stock, right after it in this transaction: one conditional update per slot in
+     * slot-id order ({@code booked + q <= capacity}, not started). Before the order is placed, so that a full slot refuses
+     * the checkout before it queues for the store's order number (30 shoppers for 10 places must not all wait there);
+     * every checkout takes its locks in the same order (stock levels, slots, the order counter), so none deadlock. The
+     * bookings are keyed by cart line until the order's lines exist ({@link #nameBookedLines}).
+     */
+    private void reserveSlots(CartView cart, UUID orderId) {
+        List<BookingRequest> requests = cart.allLines().stream().filter(l -> l.bookingSlotId() != null)
+                .map(l -> new BookingRequest(l.uuid(), l.variantId(), l.bookingSlotId(), l.quantity())).toList();
+        if (requests.isEmpty()) {
+            return;
+        }
+        List<CartLineView> lines = cart.allLines();
+        List<UUID> full = bookings.reserve(orderId, requests);
+        if (!full.isEmpty()) {
+            List<UUID> lineIds = lines.stream().filter(l -> full.contains(l.bookingSlotId())).map(CartLineView::uuid).toList();
+            throw new CheckoutRejected(CheckoutErrorCode.SLOT_UNAVAILABLE, List.of("cartId"),
+                    "Some time slots have started or have too few free places: choose another slot.", lineIds);
+        }
+    }
+
+    /** The bookings name the order's lines (placed in cart-line order) instead of the cart's. */
+    private void nameBookedLines(CartView cart, UUID orderId, PlacedOrder placed) {
+        Map<UUID, UUID> names = new HashMap<>();
+        List<CartLineView> lines = cart.allLines();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).bookingSlotId() != null) {
+                names.put(lines.get(i).uuid(), placed.lineIds().get(i));
+            }
+        }
+        if (!names.isEmpty()) {
+            bookings.renameLines(orderId, names);
+        }
     }
 
     private Placed replay(UUID store, String key, UUID cartId) {

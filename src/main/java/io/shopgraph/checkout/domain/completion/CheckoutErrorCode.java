@@ -22,6 +22,8 @@ public enum CheckoutErrorCode {
     PRODUCT_UNAVAILABLE,
     @Description("Not enough stock for the lines named in lineIds.")
     INSUFFICIENT_STOCK,
+    @Description("The time slots of the lines named in lineIds have started or have too few free places: choose another slot.")
+    SLOT_UNAVAILABLE,
     @Description("A discount on the cart was used up or ended since it was applied: the message names it; remove the code or try again.")
     DISCOUNT_NOT_AVAILABLE,
     @Description("This idempotency key was already used with another cart.")
