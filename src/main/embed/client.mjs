@@ -13,7 +13,7 @@ const PRODUCT = `id handle title vendor availableForSale featuredImage { ${IMAGE
 const TILE = `id handle title availableForSale featuredImage { ${IMAGE} } options { name values } `
   + `priceRange { minVariantPrice { ${MONEY} } maxVariantPrice { ${MONEY} } } selectedOrFirstAvailableVariant { ${VARIANT} }`;
 const LINE = `id quantity attributes { key value } cost { amountPerQuantity { ${MONEY} } totalAmount { ${MONEY} } } `
-  + `merchandise { id title image { ${IMAGE} } lineAttributes { key type required maxLength allowedValues } `
+  + `merchandise { id title requiresShipping image { ${IMAGE} } lineAttributes { key type required maxLength allowedValues } `
   + `product { handle title featuredImage { ${IMAGE} } } }`;
 const CART_BASE = `id totalQuantity requiresShipping buyerIdentity { email countryCode } lines(first: 100) { nodes { ${LINE} } } `
   + `warnings { code target message } cost { subtotalAmount { ${MONEY} } totalAmount { ${MONEY} } totalAmountEstimated }`;
@@ -139,5 +139,16 @@ export function createClient({ endpoint, token }) {
       + `idempotencyKey: $k) { order { ${ORDER} } orderToken payment { provider status clientSecret publishableKey instructions } ${ERRORS} } }`,
     { c: cartId, k: idempotencyKey })).checkoutComplete,
     orderByToken: async (orderToken) => (await send(`query($t: String!) { orderByToken(token: $t) { ${ORDER} } }`, { t: orderToken })).orderByToken,
+    // What a paid order's digital lines delivered: its download links and license keys (null until delivered).
+    // Links come relative when the service has no public base URL: they resolve against the API, not the seller's page.
+    orderDelivery: async (orderToken) => {
+      const order = (await send('query($t: String!) { orderByToken(token: $t) { status digitalDelivery { '
+        + 'downloads { fileName url downloadsRemaining expiresAt } licenseKeys { key } } } }', { t: orderToken })).orderByToken;
+      for (const d of (order && order.digitalDelivery && order.digitalDelivery.downloads) || []) {
+        const url = d.url ? new URL(d.url, endpoint) : null;
+        d.url = url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : null;
+      }
+      return order;
+    },
   };
 }

@@ -659,10 +659,14 @@ class CartDrawer extends ShopElement {
   async pay() {
     const outcome = await this.stripe.confirmPayment({ elements: this.elements, confirmParams: { return_url: location.href }, redirect: 'if_required' });
     if (outcome.error) this.show([outcome.error.message || friendly('PAYMENT_FAILED')]);
-    else this.finish();
+    else this.finish(true);
   }
 
-  finish() {
+  finish(paid = false) {
+    // Lines that don't ship are digital goods or services: a paid order's downloads appear on the confirmation.
+    const delivers = shop.cart.lines.nodes.some(l => l.merchandise && l.merchandise.requiresShipping === false);
+    this.delivery = null;
+    this.deliveryPending = false;
     this.stripe = null;
     this.replaceChildren();
     const keys = shop.load('checkout') || {};
@@ -673,6 +677,50 @@ class CartDrawer extends ShopElement {
     this.step = 'done';
     this.messages = [];
     this.draw();
+    if (delivers) this.awaitDelivery(this.result.orderToken, paid);
+  }
+
+  /**
+   * The delivery is made once the payment is confirmed (Stripe's webhook, then the digital module, a moment later):
+   * after a payment in the page the confirmation asks a few times, seconds apart; an unpaid order is asked once.
+   */
+  async awaitDelivery(orderToken, paid) {
+    for (let attempt = 0; attempt < (paid ? 15 : 1); attempt++) {
+      if (attempt) await new Promise(resolve => setTimeout(resolve, 2000));
+      if (this.step !== 'done' || !orderToken) return;
+      let order;
+      try {
+        order = await shop.client.orderDelivery(orderToken);
+      } catch (e) {
+        return; // an API without digital deliveries, or the network: the confirmation stands as it is
+      }
+      if (!order) return;
+      if (order.digitalDelivery) {
+        this.delivery = order.digitalDelivery;
+        this.draw();
+        return;
+      }
+      if (!paid && order.status === 'PENDING_PAYMENT') {
+        this.deliveryPending = true;
+        this.draw();
+        return;
+      }
+    }
+  }
+
+  drawDelivery() {
+    if (this.deliveryPending) {
+      return h('p', { class: 'muted', 'data-delivery': 'pending' }, 'Your download links will appear once your payment is confirmed.');
+    }
+    const d = this.delivery;
+    if (!d || (!d.downloads.length && !d.licenseKeys.length)) return null;
+    return h('section', { 'aria-label': 'Your downloads', 'data-delivery': 'ready' }, [
+      h('h3', null, 'Your downloads'),
+      d.downloads.length ? h('ul', { class: 'downloads' }, d.downloads.map(x => h('li', null, x.url
+        ? h('a', { href: x.url, download: x.fileName, rel: 'noopener', 'data-download': x.fileName }, x.fileName)
+        : x.fileName))) : null,
+      d.licenseKeys.length ? h('ul', { class: 'keys' }, d.licenseKeys.map(k => h('li', null,
+        [h('span', { class: 'muted' }, 'License key: '), h('code', { 'data-license-key': '' }, k.key)]))) : null]);
   }
 
   drawDone() {
@@ -680,7 +728,7 @@ class CartDrawer extends ShopElement {
     const instructions = this.result.payment && this.result.payment.instructions;
     this.render(this.frame('Thank you!', [
       h('p', { role: 'status', 'data-order': order.name }, `Your order ${order.name} is placed.`),
-      instructions ? h('p', { class: 'muted' }, instructions) : null],
+      instructions ? h('p', { class: 'muted' }, instructions) : null, this.drawDelivery()],
     h('button', { class: 'primary', type: 'button', 'data-key': 'done', onclick: () => this.close() }, 'Continue shopping')));
   }
 }

@@ -112,7 +112,11 @@ class EmbedInBrowserTest {
                     el.id = 'stripe-payment-element';
                   } }; } };
                 },
-                confirmPayment() { return Promise.resolve({ error: { message: 'The stub takes no payment.' } }); }
+                confirmPayment() {
+                  window.__stripe.confirmed = true;
+                  return Promise.resolve(window.__stripe.succeed ? { paymentIntent: { status: 'succeeded' } }
+                    : { error: { message: 'The stub takes no payment.' } });
+                }
               };
             };
             """;
@@ -231,12 +235,13 @@ class EmbedInBrowserTest {
                 <body>
                 <h1 style="%sleft:10px;top:760px">Handmade things</h1>
                 <div id="cart" data-shopgraph-cart style="%sleft:1000px;top:60px;width:200px"></div>
-                <div id="card" data-shopgraph-product="alpine-shirt" style="%sleft:10px;top:120px;width:360px"></div>
+                <div id="card" data-shopgraph-product="%s" style="%sleft:10px;top:120px;width:360px"></div>
                 <div id="grid" data-shopgraph-collection="gifts" data-page-size="2" style="%sleft:400px;top:120px;width:840px"></div>
                 <script src="%s/embed/v1/shopgraph.js" data-store="%s"%s async></script>
                 </body>
                 </html>
-                """.formatted(query.containsKey("hostile") ? HOSTILE : "", box, box, box, box, api, token, consent);
+                """.formatted(query.containsKey("hostile") ? HOSTILE : "", box, box, query.getOrDefault("product", "alpine-shirt"), box, box, api,
+                        token, consent);
     }
 
     @Test
@@ -394,6 +399,94 @@ class EmbedInBrowserTest {
                 .withRequestBody(WireMock.containing("amount=2500")));
         JsonPath orders = store.owner().execute("{ orders(first: 5) { nodes { status cost { totalAmount { amount } } } } }", Map.of());
         assertThat(orders.getList("data.orders.nodes.status")).as(orders.prettify()).containsExactly("PENDING_PAYMENT");
+    }
+
+    /**
+     * A digital good paid with Stripe in the page: once Stripe.js confirms the payment and Stripe's webhook reaches the
+     * service, the confirmation shows the order's download link and license key, and the link serves the file.
+     */
+    @Test
+    void aPaidDigitalOrderShowsItsDownloadLinkAndLicenseKeyOnTheConfirmation() throws Exception {
+        TestStore store = TestStores.create("embed-digital");
+        tokens.put(store.handle(), store.storefrontToken());
+        String secretKey = "sk_test_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        String webhookSecret = "whsec_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        ok(store.owner().execute("mutation($i: StripeAccountConnectInput!) { stripeAccountConnect(input: $i) { userErrors { field code message } } }",
+                Map.of("i", Map.of("publishableKey", "pk_test_" + java.util.UUID.randomUUID().toString().replace("-", ""), "secretKey", secretKey, "webhookSecret", webhookSecret))),
+                "stripeAccountConnect");
+        String intent = "pi_embeddigital" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        StripeWireMock.server().stubFor(WireMock.post(WireMock.urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", WireMock.equalTo("Bearer " + secretKey))
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"amount\":900,\"amount_received\":0,"
+                                + "\"currency\":\"eur\",\"status\":\"requires_payment_method\",\"client_secret\":\"" + intent + "_secret_d\","
+                                + "\"metadata\":{},\"livemode\":false,\"created\":" + java.time.Instant.now().getEpochSecond() + "}")));
+        JsonPath created = store.owner().execute("mutation($i: ProductCreateInput!) { productCreate(input: $i) { product { "
+                + "variants(first: 1) { nodes { id } } } userErrors { code message } } }", Map.of("i", Map.of("title", "Sourdough E-book",
+                        "handle", "sourdough-e-book", "status", "ACTIVE", "kind", "DIGITAL", "publishedAt", "2020-01-01T00:00:00Z",
+                        "variants", List.of(Map.of("price", "9.00", "requiresShipping", false)))));
+        ok(created, "productCreate");
+        String variant = created.getString("data.productCreate.product.variants.nodes[0].id");
+        byte[] book = "Flour, water, salt, time.".getBytes(StandardCharsets.UTF_8);
+        JsonPath staged = store.owner().execute("mutation($v: ID!, $b: BigInteger!) { digitalFileUploadCreate(variantId: $v, "
+                + "fileName: \"sourdough.pdf\", contentType: \"application/pdf\", byteSize: $b) { upload { url } userErrors { code message } } }",
+                Map.of("v", variant, "b", book.length));
+        ok(staged, "digitalFileUploadCreate");
+        String upload = staged.getString("data.digitalFileUploadCreate.upload.url");
+        given().contentType("application/octet-stream").body(book).put(upload.startsWith("http") ? URI.create(upload).getRawPath() : upload)
+                .then().statusCode(200);
+        ok(store.owner().execute("mutation($v: ID!) { licenseKeysAdd(variantId: $v, keys: [\"SOUR-DOUGH-0001\"]) { userErrors { code message } } }",
+                Map.of("v", variant)), "licenseKeysAdd");
+
+        open(store, "stripe=1&product=sourdough-e-book");
+        SearchContext card = shadow("#card shopgraph-product");
+        waitFor(() -> text(card, "h2").equals("Sourdough E-book"));
+        card.findElement(By.cssSelector("button.primary")).click();
+        SearchContext cart = shadow("#cart shopgraph-cart");
+        waitFor(() -> text(cart, ".count").equals("1"));
+        cart.findElement(By.cssSelector("button")).click();
+        SearchContext drawer = shadow("shopgraph-drawer");
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='checkout']")).size() == 1);
+        drawer.findElement(By.cssSelector("[data-key='checkout']")).click();
+        waitFor(() -> drawer.findElements(By.cssSelector("#sg-email")).size() == 1);
+        assertThat(drawer.findElements(By.cssSelector("#sg-address1"))).as("nothing ships: no address").isEmpty();
+        drawer.findElement(By.cssSelector("#sg-email")).sendKeys("reader@example.com");
+        drawer.findElement(By.cssSelector("[data-key='continue']")).click();
+        waitFor(() -> drawer.findElement(By.cssSelector("[data-key='place']")).isEnabled());
+        drawer.findElement(By.cssSelector("[data-key='place']")).click();
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-key='pay']")).size() == 1);
+
+        // Stripe.js confirms the payment in the page; Stripe's webhook tells the service (signed with the store's secret).
+        js("window.__stripe.succeed = true");
+        drawer.findElement(By.cssSelector("[data-key='pay']")).click();
+        waitFor(() -> drawer.findElements(By.cssSelector("p[data-order]")).size() == 1);
+        String payment = inStore(store, em -> em.createNativeQuery("select id::text from payments.payment where provider_reference = ?1")
+                .setParameter(1, intent).getSingleResult().toString());
+        java.time.Instant now = java.time.Instant.now();
+        String event = "{\"id\":\"evt_" + intent + "\",\"object\":\"event\",\"api_version\":\"2025-06-30.basil\",\"created\":"
+                + now.getEpochSecond() + ",\"livemode\":false,\"pending_webhooks\":1,\"request\":{\"id\":null,\"idempotency_key\":null},"
+                + "\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\","
+                + "\"amount\":900,\"amount_received\":900,\"currency\":\"eur\",\"status\":\"succeeded\",\"client_secret\":\"" + intent
+                + "_secret_d\",\"last_payment_error\":null,\"metadata\":{\"shopgraph_payment_id\":\"" + payment + "\"}}}}";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "t=" + now.getEpochSecond() + ",v1=" + java.util.HexFormat.of()
+                .formatHex(mac.doFinal((now.getEpochSecond() + "." + event).getBytes(StandardCharsets.UTF_8)));
+        given().header("Stripe-Signature", signature).contentType("application/json").body(event)
+                .post("/webhooks/stripe/" + store.id().value()).then().statusCode(200);
+
+        // The confirmation asks for the delivery until it is made: the link and the key appear, and the link serves the file.
+        waitFor(() -> drawer.findElements(By.cssSelector("[data-delivery='ready']")).size() == 1);
+        WebElement link = drawer.findElement(By.cssSelector("a[data-download]"));
+        assertThat(link.getText()).isEqualTo("sourdough.pdf");
+        assertThat(text(drawer, "code[data-license-key]")).isEqualTo("SOUR-DOUGH-0001");
+        String href = link.getAttribute("href");
+        assertThat(href).as("resolved against the API, not the seller's page").startsWith("http://localhost:" + RestAssured.port + "/downloads/");
+        Response file = given().when().get(URI.create(href).getRawPath());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.asByteArray()).isEqualTo(book);
+        assertNoSeriousAccessibilityViolations("the confirmation with downloads");
+        Files.write(SHOTS.resolve("embed-confirmation-digital.png"), ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     /** On the drawer's checkout step: the shopper's email and a French address, then the delivery options appear. */
