@@ -51,4 +51,17 @@ class DeliveryOptionsTest {
         assertThat(titles(DeliveryOptions.available(List.of(FRANCE), "DE", null, 1000, true))).containsExactly("Shop pickup=0");
         assertThat(DeliveryOptions.available(List.of(FRANCE), "FR", null, 1000, false)).isEmpty();
     }
+
+    @Test
+    void weightRatesApplyInTheirRangeMinIncludedMaxExcluded() {
+        ShippingZone germany = new ShippingZone(UUID.randomUUID(), "Germany", Set.of("DE"), Set.of(), false, List.of(
+                new Rate(UUID.nameUUIDFromBytes("light".getBytes()), "Light", Kind.WEIGHT, 400, null, null, null, 1, 2, null, 1000L),
+                new Rate(UUID.nameUUIDFromBytes("heavy".getBytes()), "Heavy", Kind.WEIGHT, 900, null, null, 20000L, 1, 2, 1000L, null)));
+        assertThat(titles(DeliveryOptions.available(List.of(germany), "DE", null, 5000, 999, true))).containsExactly("Light=400");
+        assertThat(titles(DeliveryOptions.available(List.of(germany), "DE", null, 5000, 1000, true))).containsExactly("Heavy=900");
+        assertThat(titles(DeliveryOptions.available(List.of(germany), "DE", null, 20000, 1000, true))).as("free above 200.00")
+                .containsExactly("Heavy=0");
+        assertThat(titles(DeliveryOptions.available(List.of(germany), "DE", null, 5000, true))).as("nothing weighed: 0 g")
+                .containsExactly("Light=400");
+    }
 }
