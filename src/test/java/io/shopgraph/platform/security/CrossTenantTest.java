@@ -486,6 +486,7 @@ class CrossTenantTest {
     /** Everything of B the tests could change, read by B's own principals. */
     private static String snapshot(Victim v) {
         victimBooking(v); // made on first use: before anything is read, so that both snapshots see B's service and order
+        victimDiscount(v); // likewise B's discount code
         return v.store().owner().post("query($id: ID!) { order(id: $id) { id status note email totalPaid { amount } totalRefunded { amount } "
                 + "fulfillments { id } refunds { id } payments { status } } }", Map.of("id", victimOrder(v))).asString()
                 + v.store().storefront().post(CART_BY_ID, Map.of("id", victimCart(v).cartId())).asString()
