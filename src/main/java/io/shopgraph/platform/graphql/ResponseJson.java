@@ -12,6 +12,7 @@ import jakarta.json.JsonNumber;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -29,7 +30,8 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
  */
 final class ResponseJson extends SimplePerformantInstrumentation {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Lower-case hex in \\u escapes, as SmallRye's JSON-P writer (Parsson) writes them: the bytes must be the same. */
+    private static final JsonFactory JSON = JsonFactory.builder().disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

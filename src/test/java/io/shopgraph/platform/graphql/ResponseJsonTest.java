@@ -28,6 +28,11 @@ class ResponseJsonTest {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("id", "gid://shopgraph/Product/1");
         product.put("title", "Caf\u00e9 \"quoted\" \\ back\nline\ttab \u0001 \u2028 \uD83D\uDE00 </script>");
+        StringBuilder controls = new StringBuilder();
+        for (char c = 0; c < 0x20; c++) {
+            controls.append(c);
+        }
+        product.put("controls", controls.append('\u007f').toString()); // vertical tab and the like: the case of their hex escapes matters
         product.put("count", 3);
         product.put("big", 9_007_199_254_740_993L);
         product.put("amount", new BigDecimal("12.50"));
