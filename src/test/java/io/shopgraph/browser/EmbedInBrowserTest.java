@@ -42,16 +42,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.sun.net.httpserver.HttpServer;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.OutboxDrain;
 import io.shopgraph.testing.StripeWireMock;
 import io.shopgraph.testing.TestStores;
+import io.shopgraph.testing.InStore;
 import io.shopgraph.testing.TestStores.TestStore;
 
 /**
@@ -655,8 +653,7 @@ class EmbedInBrowserTest {
     }
 
     static <T> T inStore(TestStore store, java.util.function.Function<EntityManager, T> work) {
-        TenantScope scope = Arc.container().instance(TenantScope.class).get();
-        return scope.call(store.id(), () -> QuarkusTransaction.requiringNew().call(() -> work.apply(Arc.container().instance(EntityManager.class).get())));
+        return InStore.call(store, work);
     }
 
     // --- the page -----------------------------------------------------------------------------------------------

@@ -9,11 +9,9 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
-import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.GraphQL;
+import io.shopgraph.testing.InStore;
 import io.shopgraph.testing.TestStores.TestStore;
 
 /** Products, carts, customers and SQL for the cart tests. */
@@ -102,28 +100,15 @@ final class CartFixtures {
 
     /** Runs SQL as the application (row-level security on) in the store, in its own transaction. */
     static <T> T inStore(TestStore store, java.util.function.Function<EntityManager, T> work) {
-        TenantScope scope = Arc.container().instance(TenantScope.class).get();
-        return scope.call(store.id(), () -> QuarkusTransaction.requiringNew().call(() -> work.apply(Arc.container().instance(EntityManager.class).get())));
+        return InStore.call(store, work);
     }
 
     static long count(TestStore store, String sql, Object... parameters) {
-        return inStore(store, em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+        return InStore.count(store, sql, parameters);
     }
 
     static int execute(TestStore store, String sql, Object... parameters) {
-        return inStore(store, em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
+        return InStore.execute(store, sql, parameters);
     }
 
     static UUID uuid(String globalId) {

@@ -12,12 +12,10 @@ import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.OutboxDrain;
+import io.shopgraph.testing.InStore;
 import io.shopgraph.testing.TestStores.TestStore;
 
 /** DIGITAL products, their files and keys, paid orders and their deliveries, for the digital-goods tests. */
@@ -96,28 +94,15 @@ final class DigitalFixtures {
 
     /** Runs SQL as the application (row-level security on) in the store, in its own transaction. */
     static <T> T inStore(TestStore store, Function<EntityManager, T> work) {
-        TenantScope scope = Arc.container().instance(TenantScope.class).get();
-        return scope.call(store.id(), () -> QuarkusTransaction.requiringNew().call(() -> work.apply(Arc.container().instance(EntityManager.class).get())));
+        return InStore.call(store, work);
     }
 
     static long count(TestStore store, String sql, Object... parameters) {
-        return inStore(store, em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+        return InStore.count(store, sql, parameters);
     }
 
     static int execute(TestStore store, String sql, Object... parameters) {
-        return inStore(store, em -> {
-            var query = em.createNativeQuery(sql);
-            for (int i = 0; i < parameters.length; i++) {
-                query.setParameter(i + 1, parameters[i]);
-            }
-            return query.executeUpdate();
-        });
+        return InStore.execute(store, sql, parameters);
     }
 
     static UUID uuid(String globalId) {
