@@ -10,7 +10,6 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import io.shopgraph.orders.domain.OrderStatus;
 import io.shopgraph.platform.graphql.MoneyView;
 import io.shopgraph.platform.graphql.Node;
 
@@ -123,7 +122,7 @@ public final class OrderViews {
             @Id @NonNull @Description("The refund's global id.") String id,
             @NonNull @Description("When it was created.") Instant createdAt,
             @NonNull @Description("The amount paid back.") MoneyView amount,
-            @NonNull @Description("Whether the money went back yet.") io.shopgraph.orders.domain.RefundStatus status,
+            @NonNull @Description("Whether the money went back yet.") io.shopgraph.orders.api.RefundStatus status,
             @NonNull @Description("Whether its units went back on sale.") boolean restocked,
             @Description("Why, as the merchant said.") String reason,
             @NonNull @Description("Which lines and how many units (empty for an amount-only refund).") List<@NonNull OrderLineQuantityView> lines) {

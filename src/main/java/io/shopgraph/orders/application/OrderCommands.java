@@ -29,7 +29,7 @@ import io.shopgraph.orders.api.events.OrderPlaced;
 import io.shopgraph.orders.api.events.RefundCreated;
 import io.shopgraph.orders.domain.OrderErrorCode;
 import io.shopgraph.orders.domain.OrderRules;
-import io.shopgraph.orders.domain.OrderStatus;
+import io.shopgraph.orders.api.OrderStatus;
 import io.shopgraph.payments.api.PaymentErrorCode;
 import io.shopgraph.payments.api.PaymentOutcome;
 import io.shopgraph.payments.api.PaymentProvider;

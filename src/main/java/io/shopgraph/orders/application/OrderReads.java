@@ -34,7 +34,7 @@ import io.shopgraph.orders.api.OrderViews.OrderLineView;
 import io.shopgraph.orders.api.OrderViews.OrderView;
 import io.shopgraph.orders.api.OrderViews.RefundView;
 import io.shopgraph.orders.domain.OrderRules;
-import io.shopgraph.orders.domain.OrderStatus;
+import io.shopgraph.orders.api.OrderStatus;
 import io.shopgraph.platform.errors.ApiException;
 import io.shopgraph.platform.graphql.Cursor;
 import io.shopgraph.platform.graphql.MoneyView;
@@ -201,7 +201,7 @@ public class OrderReads {
             UUID order = uuid(r[0]);
             refunds.computeIfAbsent(order, k -> new ArrayList<>()).add(new RefundView(GlobalId.format(OrderViews.REFUND, uuid(r[1])),
                     instant(r[2]), money(((Number) r[3]).longValue(), currencies.get(order)),
-                    io.shopgraph.orders.domain.RefundStatus.valueOf((String) r[7]), (Boolean) r[4], (String) r[5],
+                    io.shopgraph.orders.api.RefundStatus.valueOf((String) r[7]), (Boolean) r[4], (String) r[5],
                     lineQuantities((String) r[6])));
         }
         List<OrderView> result = new ArrayList<>();

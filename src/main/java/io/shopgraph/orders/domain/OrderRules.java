@@ -1,5 +1,6 @@
 package io.shopgraph.orders.domain;
 
+import io.shopgraph.orders.api.OrderStatus;
 import java.util.List;
 
 /** The order's rules as plain Java: its status from its amounts, and how much a refund of lines is worth. */

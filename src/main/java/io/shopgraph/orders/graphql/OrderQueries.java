@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Query;
 import io.shopgraph.orders.application.OrderReads;
 import io.shopgraph.orders.api.OrderViews;
 import io.shopgraph.orders.api.OrderViews.OrderView;
-import io.shopgraph.orders.domain.OrderStatus;
+import io.shopgraph.orders.api.OrderStatus;
 import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.security.MerchantOperation;

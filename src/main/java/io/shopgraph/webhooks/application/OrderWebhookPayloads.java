@@ -70,7 +70,7 @@ public class OrderWebhookPayloads {
                 .add("id", order.id())
                 .add("number", order.number())
                 .add("name", order.name())
-                .add("status", String.valueOf(order.status())) // OrderStatus lives in orders.domain: only its text crosses over
+                .add("status", order.status().name())
                 .add("createdAt", order.createdAt().toString())
                 .add("currencyCode", order.currencyCode());
         nullable(json, "email", order.email());

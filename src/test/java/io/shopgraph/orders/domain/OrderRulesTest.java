@@ -1,5 +1,6 @@
 package io.shopgraph.orders.domain;
 
+import io.shopgraph.orders.api.OrderStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

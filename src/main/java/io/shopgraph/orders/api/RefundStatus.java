@@ -1,4 +1,4 @@
-package io.shopgraph.orders.domain;
+package io.shopgraph.orders.api;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
