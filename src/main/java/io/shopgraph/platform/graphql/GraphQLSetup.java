@@ -67,6 +67,7 @@ public class GraphQLSetup implements EventingService {
         chain.add(new ErrorCodeInstrumentation());
         chain.add(new ResponseJson()); // serialise once: after everything that reads data, before the cache stores it
         chain.add(new StorefrontCacheInstrumentation());
+        chain.add(new ClientGoneInstrumentation()); // last: the request context may end once its result step ran
         if (read(builder, "queryExecutionStrategy") == null) {
             // SmallRye leaves the query strategy to graphql-java's default, built with its exception handler.
             DataFetcherExceptionHandler handler = (DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler");

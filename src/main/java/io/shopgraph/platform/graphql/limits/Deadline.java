@@ -23,8 +23,8 @@ public final class Deadline {
         this.endNanos = System.nanoTime() + budget.toNanos();
     }
 
-    /** The client closed the connection: nothing more is worth doing. */
-    void abandon() {
+    /** The client of a query closed the connection: nothing more is worth reading. */
+    public void abandon() {
         abandoned = true;
     }
 

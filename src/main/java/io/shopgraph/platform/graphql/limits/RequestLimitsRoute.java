@@ -148,8 +148,7 @@ public class RequestLimitsRoute {
         }
         boolean merchant = ctx.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous();
         Deadline deadline = new Deadline(merchant ? config.merchantDeadline() : config.deadline());
-        ctx.put(Deadline.KEY, deadline);
-        ctx.response().closeHandler(closed -> deadline.abandon());
+        ctx.put(Deadline.KEY, deadline); // abandoned when a query's client hangs up (ClientGoneInstrumentation)
         ctx.next();
     }
 
