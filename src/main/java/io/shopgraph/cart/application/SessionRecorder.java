@@ -1,15 +1,17 @@
 package io.shopgraph.cart.application;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.shopgraph.cart.domain.SessionEventType;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -27,12 +29,12 @@ public class SessionRecorder {
     public record Recorded(SessionEventType type, UUID cartId, UUID subjectId, Integer quantity, String detail) {
     }
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
     private final CartConfig config;
 
-    SessionRecorder(EntityManager em, TenantContext tenant, CartConfig config) {
-        this.em = em;
+    SessionRecorder(NativeRows db, TenantContext tenant, CartConfig config) {
+        this.db = db;
         this.tenant = tenant;
         this.config = config;
     }
@@ -42,8 +44,20 @@ public class SessionRecorder {
         if (token.isEmpty() || events.isEmpty() || token.get().length() > 200) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("with s as (update cart.shopper_session set last_seen_at = now(), "
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("idle", config.session().idleExpiry().toSeconds() + " seconds");
+        parameters.put("n", events.size());
+        parameters.put("max", config.session().maxEvents());
+        parameters.put("store", tenant.requireStore().value());
+        parameters.put("hash", SessionTokens.hash(token.get()));
+        parameters.put("ids", join(events, e -> Ids.newId().toString()));
+        parameters.put("types", join(events, e -> e.type().name()));
+        parameters.put("carts", join(events, e -> e.cartId() == null ? "" : e.cartId().toString()));
+        parameters.put("variants", join(events, e -> e.subjectId() == null ? "" : e.subjectId().toString()));
+        parameters.put("qtys", join(events, e -> e.quantity() == null ? "" : e.quantity().toString()));
+        parameters.put("details", join(events, e -> e.detail() == null ? "" : e.detail().replace(SEP, " ")));
+        // Plain JDBC (NativeRows): recorded on every cart change of a session; one statement as before.
+        List<Object[]> ids = db.query("with s as (update cart.shopper_session set last_seen_at = now(), "
                 + "expires_at = now() + cast(:idle as interval), event_count = event_count + :n "
                 + "where store_id = :store and token_hash = :hash and expires_at > now() and event_count + :n <= :max returning id) "
                 + "insert into cart.session_event (store_id, id, session_id, type, occurred_at, cart_id, subject_id, quantity, detail) "
@@ -51,19 +65,8 @@ public class SessionRecorder {
                 + "cast(nullif(e.variant, '') as uuid), cast(nullif(e.qty, '') as int), nullif(e.detail, '') "
                 + "from s, unnest(string_to_array(:ids, chr(31)), string_to_array(:types, chr(31)), string_to_array(:carts, chr(31)), "
                 + "string_to_array(:variants, chr(31)), string_to_array(:qtys, chr(31)), string_to_array(:details, chr(31))) "
-                + "as e(id, type, cart, variant, qty, detail) returning session_id")
-                .setParameter("idle", config.session().idleExpiry().toSeconds() + " seconds")
-                .setParameter("n", events.size()).setParameter("max", config.session().maxEvents())
-                .setParameter("store", tenant.requireStore().value())
-                .setParameter("hash", SessionTokens.hash(token.get()))
-                .setParameter("ids", join(events, e -> Ids.newId().toString()))
-                .setParameter("types", join(events, e -> e.type().name()))
-                .setParameter("carts", join(events, e -> e.cartId() == null ? "" : e.cartId().toString()))
-                .setParameter("variants", join(events, e -> e.subjectId() == null ? "" : e.subjectId().toString()))
-                .setParameter("qtys", join(events, e -> e.quantity() == null ? "" : e.quantity().toString()))
-                .setParameter("details", join(events, e -> e.detail() == null ? "" : e.detail().replace(SEP, " ")))
-                .getResultList();
-        return ids.stream().findFirst().map(CartReads::uuid);
+                + "as e(id, type, cart, variant, qty, detail) returning session_id", parameters);
+        return ids.stream().findFirst().map(row -> CartReads.uuid(row[0]));
     }
 
     private static String join(List<Recorded> events, java.util.function.Function<Recorded, String> value) {

@@ -18,8 +18,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.orders.api.OrderViews;
@@ -43,6 +41,7 @@ import io.shopgraph.platform.graphql.PageRequest;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.security.OpaqueTokens;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -55,11 +54,12 @@ public class OrderReads {
     static final String COLUMNS = "id, number, status, email, currency_code, subtotal_minor, discount_minor, shipping_minor, tax_minor, "
             + "total_minor, paid_minor, refunded_minor, shipping_address::text, customer_id, note, created_at";
 
-    private final EntityManager em;
+    /** Plain JDBC (NativeRows): every checkout answers with its order, and Hibernate's native-query mapping was most of that read. */
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    OrderReads(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    OrderReads(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -101,14 +101,13 @@ public class OrderReads {
         String sql = "select " + COLUMNS + " from orders.sales_order where " + where
                 + (cursor == null ? "" : backward ? " and id > :cursor" : " and id < :cursor")
                 + " order by id " + (backward ? "asc" : "desc") + " limit :limit";
-        Query q = em.createNativeQuery(sql).setParameter("store", store()).setParameter("limit", request.size() + 1);
-        parameters.forEach(q::setParameter);
+        Map<String, Object> all = new HashMap<>(parameters);
+        all.put("store", store());
+        all.put("limit", request.size() + 1);
         if (cursor != null) {
-            q.setParameter("cursor", cursor);
+            all.put("cursor", cursor);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
-        return Page.of(views(rows), request);
+        return Page.of(views(db.query(sql, all)), request);
     }
 
     /** The orders with these ids, by id (four statements). */
@@ -117,9 +116,8 @@ public class OrderReads {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from orders.sales_order where store_id = :store and id in (:ids)")
-                .setParameter("store", store()).setParameter("ids", List.copyOf(ids)).getResultList();
+        List<Object[]> rows = db.query("select " + COLUMNS + " from orders.sales_order where store_id = :store and id in (:ids)",
+                Map.of("store", store(), "ids", List.copyOf(ids)));
         Map<UUID, OrderView> result = new LinkedHashMap<>();
         views(rows).forEach(v -> result.put(v.uuid(), v));
         return result;
@@ -135,9 +133,8 @@ public class OrderReads {
         if (token == null || token.length() > 100 || !token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from orders.sales_order where store_id = :store and token_hash = :hash")
-                .setParameter("store", store()).setParameter("hash", hash(token)).getResultList();
+        List<Object[]> rows = db.query("select " + COLUMNS + " from orders.sales_order where store_id = :store and token_hash = :hash",
+                Map.of("store", store(), "hash", hash(token)));
         return views(rows).stream().findFirst();
     }
 
@@ -148,10 +145,8 @@ public class OrderReads {
         if (orderIds.isEmpty()) {
             return result;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select order_id, kind, message, actor, created_at from orders.order_event "
-                + "where store_id = :store and order_id in (:ids) order by created_at, id").setParameter("store", store())
-                .setParameter("ids", List.copyOf(orderIds)).getResultList();
+        List<Object[]> rows = db.query("select order_id, kind, message, actor, created_at from orders.order_event "
+                + "where store_id = :store and order_id in (:ids) order by created_at, id", Map.of("store", store(), "ids", List.copyOf(orderIds)));
         for (Object[] r : rows) {
             result.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(new OrderEventView((String) r[1], (String) r[2], (String) r[3], instant(r[4])));
         }
@@ -183,20 +178,16 @@ public class OrderReads {
         rows.forEach(r -> currencies.put(uuid(r[0]), ((String) r[4]).strip()));
         Map<UUID, List<OrderLineView>> lines = lines(ids, currencies);
         Map<UUID, List<FulfillmentView>> fulfillments = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> fRows = em.createNativeQuery("select order_id, id, created_at, tracking_company, tracking_number, tracking_url, lines::text "
-                + "from orders.fulfillment where store_id = :store and order_id in (:ids) order by created_at, id")
-                .setParameter("store", store()).setParameter("ids", ids).getResultList();
+        List<Object[]> fRows = db.query("select order_id, id, created_at, tracking_company, tracking_number, tracking_url, lines::text "
+                + "from orders.fulfillment where store_id = :store and order_id in (:ids) order by created_at, id", Map.of("store", store(), "ids", ids));
         for (Object[] r : fRows) {
             fulfillments.computeIfAbsent(uuid(r[0]), k -> new ArrayList<>()).add(new FulfillmentView(
                     GlobalId.format(OrderViews.FULFILLMENT, uuid(r[1])), instant(r[2]), (String) r[3], (String) r[4], (String) r[5],
                     lineQuantities((String) r[6])));
         }
         Map<UUID, List<RefundView>> refunds = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rRows = em.createNativeQuery("select order_id, id, created_at, amount_minor, restock, reason, lines::text, status "
-                + "from orders.refund where store_id = :store and order_id in (:ids) order by created_at, id")
-                .setParameter("store", store()).setParameter("ids", ids).getResultList();
+        List<Object[]> rRows = db.query("select order_id, id, created_at, amount_minor, restock, reason, lines::text, status "
+                + "from orders.refund where store_id = :store and order_id in (:ids) order by created_at, id", Map.of("store", store(), "ids", ids));
         for (Object[] r : rRows) {
             UUID order = uuid(r[0]);
             refunds.computeIfAbsent(order, k -> new ArrayList<>()).add(new RefundView(GlobalId.format(OrderViews.REFUND, uuid(r[1])),
@@ -220,11 +211,9 @@ public class OrderReads {
     }
 
     private Map<UUID, List<OrderLineView>> lines(List<UUID> orderIds, Map<UUID, String> currencies) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select order_id, id, title, variant_title, quantity, fulfilled_quantity, refunded_quantity, "
+        List<Object[]> rows = db.query("select order_id, id, title, variant_title, quantity, fulfilled_quantity, refunded_quantity, "
                 + "to_json(attribute_keys)::text, to_json(attribute_values)::text, unit_price_minor, subtotal_minor, discount_minor, total_minor, variant_id "
-                + "from orders.order_line where store_id = :store and order_id in (:ids) order by order_id, position")
-                .setParameter("store", store()).setParameter("ids", orderIds).getResultList();
+                + "from orders.order_line where store_id = :store and order_id in (:ids) order by order_id, position", Map.of("store", store(), "ids", orderIds));
         Map<UUID, List<OrderLineView>> result = new HashMap<>();
         for (Object[] r : rows) {
             UUID order = uuid(r[0]);
