@@ -53,10 +53,10 @@ import io.shopgraph.platform.tenancy.TenantContext;
 public class CheckoutPlacement {
 
     /**
-     * What the transaction produced: the order, its guest token, what its first payment asks ({@code dueNowMinor}: the
-     * total, or the amount due now of a deposit plan) and whether it was placed by an earlier call.
+     * What the transaction produced: the order, its number, its guest token, what its first payment asks
+     * ({@code dueNowMinor}: the total, or the amount due now of a deposit plan) and whether it was placed by an earlier call.
      */
-    public record Placed(UUID orderId, String token, long dueNowMinor, String currencyCode, boolean replay) {
+    public record Placed(UUID orderId, long number, String token, long dueNowMinor, String currencyCode, boolean replay) {
     }
 
     private final EntityManager em;
@@ -184,7 +184,7 @@ public class CheckoutPlacement {
                 + "where store_id = :store and idempotency_key = :key")
                 .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
                 .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
-        return new Placed(placed.id(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
+        return new Placed(placed.id(), placed.number(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
     }
 
     /**
@@ -237,6 +237,6 @@ public class CheckoutPlacement {
         if (number.isEmpty()) {
             throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
         }
-        return new Placed(orderId, (String) row[2], ((Number) row[3]).longValue(), ((String) row[4]).strip(), true);
+        return new Placed(orderId, number.get(), (String) row[2], ((Number) row[3]).longValue(), ((String) row[4]).strip(), true);
     }
 }
