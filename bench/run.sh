@@ -53,6 +53,12 @@ jq -cn --arg iss "$ISSUER" '{issuer: $iss, jwks_uri: ($iss + "/jwks.json"), toke
   id_token_signing_alg_values_supported: ["RS256"]}' > "$OUT/issuer/.well-known/openid-configuration"
 python3 -m http.server "$ISSUER_PORT" --bind 127.0.0.1 --directory "$OUT/issuer" > "$OUT/issuer.log" 2>&1 &
 ISSUER_PID=$!
+# Order confirmations go to a local mail server that accepts and drops them (bench/smtp-sink.py): without one, every
+# checkout's mail failed and was retried with backoff, costing more than sending it.
+SMTP_PORT=$((PORT + 2))
+rm -f "$OUT/mails-received"
+python3 bench/smtp-sink.py "$SMTP_PORT" "$OUT/mails-received" > "$OUT/smtp.log" 2>&1 &
+SMTP_PID=$!
 jwt_header=$(printf '{"alg":"RS256","typ":"JWT","kid":"bench"}' | b64url)
 jwt_claims=$(jq -cn --arg iss "$ISSUER" '{iss: $iss, sub: "alice", aud: "shopgraph", iat: (now | floor), exp: (now | floor + 86400)}' | b64url)
 jwt_signature=$(printf '%s.%s' "$jwt_header" "$jwt_claims" | openssl dgst -sha256 -sign "$OUT/bench-key.pem" | b64url)
@@ -66,9 +72,10 @@ SHOPGRAPH_OIDC_ISSUER_URL=$ISSUER SHOPGRAPH_STOREFRONT_CACHE_BYPASS_SECRET=$BENC
   SHOPGRAPH_STOREFRONT_CACHE_ENABLED=$([ "$CACHE" = false ] && echo false || echo true) \
   SHOPGRAPH_LIMITS_RATE_ENABLED=false \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$SMTP_PORT \
   ${JAVA:-java} $JVM_OPTS ${BENCH_JAVA_OPTS:-} -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
 PID=$!
-trap 'kill $PID $ISSUER_PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+trap 'kill $PID $ISSUER_PID $SMTP_PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 900); do
   curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
   sleep 1
@@ -214,8 +221,8 @@ done
 # Cart workloads (SCENARIOS containing "cart"): one connection per wrk thread, each driving its own chain of calls.
 # On a shared machine the rates depend on what else runs, so each phase also reports the CPU seconds the service
 # and its PostgreSQL used (utime + stime from /proc), and what that makes per CPU-second: a load-independent figure.
-cart_cpu_ticks() {
-  local total=0 pg
+cart_cpu_ticks() { # "<service and PostgreSQL> <service alone>" in clock ticks
+  local total=0 service=0 pg
   pg=""
   for candidate in $(pgrep -f -- "-D $OUT/pgdata -p" || true); do # this worktree's postmaster (others may run the bench too)
     [ "$(readlink "/proc/$candidate/cwd")" = "$PWD/$OUT/pgdata" ] && pg=$candidate
@@ -224,21 +231,24 @@ cart_cpu_ticks() {
     [ -r "/proc/$p/stat" ] || continue
     read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat")
     total=$((total + f[11] + f[12]))
+    [ "$p" = "$PID" ] && service=$((f[11] + f[12]))
   done
-  echo "$total"
+  echo "$total $service"
 }
 if [[ " $WANTED " == *" cart "* || " $WANTED " == *" checkout "* ]]; then
   call "$(jq -cn '{query: "{ products(first: 50, filter: {available: true}) { nodes { variants(first: 1) { nodes { id } } } } }"}')" \
     | jq -r '.data.products.nodes[].variants.nodes[].id' > "$OUT/variants"
   TICKS=$(getconf CLK_TCK)
   cart_wrk() { # mode duration label [variants file]
-    local before after result completed cpu
-    before=$(cart_cpu_ticks)
+    local before after result completed cpu jvm
+    read -r -a before < <(cart_cpu_ticks)
     result=$(MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "${4:-$OUT/variants}" | grep RESULT)
-    after=$(cart_cpu_ticks)
+    read -r -a after < <(cart_cpu_ticks)
     completed=$(echo "$result" | sed -n 's/.*completed=\([0-9]*\).*/\1/p')
-    cpu=$(awk -v t=$((after - before)) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
-    echo "$3: ${result#RESULT } service_cpu_s=$cpu per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
+    cpu=$(awk -v t=$((after[0] - before[0])) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
+    jvm=$(awk -v t=$((after[1] - before[1])) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
+    # service_cpu_s: the service and its PostgreSQL together (per_cpu_s: completed per CPU-second of both); jvm_cpu_s: the service alone
+    echo "$3: ${result#RESULT } service_cpu_s=$cpu jvm_cpu_s=$jvm per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
   }
 fi
 if [[ " $WANTED " == *" checkout "* ]]; then
@@ -247,8 +257,9 @@ if [[ " $WANTED " == *" checkout "* ]]; then
   # an untracked item that needs no shipping (a download), so it stays cartCreate + checkoutComplete.
   merchant_call "$(jq -cn '{query: "mutation { productCreate(input: {title: \"Bench download\", status: ACTIVE, publishedAt: \"2020-01-01T00:00:00Z\", variants: [{price: \"9.00\", requiresShipping: false}]}) { product { variants { nodes { id } } } userErrors { code } } }"}')" \
     | jq -r '.data.productCreate.product.variants.nodes[0].id' > "$OUT/checkout-variants"
-  cart_wrk checkout "$WARMUP" "warm-up checkouts" "$OUT/checkout-variants" >/dev/null
+  cart_wrk checkout "$WARMUP" "warm-up checkouts" "$OUT/checkout-variants"
   cart_wrk checkout "$DURATION" "checkouts (cartCreate with a line + checkoutComplete, manual provider; p50/p99 over both calls)" "$OUT/checkout-variants"
+  echo "order confirmations received by the bench's mail server: $(cat "$OUT/mails-received" 2>/dev/null || echo 0)"
 fi
 if [[ " $WANTED " == *" cart "* ]]; then
   cart_wrk flow "$WARMUP" warm-up >/dev/null   # JIT warm-up on throw-away carts

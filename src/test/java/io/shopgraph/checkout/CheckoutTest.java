@@ -287,4 +287,45 @@ class CheckoutTest {
         assertThat(body.getList("errors")).as(body.prettify()).isNull();
         return count;
     }
+
+    @Test
+    void anUntrackedItemSellsWithoutLockingOrMovingItsStockLevel() throws Exception {
+        TestStore store = TestStores.create("checkout-untracked");
+        String variant = variant(store, "E-book", "9.00", null);
+        int[] before = stock(store, variant);
+
+        // Someone holds the level's row: a checkout that locked it would wait until its deadline and fail.
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> holder = java.util.concurrent.CompletableFuture.runAsync(() -> CheckoutFixtures.inStore(store, em -> {
+            em.createNativeQuery("select 1 from inventory.stock_level where variant_id = ?1 for update").setParameter(1, uuid(variant)).getResultList();
+            held.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        JsonPath first;
+        try {
+            first = placed(store, variant, 2);
+        } finally {
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        placed(store, variant, 1);
+        assertThat(stock(store, variant)).containsExactly(before);
+
+        // Paid, then refunded with restock: an untracked level has no quantity to commit or restock.
+        String orderId = first.getString("data.checkoutComplete.order.id");
+        ok(store.owner().execute(MARK_PAID, Map.of("id", orderId)), "orderMarkAsPaid");
+        String lineId = store.owner().execute(ORDER, Map.of("id", orderId)).getString("data.order.lines[0].id");
+        ok(store.owner().execute(REFUND, Map.of("id", orderId, "i", Map.of("lines", List.of(Map.of("lineId", lineId, "quantity", 2)), "restock", true))),
+                "refundCreate");
+        assertThat(stock(store, variant)).containsExactly(before);
+        assertThat(count(store, "select count(*) from inventory.stock_movement where variant_id = ?1", uuid(variant))).isZero();
+        assertLedgerHolds(store);
+    }
 }

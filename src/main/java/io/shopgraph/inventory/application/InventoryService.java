@@ -300,11 +300,11 @@ public class InventoryService implements InventoryApi {
 
     @Override
     public StockReservation reserve(UUID referenceId, Map<UUID, Integer> quantities) {
-        StockReservation reservation = ledger.reserve(referenceId, quantities);
-        if (reservation.complete()) {
-            availabilityChanged(quantities.keySet());
+        StockLedger.Reserved reserved = ledger.reserve(referenceId, quantities);
+        if (reserved.shortVariantIds().isEmpty()) {
+            availabilityChanged(reserved.movedVariantIds()); // untracked variants stay available
         }
-        return reservation;
+        return new StockReservation(reserved.shortVariantIds());
     }
 
     @Override

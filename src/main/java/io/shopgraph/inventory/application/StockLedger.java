@@ -10,7 +10,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.shopgraph.inventory.api.StockReservation;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -83,7 +82,16 @@ public class StockLedger {
      * variants (unknown ones included).
      */
     @SuppressWarnings("unchecked")
-    StockReservation reserve(UUID referenceId, Map<UUID, Integer> quantities) {
+    /** What a reservation did: the variants that lacked stock (nothing moved then), else the tracked ones it moved. */
+    record Reserved(List<UUID> shortVariantIds, List<UUID> movedVariantIds) {
+    }
+
+    /**
+     * Reserves the quantities in one statement, all or nothing. Untracked variants are neither locked nor moved (their
+     * stock has no quantity, as on Shopify): locking them serialised every checkout of a popular download or service on
+     * one row until commit, the bench's checkouts of one untracked product queued there for most of their time.
+     */
+    Reserved reserve(UUID referenceId, Map<UUID, Integer> quantities) {
         Map<UUID, Integer> wanted = new TreeMap<>();
         quantities.forEach((variant, quantity) -> {
             if (quantity > 0) {
@@ -91,24 +99,34 @@ public class StockLedger {
             }
         });
         if (wanted.isEmpty()) {
-            return new StockReservation(List.of());
+            return new Reserved(List.of(), List.of());
         }
-        List<Object> shortRows = em.createNativeQuery("with wanted as (select * from unnest(cast(:variants as uuid[]), cast(:quantities as int[])) "
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("with wanted as (select * from unnest(cast(:variants as uuid[]), cast(:quantities as int[])) "
                 + "as w(variant_id, quantity)), "
-                + "locked as (select l.variant_id, w.quantity, (not l.tracked or l.policy = 'CONTINUE' or l.on_hand - l.reserved >= w.quantity) as ok "
-                + "from inventory.stock_level l join wanted w on w.variant_id = l.variant_id where l.store_id = :store "
+                + "untracked as (select l.variant_id from inventory.stock_level l join wanted w on w.variant_id = l.variant_id "
+                + "where l.store_id = :store and not l.tracked), "
+                + "locked as (select l.variant_id, w.quantity, (l.policy = 'CONTINUE' or l.on_hand - l.reserved >= w.quantity) as ok "
+                + "from inventory.stock_level l join wanted w on w.variant_id = l.variant_id where l.store_id = :store and l.tracked "
                 + "order by l.variant_id for update of l), "
-                + "short as (select w.variant_id from wanted w where not exists (select 1 from locked k where k.variant_id = w.variant_id and k.ok)), "
+                + "short as (select w.variant_id from wanted w where not exists (select 1 from untracked u where u.variant_id = w.variant_id) "
+                + "and not exists (select 1 from locked k where k.variant_id = w.variant_id and k.ok)), "
                 + "moved as (update inventory.stock_level l set reserved = l.reserved + k.quantity, updated_at = now() from locked k "
                 + "where l.store_id = :store and l.variant_id = k.variant_id and not exists (select 1 from short) returning l.variant_id, k.quantity), "
                 + "recorded as (insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, reference_id, "
                 + "created_at) select :store, gen_random_uuid(), variant_id, 'RESERVE', 0, quantity, :ref, now() from moved) "
-                + "select variant_id from short")
+                + "select variant_id, true from short union all select variant_id, false from moved")
                 // PostgreSQL array literals: uuids and integers need no quoting.
                 .setParameter("variants", "{" + wanted.keySet().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
                 .setParameter("quantities", "{" + wanted.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
                 .setParameter("store", store()).setParameter("ref", referenceId).getResultList();
-        return new StockReservation(shortRows.stream().map(v -> v instanceof UUID u ? u : UUID.fromString(v.toString())).toList());
+        List<UUID> shortIds = new java.util.ArrayList<>();
+        List<UUID> movedIds = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            UUID id = row[0] instanceof UUID u ? u : UUID.fromString(row[0].toString());
+            (Boolean.TRUE.equals(row[1]) ? shortIds : movedIds).add(id);
+        }
+        return new Reserved(shortIds, movedIds);
     }
 
     /** Answers the variants it moved. */
@@ -125,10 +143,11 @@ public class StockLedger {
         return due.keySet();
     }
 
+    /** Back on hand; untracked variants have no quantity to restock (their sale moved nothing either). */
     void restock(UUID referenceId, Map<UUID, Integer> quantities) {
         new TreeMap<>(quantities).forEach((variant, quantity) -> {
             if (quantity > 0) {
-                move(variant, Kind.RESTOCK, quantity, 0, referenceId, "true");
+                move(variant, Kind.RESTOCK, quantity, 0, referenceId, "tracked");
             }
         });
     }
