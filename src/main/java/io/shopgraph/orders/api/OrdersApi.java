@@ -9,8 +9,14 @@ import io.shopgraph.payments.api.PaymentView;
 /** What other modules (checkout) may ask of orders, in the current store and the caller's transaction. */
 public interface OrdersApi {
 
-    /** Places an order in PENDING_PAYMENT with its stock RESERVED (the caller reserved it in the same transaction). */
-    PlacedOrder place(NewOrder order);
+    /**
+     * Places an order in PENDING_PAYMENT with its stock RESERVED (the caller reserved it in the same transaction). The
+     * order, its lines and its timeline are written, then {@code beforeNumbering} runs the rest of the caller's work in
+     * this transaction (it gets the new lines' ids, in the order's line order, and the guest token), and only then does
+     * the order take its number and announce itself: the store's order counter is a row every checkout of the store
+     * updates, locked until commit, so it is taken by the transaction's last statements.
+     */
+    PlacedOrder place(NewOrder order, java.util.function.BiConsumer<List<UUID>, String> beforeNumbering);
 
     /** The order as the API shows it, when it exists in the current store (four statements). */
     Optional<OrderViews.OrderView> order(UUID orderId);

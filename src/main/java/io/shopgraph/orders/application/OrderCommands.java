@@ -104,24 +104,19 @@ public class OrderCommands implements OrdersApi {
 
     @Override
     @Transactional
-    public PlacedOrder place(NewOrder order) {
+    public PlacedOrder place(NewOrder order, java.util.function.BiConsumer<List<UUID>, String> beforeNumbering) {
         UUID store = store();
         Instant reservedUntil = Instant.now().plus(config.reservationWindow());
-        long number = ((Number) em.createNativeQuery("insert into orders.order_counter (store_id, last_number, next_expiry) "
-                + "values (:store, :first, :until) on conflict (store_id) do update set last_number = orders.order_counter.last_number + 1, "
-                + "next_expiry = least(orders.order_counter.next_expiry, excluded.next_expiry) returning last_number")
-                .setParameter("store", store).setParameter("first", OrderRules.FIRST_NUMBER).setParameter("until", reservedUntil)
-                .getSingleResult()).longValue();
         String token = OpaqueTokens.newToken(OrderReads.TOKEN_PREFIX);
         Instant now = Instant.now();
         int units = order.lines().stream().mapToInt(NewOrder.Line::quantity).sum();
         em.createNativeQuery("insert into orders.sales_order (store_id, id, number, status, token_hash, email, currency_code, subtotal_minor, "
                 + "discount_minor, shipping_minor, tax_minor, total_minor, pricing, shipping_address, cart_id, session_id, customer_id, "
-                + "stock_state, reserved_until, total_units, created_at, updated_at, deposit_minor) values (:store, :id, :number, 'PENDING_PAYMENT', :hash, "
+                + "stock_state, reserved_until, total_units, created_at, updated_at, deposit_minor) values (:store, :id, null, 'PENDING_PAYMENT', :hash, "
                 + ":email, :currency, :subtotal, :discount, :shipping, :tax, :total, cast(:pricing as jsonb), cast(:address as jsonb), :cart, "
                 + ":session, :customer, 'RESERVED', :until, :units, :now, :now, :deposit)")
                 .setParameter("deposit", order.depositMinor())
-                .setParameter("store", store).setParameter("id", order.id()).setParameter("number", number)
+                .setParameter("store", store).setParameter("id", order.id())
                 .setParameter("hash", OrderReads.hash(token)).setParameter("email", order.email()).setParameter("currency", order.currencyCode())
                 .setParameter("subtotal", order.subtotalMinor()).setParameter("discount", order.discountMinor())
                 .setParameter("shipping", order.shippingMinor()).setParameter("tax", order.taxMinor()).setParameter("total", order.totalMinor())
@@ -170,6 +165,15 @@ public class OrderCommands implements OrdersApi {
                 + "vals jsonb)")
                 .setParameter("store", store).setParameter("order", order.id()).setParameter("lines", rows.build().toString()).executeUpdate();
         timeline(order.id(), "PLACED", "Order placed.", null);
+        beforeNumbering.accept(List.copyOf(lineIds), token);
+        // Last: the number (the counter's row lock is held to commit, so every other checkout of the store waits from here on).
+        long number = ((Number) em.createNativeQuery("with counted as (insert into orders.order_counter (store_id, last_number, next_expiry) "
+                + "values (:store, :first, :until) on conflict (store_id) do update set last_number = orders.order_counter.last_number + 1, "
+                + "next_expiry = least(orders.order_counter.next_expiry, excluded.next_expiry) returning last_number) "
+                + "update orders.sales_order o set number = counted.last_number from counted where o.store_id = :store and o.id = :id "
+                + "returning o.number")
+                .setParameter("store", store).setParameter("first", OrderRules.FIRST_NUMBER).setParameter("until", reservedUntil)
+                .setParameter("id", order.id()).getSingleResult()).longValue();
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
         return new PlacedOrder(order.id(), number, token, lineIds);

@@ -166,24 +166,29 @@ public class CheckoutPlacement {
             }
         });
         PaymentPlan plan = PaymentPlan.of(priced, deposits);
+        String contact = email;
+        // The rest of this transaction runs before the order takes its number (OrdersApi.place): the store's order counter
+        // is locked from then to commit, and every other checkout of the store waits for it.
         PlacedOrder placed = orders.place(new NewOrder(orderId, cart.uuid(), cart.sessionId(), cart.customerId(), email, priced.currencyCode(),
                 priced.subtotalMinor(), priced.discountMinor(), priced.shippingMinor(), priced.taxMinor(), priced.totalMinor(),
                 jsonb.toJson(priced), requirements.shippingAddressJson(cart).orElse(null), lines,
-                plan.hasBalance() ? plan.dueNowMinor() : null));
-        nameBookedLines(cart, orderId, placed);
-        try {
-            discountUsage.reserve(priced, cart.customerId(), email, orderId); // joins this transaction
-        } catch (DomainException usedUp) {
-            throw new CheckoutRejected(CheckoutErrorCode.DISCOUNT_NOT_AVAILABLE, List.of("cartId"), usedUp.getMessage(), List.of());
-        }
-        if (!carts.complete(cart.uuid())) {
-            throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
-        }
-        progress.placed(cart);
-        em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, due_now_minor = :due, currency_code = :currency "
-                + "where store_id = :store and idempotency_key = :key")
-                .setParameter("token", placed.token()).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
-                .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey).executeUpdate();
+                plan.hasBalance() ? plan.dueNowMinor() : null), (lineIds, token) -> {
+                    nameBookedLines(cart, orderId, lineIds);
+                    try {
+                        discountUsage.reserve(priced, cart.customerId(), contact, orderId); // joins this transaction
+                    } catch (DomainException usedUp) {
+                        throw new CheckoutRejected(CheckoutErrorCode.DISCOUNT_NOT_AVAILABLE, List.of("cartId"), usedUp.getMessage(), List.of());
+                    }
+                    if (!carts.complete(cart.uuid())) {
+                        throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
+                    }
+                    progress.placed(cart);
+                    em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, due_now_minor = :due, "
+                            + "currency_code = :currency where store_id = :store and idempotency_key = :key")
+                            .setParameter("token", token).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
+                            .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey)
+                            .executeUpdate();
+                });
         return new Placed(placed.id(), placed.number(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
     }
 
@@ -210,12 +215,12 @@ public class CheckoutPlacement {
     }
 
     /** The bookings name the order's lines (placed in cart-line order) instead of the cart's. */
-    private void nameBookedLines(CartView cart, UUID orderId, PlacedOrder placed) {
+    private void nameBookedLines(CartView cart, UUID orderId, List<UUID> orderLineIds) {
         Map<UUID, UUID> names = new HashMap<>();
         List<CartLineView> lines = cart.allLines();
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).bookingSlotId() != null) {
-                names.put(lines.get(i).uuid(), placed.lineIds().get(i));
+                names.put(lines.get(i).uuid(), orderLineIds.get(i));
             }
         }
         if (!names.isEmpty()) {
