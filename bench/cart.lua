@@ -18,6 +18,7 @@ end
 local out, variants, carts, cart_file = nil, {}, {}, nil
 local step, cart_index, variant_index = 0, 0, 0
 local cart, session = nil, nil
+local run = tostring(os.time())
 completed, failures = 0, 0
 
 local function json(s)
@@ -60,7 +61,9 @@ function request()
     return post(CREATE, "{}")
   elseif mode == "checkout" then
     if step == 0 then return post(CART_WITH_LINE, '{"v":"' .. next_variant() .. '"}') end
-    return post(COMPLETE, '{"c":"' .. cart .. '","k":"bench-' .. tid .. '-' .. completed .. '-' .. failures .. '-' .. math.random(1, 2000000000) .. '"}')
+    -- The run's start time in the key: every wrk run's Lua states start with the same random sequence, so keys of
+    -- "tid-completed-failures-random" repeated the warm-up run's first keys (one IDEMPOTENCY_KEY_MISMATCH per thread).
+    return post(COMPLETE, '{"c":"' .. cart .. '","k":"bench-' .. run .. '-' .. tid .. '-' .. completed .. '-' .. failures .. '-' .. math.random(1, 2000000000) .. '"}')
   elseif mode == "pair" then
     if step == 0 then
       cart_index = cart_index % #carts + 1

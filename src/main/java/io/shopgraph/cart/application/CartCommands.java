@@ -278,7 +278,7 @@ public class CartCommands {
     public Optional<CartView> change(String cartId, java.util.function.Consumer<Cart> change) {
         Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
         Cart cart = id.isEmpty() ? null
-                : em.find(Cart.class, id.get(), LockModeType.PESSIMISTIC_WRITE);
+                : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
         if (cart == null || !cart.isOpenAt(Instant.now())) {
             return Optional.empty();
         }
@@ -493,13 +493,14 @@ public class CartCommands {
     }
 
     /**
-     * The open cart with this id, locked for this transaction; CART_NOT_FOUND for anything else, all alike. A find by
-     * key, not a query: the same one statement without interpreting a query (4% of the cart workload's CPU samples).
+     * The open cart with this id, locked for this transaction; CART_NOT_FOUND for anything else, all alike. A query, not
+     * {@code em.find} with a lock mode: with the {@code @TenantId} filter enabled, Hibernate builds a new loader for
+     * every locked find (profiled: no cheaper than the query's per-call translation).
      */
     private Cart lock(String cartId) {
         Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
         Cart cart = id.isEmpty() ? null
-                : em.find(Cart.class, id.get(), LockModeType.PESSIMISTIC_WRITE);
+                : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
         if (cart == null || !cart.isOpenAt(Instant.now())) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
