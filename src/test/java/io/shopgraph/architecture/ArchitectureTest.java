@@ -203,6 +203,14 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** JSON-P's provider is looked up once (platform.kernel.JsonP): jakarta.json.Json's factories run a ServiceLoader per call. */
+    @Test
+    void noCodeCallsJsonPFactoriesThatLookTheProviderUpPerCall() {
+        noClasses().should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a jakarta.json.Json factory",
+                call -> call.getTarget().getOwner().isEquivalentTo(jakarta.json.Json.class)))
+                .check(CLASSES);
+    }
+
     @Test
     void everyGraphqlOperationDeclaresWhoMayCallIt() {
         methods().that().areAnnotatedWith(Query.class).or().areAnnotatedWith(Mutation.class)

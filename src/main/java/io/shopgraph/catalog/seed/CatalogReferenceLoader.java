@@ -18,7 +18,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -41,6 +40,7 @@ import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 import io.shopgraph.store.api.StoreSettings;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * Imports the reference catalogue ({@code headless-commerce-anchor-catalog/1}: products with a size
@@ -101,7 +101,7 @@ public class CatalogReferenceLoader {
         tenant.enter(store);
         StoreSettings settings = stores.settings(Set.of(store)).get(store);
         JsonObject doc;
-        try (InputStream in = open(file); JsonReader reader = Json.createReader(in)) {
+        try (InputStream in = open(file); JsonReader reader = JsonP.createReader(in)) {
             doc = reader.readObject();
         }
         if (!FORMAT.equals(doc.getString("format", ""))) {

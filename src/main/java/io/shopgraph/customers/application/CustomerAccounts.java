@@ -23,6 +23,7 @@ import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.kernel.JsonP;
 
 /** Registering customers, reading their profile, and their addresses. */
 @ApplicationScoped
@@ -47,7 +48,7 @@ public class CustomerAccounts {
     }
 
     private static jakarta.json.JsonValue nullable(String text) {
-        return text == null ? jakarta.json.JsonValue.NULL : jakarta.json.Json.createValue(text);
+        return text == null ? jakarta.json.JsonValue.NULL : JsonP.createValue(text);
     }
 
     /**
@@ -91,7 +92,7 @@ public class CustomerAccounts {
         customer.createdAt = Instant.now();
         customers.persist(customer);
         CustomerView view = view(customer, List.of());
-        events.publish(new CustomerCreated(customer.id, jakarta.json.Json.createObjectBuilder().add("id", view.id())
+        events.publish(new CustomerCreated(customer.id, JsonP.createObjectBuilder().add("id", view.id())
                 .add("email", view.email()).add("firstName", nullable(view.firstName())).add("lastName", nullable(view.lastName()))
                 .add("acceptsMarketing", view.acceptsMarketing()).add("createdAt", customer.createdAt.toString()).build().toString()));
         return view;

@@ -43,6 +43,7 @@ import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.platform.kernel.JsonP;
 
 /** Stock levels: kept in step with the catalog's variants, read in batches, changed by compare-and-set. */
 @ApplicationScoped
@@ -341,7 +342,7 @@ public class InventoryService implements InventoryApi {
 
     /** The outbox event of a changed stock level, whichever mutation changed it (one fact, one event type). */
     private void published(UUID variantId, StockLevelView view) {
-        events.publish(new InventoryLevelUpdated(variantId, jakarta.json.Json.createObjectBuilder()
+        events.publish(new InventoryLevelUpdated(variantId, JsonP.createObjectBuilder()
                 .add("variantId", view.variantId()).add("onHand", view.onHand()).add("tracked", view.tracked())
                 .add("policy", view.policy().name()).build().toString()));
     }

@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -43,6 +42,7 @@ import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * Every change of an order. Each command locks the order's row first ({@code select ... for update}), so
@@ -124,16 +124,16 @@ public class OrderCommands implements OrdersApi {
                 .setParameter("cart", order.cartId()).setParameter("session", order.sessionId()).setParameter("customer", order.customerId())
                 .setParameter("until", reservedUntil).setParameter("units", units).setParameter("now", now).executeUpdate();
         // Every line in one statement, whatever their number (the checkout's statement budget).
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JsonP.createArrayBuilder();
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
         List<UUID> lineIds = new ArrayList<>();
         int position = 0;
         for (NewOrder.Line line : order.lines()) {
             UUID lineId = Ids.newId();
             lineIds.add(lineId);
-            JsonArrayBuilder keys = Json.createArrayBuilder();
+            JsonArrayBuilder keys = JsonP.createArrayBuilder();
             line.attributeKeys().forEach(k -> keys.add(k));
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = JsonP.createArrayBuilder();
             line.attributeValues().forEach(v -> {
                 if (v == null) {
                     values.addNull();
@@ -141,7 +141,7 @@ public class OrderCommands implements OrdersApi {
                     values.add(v);
                 }
             });
-            var row = Json.createObjectBuilder().add("id", lineId.toString()).add("position", position++)
+            var row = JsonP.createObjectBuilder().add("id", lineId.toString()).add("position", position++)
                     .add("variant_id", line.variantId().toString()).add("title", line.title()).add("quantity", line.quantity())
                     .add("unit", line.unitPriceMinor()).add("subtotal", line.subtotalMinor()).add("discount", line.discountMinor())
                     .add("total", line.totalMinor()).add("shipping", line.requiresShipping()).add("keys", keys).add("vals", values);
@@ -492,12 +492,12 @@ public class OrderCommands implements OrdersApi {
         }
         validateLines(wanted, lines, true);
         int units = 0;
-        JsonArrayBuilder json = Json.createArrayBuilder();
+        JsonArrayBuilder json = JsonP.createArrayBuilder();
         for (LineQuantity q : wanted) {
             em.createNativeQuery("update orders.order_line set fulfilled_quantity = fulfilled_quantity + :q where store_id = :store and id = :id")
                     .setParameter("q", q.quantity()).setParameter("store", store()).setParameter("id", q.lineId()).executeUpdate();
             units += q.quantity();
-            json.add(Json.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
+            json.add(JsonP.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
         }
         UUID id = Ids.newId();
         Instant now = Instant.now();
@@ -572,10 +572,10 @@ public class OrderCommands implements OrdersApi {
         if (outcome.error() != null) {
             throw new DomainException(OrderErrorCode.PAYMENT_PROVIDER_ERROR, List.of("id"), "The payment could not be refunded.");
         }
-        JsonArrayBuilder json = Json.createArrayBuilder();
+        JsonArrayBuilder json = JsonP.createArrayBuilder();
         for (LineQuantity q : wanted) {
             refundLine(q.lineId(), q.quantity());
-            json.add(Json.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
+            json.add(JsonP.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
         }
         boolean settled = SUCCEEDED.equals(outcome.refund().status());
         Instant now = Instant.now();
@@ -860,7 +860,7 @@ public class OrderCommands implements OrdersApi {
     }
 
     private static List<LineQuantity> lineQuantities(String json) {
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(json))) {
             return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
                     .map(o -> new LineQuantity(UUID.fromString(o.getString("lineId")), o.getInt("quantity"))).toList();
         }

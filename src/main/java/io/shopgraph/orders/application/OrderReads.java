@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -43,6 +42,7 @@ import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * Reads orders as views: a page of orders in one statement, then their lines, fulfilments and refunds in one
@@ -237,7 +237,7 @@ public class OrderReads {
 
     private static List<String> strings(String json) {
         List<String> result = new ArrayList<>();
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(json))) {
             for (JsonValue value : reader.readArray()) {
                 result.add(value.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonString) value).getString());
             }
@@ -247,7 +247,7 @@ public class OrderReads {
 
     static List<OrderLineQuantityView> lineQuantities(String json) {
         List<OrderLineQuantityView> result = new ArrayList<>();
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(json))) {
             JsonArray array = reader.readArray();
             for (JsonValue value : array) {
                 JsonObject o = value.asJsonObject();
@@ -262,7 +262,7 @@ public class OrderReads {
         if (json == null) {
             return null;
         }
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(json))) {
             JsonObject o = reader.readObject();
             return new OrderAddressView(text(o, "firstName"), text(o, "lastName"), text(o, "company"), text(o, "address1"),
                     text(o, "address2"), text(o, "city"), text(o, "province"), text(o, "zip"), text(o, "countryCode"), text(o, "phone"));

@@ -3,7 +3,6 @@ package io.shopgraph.webhooks.application;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 
 import io.shopgraph.orders.api.OrderViews;
@@ -16,6 +15,7 @@ import io.shopgraph.platform.events.EventEnvelope;
 import io.shopgraph.platform.graphql.MoneyView;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Money;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * The {@code data} of the order topics, in the API's own shape (the field names of the GraphQL {@code Order},
@@ -41,7 +41,7 @@ public class OrderWebhookPayloads {
 
     private static JsonObjectBuilder render(Object event, OrderView order) {
         if (event instanceof RefundCreated refund) {
-            return Json.createObjectBuilder()
+            return JsonP.createObjectBuilder()
                     .add("id", GlobalId.format(OrderViews.REFUND, refund.refundId()))
                     .add("createdAt", refund.createdAt().toString())
                     .add("amount", money(Money.of(refund.amountMinor(), refund.currencyCode())))
@@ -49,7 +49,7 @@ public class OrderWebhookPayloads {
                     .add("order", order(order));
         }
         if (event instanceof FulfillmentCreated fulfillment) {
-            JsonObjectBuilder data = Json.createObjectBuilder()
+            JsonObjectBuilder data = JsonP.createObjectBuilder()
                     .add("id", GlobalId.format(OrderViews.FULFILLMENT, fulfillment.fulfillmentId()))
                     .add("createdAt", fulfillment.createdAt().toString())
                     .add("units", fulfillment.units());
@@ -66,7 +66,7 @@ public class OrderWebhookPayloads {
     }
 
     private static JsonObjectBuilder order(OrderView order) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonP.createObjectBuilder()
                 .add("id", order.id())
                 .add("number", order.number())
                 .add("name", order.name())
@@ -75,7 +75,7 @@ public class OrderWebhookPayloads {
                 .add("currencyCode", order.currencyCode());
         nullable(json, "email", order.email());
         return json
-                .add("cost", Json.createObjectBuilder()
+                .add("cost", JsonP.createObjectBuilder()
                         .add("subtotalAmount", money(order.cost().subtotalAmount()))
                         .add("discountAmount", money(order.cost().discountAmount()))
                         .add("shippingAmount", money(order.cost().shippingAmount()))
@@ -83,13 +83,13 @@ public class OrderWebhookPayloads {
                         .add("totalAmount", money(order.cost().totalAmount())))
                 .add("totalPaid", money(order.totalPaid()))
                 .add("totalRefunded", money(order.totalRefunded()))
-                .add("lines", Json.createArrayBuilder(order.lines().stream().map(l -> Json.createObjectBuilder()
+                .add("lines", JsonP.createArrayBuilder(order.lines().stream().map(l -> JsonP.createObjectBuilder()
                         .add("id", l.id()).add("title", l.title()).add("quantity", l.quantity()).add("variantId", l.variantId())
                         .add("totalAmount", money(l.cost().totalAmount())).build()).toList()));
     }
 
     private static JsonObjectBuilder money(MoneyView money) {
-        return Json.createObjectBuilder().add("amount", money.amount().value().toPlainString()).add("currencyCode", money.currencyCode());
+        return JsonP.createObjectBuilder().add("amount", money.amount().value().toPlainString()).add("currencyCode", money.currencyCode());
     }
 
     private static JsonObjectBuilder money(Money money) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,6 +21,7 @@ import io.shopgraph.platform.events.ResourceEvent;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.webhooks.domain.WebhookTopic;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * The outbox consumer of webhooks: each committed event of a topic becomes one delivery per active
@@ -88,8 +88,8 @@ public class WebhookFanout implements EventConsumer {
 
     /** The payload: the event's identity and the resource in the API's own shape. */
     static String body(EventEnvelope envelope, WebhookTopic topic, String resource) {
-        try (JsonReader reader = Json.createReader(new StringReader(resource))) {
-            return Json.createObjectBuilder()
+        try (JsonReader reader = JsonP.createReader(new StringReader(resource))) {
+            return JsonP.createObjectBuilder()
                     .add("id", envelope.eventId().toString())
                     .add("topic", topic.name())
                     .add("shopId", GlobalId.format("Shop", envelope.storeId().value()))

@@ -5,6 +5,7 @@ import java.util.UUID;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.shopgraph.platform.events.ResourceEvent;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * A product and its variants were deleted. Fired twice over, as one fact: as a CDI event observed
@@ -21,6 +22,6 @@ public record ProductDeleted(UUID productId) implements ResourceEvent {
 
     @Override
     public String resourceJson() {
-        return jakarta.json.Json.createObjectBuilder().add("id", GlobalId.format("Product", productId)).build().toString();
+        return JsonP.createObjectBuilder().add("id", GlobalId.format("Product", productId)).build().toString();
     }
 }

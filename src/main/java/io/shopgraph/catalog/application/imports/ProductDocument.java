@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -32,6 +31,7 @@ import io.shopgraph.catalog.domain.ProductDraft;
 import io.shopgraph.catalog.domain.ProductDrafts;
 import io.shopgraph.catalog.domain.ProductErrorCode;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * The productsImport document read without the database: its size and shape, each row as a {@link ProductDraft}
@@ -81,7 +81,7 @@ final class ProductDocument {
             return null;
         }
         JsonValue root;
-        try (JsonReader reader = Json.createReader(new StringReader(document))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(document))) {
             root = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             errors.add(new ImportError(null, List.of("document"), ProductErrorCode.INVALID_DOCUMENT,

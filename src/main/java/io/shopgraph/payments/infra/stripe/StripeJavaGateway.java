@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -24,6 +23,7 @@ import com.stripe.param.RefundCreateParams;
 
 import io.shopgraph.payments.application.PaymentsConfig;
 import io.shopgraph.payments.application.StripeGateway;
+import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * {@link StripeGateway} with stripe-java: a {@link StripeClient} per call with the store's own secret key (no
@@ -131,7 +131,7 @@ public class StripeJavaGateway implements StripeGateway {
     }
 
     private static JsonObject parse(String json) {
-        try (var reader = Json.createReader(new java.io.StringReader(json == null ? "" : json))) {
+        try (var reader = JsonP.createReader(new java.io.StringReader(json == null ? "" : json))) {
             JsonValue value = reader.readValue();
             if (!(value instanceof JsonObject object)) {
                 throw new BadSignature("no data object");
