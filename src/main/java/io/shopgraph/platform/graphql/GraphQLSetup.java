@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
@@ -60,7 +62,23 @@ public class GraphQLSetup implements EventingService {
             // One flat chain: a nested one costs every field twice. SmallRye's QueryCache is left out: it is an
             // instrumentation only to learn when its own provider's documents were validated, and EngineDocuments
             // replaces that provider; in the chain it was called for every field for nothing.
-            smallRye.getInstrumentations().stream().filter(i -> !(i instanceof QueryCache)).forEach(chain::add);
+            // Its depth and complexity limits are checked once per operation (OperationLimitsOnce), where the first stood.
+            List<Instrumentation> limits = new ArrayList<>();
+            int at = -1;
+            for (Instrumentation i : smallRye.getInstrumentations()) {
+                if (i instanceof QueryCache) {
+                    continue;
+                }
+                if (i instanceof MaxQueryDepthInstrumentation || i instanceof MaxQueryComplexityInstrumentation) {
+                    at = limits.isEmpty() ? chain.size() : at;
+                    limits.add(i);
+                } else {
+                    chain.add(i);
+                }
+            }
+            if (!limits.isEmpty()) {
+                chain.add(at, new OperationLimitsOnce(limits));
+            }
         } else if (existing != null) {
             chain.add(existing);
         }
