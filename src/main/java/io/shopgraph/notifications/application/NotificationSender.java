@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.shopgraph.platform.events.PollingLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,11 +46,7 @@ public class NotificationSender {
     private final StoreApi stores;
     private final MeterRegistry meters;
     private final MailRetry retry;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private volatile boolean woken;
-    private volatile boolean running;
-    private Thread loop;
+    private PollingLoop loop;
 
     NotificationSender(Sql sql, TenantScope tenantScope, NotificationsConfig config, MailSender mailer, StoreApi stores,
             MeterRegistry meters) {
@@ -68,55 +63,20 @@ public class NotificationSender {
         if (!config.senderEnabled()) {
             return;
         }
-        running = true;
-        loop = new Thread(this::loop, "notifications-sender");
-        loop.setDaemon(true);
+        loop = new PollingLoop("notifications-sender", config.pollInterval(), this::runOnce);
         loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         if (loop != null) {
-            loop.interrupt();
+            loop.stop();
         }
     }
 
     /** New mails committed: look now rather than at the next poll. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                runOnce();
-                lock.lock();
-                try {
-                    if (!woken) {
-                        signal.awaitNanos(config.pollInterval().toNanos());
-                    }
-                    woken = false;
-                } finally {
-                    lock.unlock();
-                }
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                Log.warnf("Notification sender: %s; retrying at the next poll", e.toString());
-                try {
-                    Thread.sleep(config.pollInterval().toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
+        if (loop != null) {
+            loop.wake();
         }
     }
 

@@ -18,14 +18,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.shopgraph.platform.events.PollingLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,12 +63,8 @@ public class WebhookSender {
     private final ConcurrentHashMap<String, Semaphore> endpoints = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final ConcurrentHashMap<StoreId, AtomicInteger> storeInFlight = new ConcurrentHashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition signal = lock.newCondition();
-    private volatile boolean woken;
-    private volatile boolean running;
     private ExecutorService senders;
-    private Thread loop;
+    private PollingLoop loop;
 
     WebhookSender(Sql sql, TenantScope tenantScope, WebhooksConfig config, MeterRegistry meters) {
         this.sql = sql;
@@ -86,22 +81,19 @@ public class WebhookSender {
         if (!config.senderEnabled()) {
             return;
         }
-        running = true;
         AtomicInteger n = new AtomicInteger();
         senders = Executors.newFixedThreadPool(config.senderThreads(), r -> {
             Thread t = new Thread(r, "webhooks-sender-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        loop = new Thread(this::loop, "webhooks-sender");
-        loop.setDaemon(true);
+        loop = new PollingLoop("webhooks-sender", config.pollInterval(), () -> dueStores().forEach(this::claimAndSend));
         loop.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
         if (loop != null) {
-            loop.interrupt();
+            loop.stop();
             senders.shutdown();
             try {
                 senders.awaitTermination(config.requestTimeout().toSeconds() + 1, TimeUnit.SECONDS);
@@ -113,42 +105,8 @@ public class WebhookSender {
 
     /** New deliveries committed: look now rather than at the next poll. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            signal.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                for (StoreId store : dueStores()) {
-                    claimAndSend(store);
-                }
-                lock.lock();
-                try {
-                    if (!woken) {
-                        signal.awaitNanos(config.pollInterval().toNanos());
-                    }
-                    woken = false;
-                } finally {
-                    lock.unlock();
-                }
-            } catch (InterruptedException e) {
-                if (!running) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                Log.warnf("Webhook sender: %s; retrying at the next poll", e.toString());
-                try {
-                    Thread.sleep(config.pollInterval().toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
+        if (loop != null) {
+            loop.wake();
         }
     }
 
