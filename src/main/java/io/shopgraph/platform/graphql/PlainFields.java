@@ -190,6 +190,9 @@ final class PlainFields {
      * An operation (root or non-batch {@code @Source}) field: when it fails, the query's read transaction may be
      * rollback-only (the exception passed through a joined {@code @Transactional} method): renew it so the
      * document's other fields still read. One check per operation field, not per property.
+     * <p>
+     * SmallRye gets the environment through {@link SelectionOnDemand}: it no longer computes the whole selection
+     * below every operation field up front (see there).
      */
     private record RecoveringFetcher(DataFetcher<?> delegate) implements DataFetcher<Object> {
 
@@ -197,7 +200,7 @@ final class PlainFields {
         public Object get(DataFetchingEnvironment environment) throws Exception {
             Object result;
             try {
-                result = delegate.get(environment);
+                result = delegate.get(new SelectionOnDemand(environment));
             } catch (Exception | Error e) {
                 ReadTransaction.recover();
                 throw e;
