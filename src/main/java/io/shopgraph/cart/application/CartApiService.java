@@ -5,11 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.cart.api.CartApi;
 import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** The cart module's {@link CartApi}: a thin door onto the read service the GraphQL layer uses too. */
@@ -18,22 +18,22 @@ class CartApiService implements CartApi {
 
     private final CartReads reads;
     private final CartCommands commands;
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    CartApiService(CartReads reads, CartCommands commands, EntityManager em, TenantContext tenant) {
+    CartApiService(CartReads reads, CartCommands commands, NativeRows db, TenantContext tenant) {
         this.reads = reads;
         this.commands = commands;
-        this.em = em;
+        this.db = db;
         this.tenant = tenant;
     }
 
     @Override
     @Transactional
     public boolean complete(UUID cartId) {
-        return em.createNativeQuery("update cart.cart set status = 'COMPLETED', updated_at = now() where store_id = :store and id = :id "
-                + "and status = 'OPEN' and expires_at > now()").setParameter("store", tenant.requireStore().value())
-                .setParameter("id", cartId).executeUpdate() == 1;
+        return db.sql("update cart.cart set status = 'COMPLETED', updated_at = now() where store_id = :store and id = :id "
+                + "and status = 'OPEN' and expires_at > now()").param("store", tenant.requireStore().value())
+                .param("id", cartId).update() == 1;
     }
 
     @Override

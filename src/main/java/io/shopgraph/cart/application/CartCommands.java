@@ -51,6 +51,7 @@ import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 
@@ -85,6 +86,7 @@ public class CartCommands {
     private final CartRepository carts;
     private final CartLineRepository lines;
     private final EntityManager em;
+    private final NativeRows db;
     private final CatalogApi catalog;
     private final CustomersApi customers;
     private final StoreApi stores;
@@ -95,13 +97,14 @@ public class CartCommands {
     private final EventPublisher outbox;
     private final BookingsApi bookings;
 
-    CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, CatalogApi catalog, CustomersApi customers,
+    CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, NativeRows db, CatalogApi catalog, CustomersApi customers,
             StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox, BookingsApi bookings) {
         this.bookings = bookings;
         this.outbox = outbox;
         this.carts = carts;
         this.lines = lines;
         this.em = em;
+        this.db = db;
         this.catalog = catalog;
         this.customers = customers;
         this.stores = stores;
@@ -143,10 +146,10 @@ public class CartCommands {
         if (cart.sessionId != null && cart.customerId != null) {
             identifySession(cart.sessionId, cart.customerId);
         }
+        // Before the cart is persisted: a write through NativeRows flushes pending entities first, and here there are none yet.
+        db.sql("insert into cart.store_activity (store_id) values (:store) on conflict do nothing").param("store", store.value()).update();
         carts.persist(cart);
         current.forEach(lines::persist);
-        em.createNativeQuery("insert into cart.store_activity (store_id) values (:store) on conflict do nothing")
-                .setParameter("store", store.value()).executeUpdate();
         List<DomainEvent> published = new ArrayList<>();
         mergedAtCreation.forEach(source -> published.add(new CartMerged(source, cart.id)));
         published.add(new CartCreated(cart.id, cart.sessionId, cart.currencyCode, cart.createdAt));
@@ -430,9 +433,8 @@ public class CartCommands {
 
     /** The session stops being pseudonymous: analytics may now tie it to the customer. */
     private void identifySession(UUID sessionId, UUID customerId) {
-        em.createNativeQuery("update cart.shopper_session set customer_id = :customer where store_id = :store and id = :id")
-                .setParameter("customer", customerId).setParameter("store", tenant.requireStore().value())
-                .setParameter("id", sessionId).executeUpdate();
+        db.sql("update cart.shopper_session set customer_id = :customer where store_id = :store and id = :id")
+                .param("customer", customerId).param("store", tenant.requireStore().value()).param("id", sessionId).update();
     }
 
     private CartMergeView mergeOtherCarts(Cart cart, List<CartLine> current, UUID customerId, List<UUID> merged) {

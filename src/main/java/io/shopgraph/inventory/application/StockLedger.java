@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -27,11 +27,11 @@ public class StockLedger {
         OPENING, INITIAL, SET, ADJUST, RESERVE, RELEASE, COMMIT, RESTOCK
     }
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    StockLedger(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    StockLedger(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -42,13 +42,13 @@ public class StockLedger {
      */
     boolean move(UUID variantId, Kind kind, int onHandDelta, int reservedDelta, UUID referenceId, String condition) {
         UUID store = store();
-        int rows = em.createNativeQuery("with moved as (update inventory.stock_level set on_hand = on_hand + :dh, "
+        int rows = db.sql("with moved as (update inventory.stock_level set on_hand = on_hand + :dh, "
                 + "reserved = reserved + :dr, updated_at = now() where store_id = :store and variant_id = :v and (" + condition + ") "
                 + "returning variant_id) insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, "
                 + "reserved_delta, reference_id, created_at) select :store, :id, variant_id, :kind, :dh, :dr, :ref, now() from moved")
-                .setParameter("dh", onHandDelta).setParameter("dr", reservedDelta).setParameter("store", store)
-                .setParameter("v", variantId).setParameter("id", Ids.newId()).setParameter("kind", kind.name())
-                .setParameter("ref", referenceId).executeUpdate();
+                .param("dh", onHandDelta).param("dr", reservedDelta).param("store", store)
+                .param("v", variantId).param("id", Ids.newId()).param("kind", kind.name())
+                .param("ref", referenceId).update();
         return rows == 1;
     }
 
@@ -57,10 +57,10 @@ public class StockLedger {
         if (onHandDelta == 0) {
             return;
         }
-        em.createNativeQuery("insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, "
-                + "created_at) values (:store, :id, :v, :kind, :dh, 0, now())").setParameter("store", store())
-                .setParameter("id", Ids.newId()).setParameter("v", variantId).setParameter("kind", kind.name())
-                .setParameter("dh", onHandDelta).executeUpdate();
+        db.sql("insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, "
+                + "created_at) values (:store, :id, :v, :kind, :dh, 0, now())").param("store", store())
+                .param("id", Ids.newId()).param("v", variantId).param("kind", kind.name())
+                .param("dh", onHandDelta).update();
     }
 
     /** The opening rows of new levels created with stock on hand (one statement for all of them). */
@@ -68,10 +68,10 @@ public class StockLedger {
         if (variantIds.isEmpty()) {
             return;
         }
-        em.createNativeQuery("insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, "
+        db.sql("insert into inventory.stock_movement (store_id, id, variant_id, kind, on_hand_delta, reserved_delta, "
                 + "created_at) select store_id, gen_random_uuid(), variant_id, 'INITIAL', on_hand, 0, now() from inventory.stock_level "
                 + "where store_id = :store and variant_id in (:ids) and on_hand <> 0")
-                .setParameter("store", store()).setParameter("ids", List.copyOf(variantIds)).executeUpdate();
+                .param("store", store()).param("ids", List.copyOf(variantIds)).update();
     }
 
     /**
@@ -101,8 +101,7 @@ public class StockLedger {
         if (wanted.isEmpty()) {
             return new Reserved(List.of(), List.of());
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("with wanted as (select * from unnest(cast(:variants as uuid[]), cast(:quantities as int[])) "
+        List<Object[]> rows = db.sql("with wanted as (select * from unnest(cast(:variants as uuid[]), cast(:quantities as int[])) "
                 + "as w(variant_id, quantity)), "
                 + "untracked as (select l.variant_id from inventory.stock_level l join wanted w on w.variant_id = l.variant_id "
                 + "where l.store_id = :store and not l.tracked), "
@@ -117,9 +116,9 @@ public class StockLedger {
                 + "created_at) select :store, gen_random_uuid(), variant_id, 'RESERVE', 0, quantity, :ref, now() from moved) "
                 + "select variant_id, true from short union all select variant_id, false from moved")
                 // PostgreSQL array literals: uuids and integers need no quoting.
-                .setParameter("variants", "{" + wanted.keySet().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
-                .setParameter("quantities", "{" + wanted.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
-                .setParameter("store", store()).setParameter("ref", referenceId).getResultList();
+                .param("variants", "{" + wanted.keySet().stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .param("quantities", "{" + wanted.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .param("store", store()).param("ref", referenceId).list();
         List<UUID> shortIds = new java.util.ArrayList<>();
         List<UUID> movedIds = new java.util.ArrayList<>();
         for (Object[] row : rows) {
@@ -154,10 +153,9 @@ public class StockLedger {
 
     /** What is still reserved for a reference, by variant in variant-id order (from the ledger). */
     private Map<UUID, Integer> outstanding(UUID referenceId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select variant_id, sum(reserved_delta) from inventory.stock_movement "
+        List<Object[]> rows = db.sql("select variant_id, sum(reserved_delta) from inventory.stock_movement "
                 + "where store_id = :store and reference_id = :ref group by variant_id having sum(reserved_delta) > 0 order by variant_id")
-                .setParameter("store", store()).setParameter("ref", referenceId).getResultList();
+                .param("store", store()).param("ref", referenceId).list();
         Map<UUID, Integer> result = new TreeMap<>();
         rows.forEach(r -> result.put((UUID) r[0], ((Number) r[1]).intValue()));
         return result;

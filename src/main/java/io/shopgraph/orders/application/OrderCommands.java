@@ -14,7 +14,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.orders.api.NewOrder;
@@ -40,6 +39,7 @@ import io.shopgraph.payments.api.RefundRequest;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.events.EventPublisher;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.security.OpaqueTokens;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.platform.kernel.JsonP;
@@ -58,7 +58,7 @@ public class OrderCommands implements OrdersApi {
     /** The reason of an order refund recorded from a refund made at the provider (Stripe's dashboard). */
     private static final String DASHBOARD_REFUND = "Refunded at the payment provider.";
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
     private final EventPublisher events;
     private final PaymentsApi payments;
@@ -68,14 +68,14 @@ public class OrderCommands implements OrdersApi {
     private final jakarta.transaction.TransactionSynchronizationRegistry synchronizations;
     private final io.shopgraph.platform.tenancy.TenantScope scope;
 
-    OrderCommands(EntityManager em, TenantContext tenant, EventPublisher events, PaymentsApi payments, Event<StockInstruction> stock,
+    OrderCommands(NativeRows db, TenantContext tenant, EventPublisher events, PaymentsApi payments, Event<StockInstruction> stock,
             OrdersConfig config, OrderReads reads, jakarta.transaction.TransactionSynchronizationRegistry synchronizations,
             io.shopgraph.platform.tenancy.TenantScope scope) {
         this.synchronizations = synchronizations;
         this.scope = scope;
         this.config = config;
         this.reads = reads;
-        this.em = em;
+        this.db = db;
         this.tenant = tenant;
         this.events = events;
         this.payments = payments;
@@ -110,19 +110,19 @@ public class OrderCommands implements OrdersApi {
         String token = OpaqueTokens.newToken(OrderReads.TOKEN_PREFIX);
         Instant now = Instant.now();
         int units = order.lines().stream().mapToInt(NewOrder.Line::quantity).sum();
-        em.createNativeQuery("insert into orders.sales_order (store_id, id, number, status, token_hash, email, currency_code, subtotal_minor, "
+        db.sql("insert into orders.sales_order (store_id, id, number, status, token_hash, email, currency_code, subtotal_minor, "
                 + "discount_minor, shipping_minor, tax_minor, total_minor, pricing, shipping_address, cart_id, session_id, customer_id, "
                 + "stock_state, reserved_until, total_units, created_at, updated_at, deposit_minor) values (:store, :id, null, 'PENDING_PAYMENT', :hash, "
                 + ":email, :currency, :subtotal, :discount, :shipping, :tax, :total, cast(:pricing as jsonb), cast(:address as jsonb), :cart, "
                 + ":session, :customer, 'RESERVED', :until, :units, :now, :now, :deposit)")
-                .setParameter("deposit", order.depositMinor())
-                .setParameter("store", store).setParameter("id", order.id())
-                .setParameter("hash", OrderReads.hash(token)).setParameter("email", order.email()).setParameter("currency", order.currencyCode())
-                .setParameter("subtotal", order.subtotalMinor()).setParameter("discount", order.discountMinor())
-                .setParameter("shipping", order.shippingMinor()).setParameter("tax", order.taxMinor()).setParameter("total", order.totalMinor())
-                .setParameter("pricing", order.pricingJson()).setParameter("address", order.shippingAddressJson())
-                .setParameter("cart", order.cartId()).setParameter("session", order.sessionId()).setParameter("customer", order.customerId())
-                .setParameter("until", reservedUntil).setParameter("units", units).setParameter("now", now).executeUpdate();
+                .param("deposit", order.depositMinor())
+                .param("store", store).param("id", order.id())
+                .param("hash", OrderReads.hash(token)).param("email", order.email()).param("currency", order.currencyCode())
+                .param("subtotal", order.subtotalMinor()).param("discount", order.discountMinor())
+                .param("shipping", order.shippingMinor()).param("tax", order.taxMinor()).param("total", order.totalMinor())
+                .param("pricing", order.pricingJson()).param("address", order.shippingAddressJson())
+                .param("cart", order.cartId()).param("session", order.sessionId()).param("customer", order.customerId())
+                .param("until", reservedUntil).param("units", units).param("now", now).update();
         // Every line in one statement, whatever their number (the checkout's statement budget).
         JsonArrayBuilder rows = JsonP.createArrayBuilder();
         List<OrderPlaced.Line> eventLines = new ArrayList<>();
@@ -154,7 +154,7 @@ public class OrderCommands implements OrdersApi {
             rows.add(row);
             eventLines.add(new OrderPlaced.Line(line.variantId(), line.productId(), line.quantity(), line.totalMinor()));
         }
-        em.createNativeQuery("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
+        db.sql("insert into orders.order_line (store_id, id, order_id, position, variant_id, product_id, title, variant_title, "
                 + "quantity, unit_price_minor, subtotal_minor, discount_minor, total_minor, requires_shipping, attribute_keys, attribute_values) "
                 + "select :store, x.id, :order, x.position, x.variant_id, x.product_id, x.title, x.variant_title, x.quantity, x.unit, x.subtotal, "
                 + "x.discount, x.total, x.shipping, "
@@ -163,17 +163,17 @@ public class OrderCommands implements OrdersApi {
                 + "from jsonb_to_recordset(cast(:lines as jsonb)) as x(id uuid, position int, variant_id uuid, product_id uuid, title text, "
                 + "variant_title text, quantity int, unit bigint, subtotal bigint, discount bigint, total bigint, shipping boolean, keys jsonb, "
                 + "vals jsonb)")
-                .setParameter("store", store).setParameter("order", order.id()).setParameter("lines", rows.build().toString()).executeUpdate();
+                .param("store", store).param("order", order.id()).param("lines", rows.build().toString()).update();
         timeline(order.id(), "PLACED", "Order placed.", null);
         beforeNumbering.accept(List.copyOf(lineIds), token);
         // Last: the number (the counter's row lock is held to commit, so every other checkout of the store waits from here on).
-        long number = ((Number) em.createNativeQuery("with counted as (insert into orders.order_counter (store_id, last_number, next_expiry) "
+        long number = ((Number) db.sql("with counted as (insert into orders.order_counter (store_id, last_number, next_expiry) "
                 + "values (:store, :first, :until) on conflict (store_id) do update set last_number = orders.order_counter.last_number + 1, "
                 + "next_expiry = least(orders.order_counter.next_expiry, excluded.next_expiry) returning last_number) "
                 + "update orders.sales_order o set number = counted.last_number from counted where o.store_id = :store and o.id = :id "
                 + "returning o.number")
-                .setParameter("store", store).setParameter("first", OrderRules.FIRST_NUMBER).setParameter("until", reservedUntil)
-                .setParameter("id", order.id()).getSingleResult()).longValue();
+                .param("store", store).param("first", OrderRules.FIRST_NUMBER).param("until", reservedUntil)
+                .param("id", order.id()).value()).longValue();
         events.publish(new OrderPlaced(order.id(), number, order.cartId(), order.sessionId(), order.customerId(), order.currencyCode(),
                 order.subtotalMinor(), order.discountMinor(), order.shippingMinor(), order.taxMinor(), order.totalMinor(), eventLines, now));
         return new PlacedOrder(order.id(), number, token, lineIds);
@@ -187,9 +187,8 @@ public class OrderCommands implements OrdersApi {
     @Override
     @Transactional
     public Optional<Long> number(UUID orderId) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select number from orders.sales_order where store_id = :store and id = :id")
-                .setParameter("store", store()).setParameter("id", orderId).getResultList();
+        List<Object> rows = db.sql("select number from orders.sales_order where store_id = :store and id = :id")
+                .param("store", store()).param("id", orderId).column();
         return rows.stream().findFirst().map(n -> ((Number) n).longValue());
     }
 
@@ -295,8 +294,8 @@ public class OrderCommands implements OrdersApi {
                     "Only a deposit order whose deposit is paid and whose balance is still due can have its balance waived.");
         }
         long waived = order.total() - order.paid();
-        em.createNativeQuery("update orders.sales_order set waived_minor = :waived where store_id = :store and id = :id")
-                .setParameter("waived", waived).setParameter("store", store()).setParameter("id", orderId).executeUpdate();
+        db.sql("update orders.sales_order set waived_minor = :waived where store_id = :store and id = :id")
+                .param("waived", waived).param("store", store()).param("id", orderId).update();
         Locked after = lock(orderId).orElseThrow();
         Instant now = Instant.now();
         for (PaymentView payment : payments.byReferences(List.of(orderId)).getOrDefault(orderId, List.of())) {
@@ -333,10 +332,9 @@ public class OrderCommands implements OrdersApi {
     @Override
     @Transactional
     public List<UUID> reservationsDue(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select id from orders.sales_order where store_id = :store and stock_state = 'RESERVED' "
+        List<Object> rows = db.sql("select id from orders.sales_order where store_id = :store and stock_state = 'RESERVED' "
                 + "and paid_at is null and reserved_until <= now() order by reserved_until limit :limit")
-                .setParameter("store", store()).setParameter("limit", limit).getResultList();
+                .param("store", store()).param("limit", limit).column();
         return rows.stream().map(OrderReads::uuid).toList();
     }
 
@@ -344,19 +342,18 @@ public class OrderCommands implements OrdersApi {
     @jakarta.enterprise.context.control.ActivateRequestContext
     @Transactional
     public List<UUID> storesWithReservationsDue(int limit) {
-        em.createNativeQuery("select set_config('app.orders_scan', 'on', true)").getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select store_id from orders.order_counter where next_expiry <= now() order by next_expiry limit :limit")
-                .setParameter("limit", limit).getResultList();
+        db.sql("select set_config('app.orders_scan', 'on', true)").value();
+        List<Object> rows = db.sql("select store_id from orders.order_counter where next_expiry <= now() order by next_expiry limit :limit")
+                .param("limit", limit).column();
         return rows.stream().map(OrderReads::uuid).toList();
     }
 
     /** After a store's sweep: its next reservation end (null when no unpaid order holds stock). */
     @Transactional
     public void recomputeNextExpiry() {
-        em.createNativeQuery("update orders.order_counter set next_expiry = (select min(reserved_until) from orders.sales_order "
+        db.sql("update orders.order_counter set next_expiry = (select min(reserved_until) from orders.sales_order "
                 + "where store_id = :store and stock_state = 'RESERVED' and paid_at is null) where store_id = :store")
-                .setParameter("store", store()).executeUpdate();
+                .param("store", store()).update();
     }
 
     @Override
@@ -367,8 +364,8 @@ public class OrderCommands implements OrdersApi {
             return false;
         }
         stock.fire(new StockInstruction(orderId, StockInstruction.Action.RELEASE, Map.of()));
-        em.createNativeQuery("update orders.sales_order set stock_state = 'RELEASED', updated_at = now() where store_id = :store and id = :id")
-                .setParameter("store", store()).setParameter("id", orderId).executeUpdate();
+        db.sql("update orders.sales_order set stock_state = 'RELEASED', updated_at = now() where store_id = :store and id = :id")
+                .param("store", store()).param("id", orderId).update();
         timeline(orderId, "RESERVATION_EXPIRED", "Unpaid when its reservation expired: the stock went back on sale.", null);
         return true;
     }
@@ -454,10 +451,10 @@ public class OrderCommands implements OrdersApi {
         } else if ("COMMITTED".equals(order.stockState()) && restockCommitted) {
             stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RESTOCK, quantities(lines(order.id()), true)));
         }
-        em.createNativeQuery("update orders.sales_order set status = 'CANCELLED', cancelled_at = :now, updated_at = :now, "
+        db.sql("update orders.sales_order set status = 'CANCELLED', cancelled_at = :now, updated_at = :now, "
                 + "refunded_minor = :refunded, stock_state = 'RELEASED' where store_id = :store and id = :id")
-                .setParameter("now", now).setParameter("refunded", refunded).setParameter("store", store()).setParameter("id", order.id())
-                .executeUpdate();
+                .param("now", now).param("refunded", refunded).param("store", store()).param("id", order.id())
+                .update();
         timeline(order.id(), "CANCELLED", "Cancelled" + (reason == null ? "." : ": " + reason), actor);
         long refundedNow = refunded - order.refunded();
         if (refundId != null) {
@@ -494,18 +491,18 @@ public class OrderCommands implements OrdersApi {
         int units = 0;
         JsonArrayBuilder json = JsonP.createArrayBuilder();
         for (LineQuantity q : wanted) {
-            em.createNativeQuery("update orders.order_line set fulfilled_quantity = fulfilled_quantity + :q where store_id = :store and id = :id")
-                    .setParameter("q", q.quantity()).setParameter("store", store()).setParameter("id", q.lineId()).executeUpdate();
+            db.sql("update orders.order_line set fulfilled_quantity = fulfilled_quantity + :q where store_id = :store and id = :id")
+                    .param("q", q.quantity()).param("store", store()).param("id", q.lineId()).update();
             units += q.quantity();
             json.add(JsonP.createObjectBuilder().add("lineId", q.lineId().toString()).add("quantity", q.quantity()));
         }
         UUID id = Ids.newId();
         Instant now = Instant.now();
-        em.createNativeQuery("insert into orders.fulfillment (store_id, id, order_id, tracking_company, tracking_number, tracking_url, lines, "
+        db.sql("insert into orders.fulfillment (store_id, id, order_id, tracking_company, tracking_number, tracking_url, lines, "
                 + "created_at) values (:store, :id, :order, :company, :number, :url, cast(:lines as jsonb), :now)")
-                .setParameter("store", store()).setParameter("id", id).setParameter("order", orderId).setParameter("company", blank(company))
-                .setParameter("number", blank(number)).setParameter("url", blank(url)).setParameter("lines", json.build().toString())
-                .setParameter("now", now).executeUpdate();
+                .param("store", store()).param("id", id).param("order", orderId).param("company", blank(company))
+                .param("number", blank(number)).param("url", blank(url)).param("lines", json.build().toString())
+                .param("now", now).update();
         Locked after = new Locked(order.id(), order.number(), order.status(), order.currency(), order.total(), order.paid(), order.refunded(),
                 order.stockState(), order.paidAt(), order.cancelledAt(), order.fulfilledUnits() + units, order.totalUnits(), order.sessionId(),
                 order.deposit(), order.waived());
@@ -628,13 +625,13 @@ public class OrderCommands implements OrdersApi {
                 refundSucceeded(order, new OrderRefund(id, paid.id(), SUCCEEDED, paid.amountMinor(), false, "[]", false, DASHBOARD_REFUND), null, now);
                 changed = true;
             } else if (mine != null && PENDING.equals(mine.status()) && SUCCEEDED.equals(paid.status())) {
-                em.createNativeQuery("update orders.refund set status = 'SUCCEEDED' where store_id = :store and id = :id")
-                        .setParameter("store", store()).setParameter("id", mine.id()).executeUpdate();
+                db.sql("update orders.refund set status = 'SUCCEEDED' where store_id = :store and id = :id")
+                        .param("store", store()).param("id", mine.id()).update();
                 refundSucceeded(order, mine, null, now);
                 changed = true;
             } else if (mine != null && PENDING.equals(mine.status()) && "FAILED".equals(paid.status())) {
-                em.createNativeQuery("update orders.refund set status = 'FAILED' where store_id = :store and id = :id")
-                        .setParameter("store", store()).setParameter("id", mine.id()).executeUpdate();
+                db.sql("update orders.refund set status = 'FAILED' where store_id = :store and id = :id")
+                        .param("store", store()).param("id", mine.id()).update();
                 for (LineQuantity q : lineQuantities(mine.linesJson())) {
                     refundLine(q.lineId(), -q.quantity());
                 }
@@ -684,8 +681,8 @@ public class OrderCommands implements OrdersApi {
             stock.fire(new StockInstruction(order.id(), StockInstruction.Action.RESTOCK, restocked));
         }
         if (refund.restock() != restocking) {
-            em.createNativeQuery("update orders.refund set restock = :restock where store_id = :store and id = :id")
-                    .setParameter("restock", restocking).setParameter("store", store()).setParameter("id", refund.id()).executeUpdate();
+            db.sql("update orders.refund set restock = :restock where store_id = :store and id = :id")
+                    .param("restock", restocking).param("store", store()).param("id", refund.id()).update();
         }
         update(order, order.paid(), refunded, order.stockState(), order.paidAt(), now);
         timeline(order.id(), "REFUNDED", "Refunded " + money(refund.amount(), order.currency())
@@ -697,8 +694,8 @@ public class OrderCommands implements OrdersApi {
     public void updateNote(UUID orderId, String note, String actor) {
         checkLength(note, 5000, "note");
         lock(orderId).orElseThrow(OrderCommands::notFound);
-        em.createNativeQuery("update orders.sales_order set note = :note, updated_at = now() where store_id = :store and id = :id")
-                .setParameter("note", blank(note)).setParameter("store", store()).setParameter("id", orderId).executeUpdate();
+        db.sql("update orders.sales_order set note = :note, updated_at = now() where store_id = :store and id = :id")
+                .param("note", blank(note)).param("store", store()).param("id", orderId).update();
         timeline(orderId, "NOTE", "Note updated.", actor);
     }
 
@@ -755,11 +752,10 @@ public class OrderCommands implements OrdersApi {
     }
 
     private Optional<Locked> lock(UUID orderId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, number, status, currency_code, total_minor, paid_minor, refunded_minor, stock_state, "
+        List<Object[]> rows = db.sql("select id, number, status, currency_code, total_minor, paid_minor, refunded_minor, stock_state, "
                 + "paid_at, cancelled_at, fulfilled_units, total_units, session_id, deposit_minor, waived_minor from orders.sales_order "
                 + "where store_id = :store and id = :id for update")
-                .setParameter("store", store()).setParameter("id", orderId).getResultList();
+                .param("store", store()).param("id", orderId).list();
         return rows.stream().findFirst().map(r -> new Locked(OrderReads.uuid(r[0]), ((Number) r[1]).longValue(), OrderStatus.valueOf((String) r[2]),
                 ((String) r[3]).strip(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), ((Number) r[6]).longValue(), (String) r[7],
                 r[8] == null ? null : OrderReads.instant(r[8]), r[9] == null ? null : OrderReads.instant(r[9]), ((Number) r[10]).intValue(),
@@ -767,10 +763,9 @@ public class OrderCommands implements OrdersApi {
     }
 
     private List<LockedLine> lines(UUID orderId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, variant_id, quantity, fulfilled_quantity, refunded_quantity, total_minor "
+        List<Object[]> rows = db.sql("select id, variant_id, quantity, fulfilled_quantity, refunded_quantity, total_minor "
                 + "from orders.order_line where store_id = :store and order_id = :id order by position")
-                .setParameter("store", store()).setParameter("id", orderId).getResultList();
+                .param("store", store()).param("id", orderId).list();
         return rows.stream().map(r -> new LockedLine(OrderReads.uuid(r[0]), OrderReads.uuid(r[1]), ((Number) r[2]).intValue(),
                 ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), ((Number) r[5]).longValue())).toList();
     }
@@ -811,22 +806,22 @@ public class OrderCommands implements OrdersApi {
 
     private void update(Locked order, long paid, long refunded, String stockState, Instant paidAt, Instant now) {
         OrderStatus status = OrderRules.status(order.cancelled(), order.due(), paid, refunded, order.fulfilledUnits(), order.totalUnits());
-        em.createNativeQuery("update orders.sales_order set status = :status, paid_minor = :paid, refunded_minor = :refunded, "
+        db.sql("update orders.sales_order set status = :status, paid_minor = :paid, refunded_minor = :refunded, "
                 + "stock_state = :stock, paid_at = :paidAt, fulfilled_units = :fulfilled, updated_at = :now where store_id = :store and id = :id")
-                .setParameter("status", status.name()).setParameter("paid", paid).setParameter("refunded", refunded)
-                .setParameter("stock", stockState).setParameter("paidAt", paidAt).setParameter("fulfilled", order.fulfilledUnits())
-                .setParameter("now", now).setParameter("store", store()).setParameter("id", order.id()).executeUpdate();
+                .param("status", status.name()).param("paid", paid).param("refunded", refunded)
+                .param("stock", stockState).param("paidAt", paidAt).param("fulfilled", order.fulfilledUnits())
+                .param("now", now).param("store", store()).param("id", order.id()).update();
     }
 
     private void insertRefund(UUID id, UUID orderId, UUID paymentRefundId, long amount, boolean restock, String linesJson, String reason,
             Instant now, String status, boolean cancelsOrder) {
-        em.createNativeQuery("insert into orders.refund (store_id, id, order_id, payment_refund_id, amount_minor, restock, lines, reason, "
+        db.sql("insert into orders.refund (store_id, id, order_id, payment_refund_id, amount_minor, restock, lines, reason, "
                 + "created_at, status, cancels_order) values (:store, :id, :order, :refund, :amount, :restock, cast(:lines as jsonb), :reason, "
                 + ":now, :status, :cancels)")
-                .setParameter("store", store()).setParameter("id", id).setParameter("order", orderId).setParameter("refund", paymentRefundId)
-                .setParameter("amount", amount).setParameter("restock", restock).setParameter("lines", linesJson)
-                .setParameter("reason", reason).setParameter("now", now).setParameter("status", status)
-                .setParameter("cancels", cancelsOrder).executeUpdate();
+                .param("store", store()).param("id", id).param("order", orderId).param("refund", paymentRefundId)
+                .param("amount", amount).param("restock", restock).param("lines", linesJson)
+                .param("reason", reason).param("now", now).param("status", status)
+                .param("cancels", cancelsOrder).update();
     }
 
     /** An order refund as settlement needs it. */
@@ -839,24 +834,23 @@ public class OrderCommands implements OrdersApi {
     }
 
     private List<OrderRefund> orderRefunds(UUID orderId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, payment_refund_id, status, amount_minor, restock, lines::text, cancels_order, reason "
+        List<Object[]> rows = db.sql("select id, payment_refund_id, status, amount_minor, restock, lines::text, cancels_order, reason "
                 + "from orders.refund where store_id = :store and order_id = :id order by created_at, id")
-                .setParameter("store", store()).setParameter("id", orderId).getResultList();
+                .param("store", store()).param("id", orderId).list();
         return rows.stream().map(r -> new OrderRefund(OrderReads.uuid(r[0]), r[1] == null ? null : OrderReads.uuid(r[1]), (String) r[2],
                 ((Number) r[3]).longValue(), (Boolean) r[4], (String) r[5], (Boolean) r[6], (String) r[7])).toList();
     }
 
     private Claims pendingClaims(UUID orderId) {
-        Object[] row = (Object[]) em.createNativeQuery("select coalesce(sum(amount_minor), 0), coalesce(bool_or(cancels_order), false) "
+        Object[] row = db.sql("select coalesce(sum(amount_minor), 0), coalesce(bool_or(cancels_order), false) "
                 + "from orders.refund where store_id = :store and order_id = :id and status = 'PENDING'")
-                .setParameter("store", store()).setParameter("id", orderId).getSingleResult();
+                .param("store", store()).param("id", orderId).list().get(0);
         return new Claims(((Number) row[0]).longValue(), (Boolean) row[1]);
     }
 
     private void refundLine(UUID lineId, int quantity) {
-        em.createNativeQuery("update orders.order_line set refunded_quantity = refunded_quantity + :q where store_id = :store and id = :id")
-                .setParameter("q", quantity).setParameter("store", store()).setParameter("id", lineId).executeUpdate();
+        db.sql("update orders.order_line set refunded_quantity = refunded_quantity + :q where store_id = :store and id = :id")
+                .param("q", quantity).param("store", store()).param("id", lineId).update();
     }
 
     private static List<LineQuantity> lineQuantities(String json) {
@@ -867,15 +861,15 @@ public class OrderCommands implements OrdersApi {
     }
 
     private void timeline(UUID orderId, String kind, String message, String actor) {
-        em.createNativeQuery("insert into orders.order_event (store_id, id, order_id, kind, message, actor, created_at) "
+        db.sql("insert into orders.order_event (store_id, id, order_id, kind, message, actor, created_at) "
                 + "values (:store, :id, :order, :kind, :message, :actor, clock_timestamp())")
-                .setParameter("store", store()).setParameter("id", Ids.newId()).setParameter("order", orderId).setParameter("kind", kind)
-                .setParameter("message", message).setParameter("actor", actor).executeUpdate();
+                .param("store", store()).param("id", Ids.newId()).param("order", orderId).param("kind", kind)
+                .param("message", message).param("actor", actor).update();
     }
 
     private boolean hasTimeline(UUID orderId, String kind) {
-        return ((Number) em.createNativeQuery("select count(*) from orders.order_event where store_id = :store and order_id = :id and kind = :kind")
-                .setParameter("store", store()).setParameter("id", orderId).setParameter("kind", kind).getSingleResult()).longValue() > 0;
+        return ((Number) db.sql("select count(*) from orders.order_event where store_id = :store and order_id = :id and kind = :kind")
+                .param("store", store()).param("id", orderId).param("kind", kind).value()).longValue() > 0;
     }
 
     private static void checkLength(String value, int max, String field) {

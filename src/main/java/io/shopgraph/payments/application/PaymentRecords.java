@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.payments.api.PaymentProvider;
 import io.shopgraph.payments.api.PaymentRequest;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -25,11 +25,11 @@ class PaymentRecords {
     static final String COLUMNS = "id, reference_id, provider, status, amount_minor, captured_minor, refunded_minor, currency_code, "
             + "idempotency_key, description, provider_reference, client_secret_enc, provider_event_at, dispute_status, created_at, updated_at";
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    PaymentRecords(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    PaymentRecords(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -45,13 +45,13 @@ class PaymentRecords {
     @Transactional
     PaymentRow insertPending(PaymentRequest request, PaymentProvider provider) {
         Instant now = Instant.now();
-        em.createNativeQuery("insert into payments.payment (store_id, id, reference_id, provider, status, amount_minor, currency_code, "
+        db.sql("insert into payments.payment (store_id, id, reference_id, provider, status, amount_minor, currency_code, "
                 + "idempotency_key, description, created_at, updated_at) values (:store, :id, :ref, :provider, 'PENDING', :amount, "
                 + ":currency, :key, :description, :now, :now) on conflict (store_id, idempotency_key) do nothing")
-                .setParameter("store", store()).setParameter("id", Ids.newId()).setParameter("ref", request.referenceId())
-                .setParameter("provider", provider.name()).setParameter("amount", request.amountMinor())
-                .setParameter("currency", request.currencyCode()).setParameter("key", request.idempotencyKey())
-                .setParameter("description", request.description()).setParameter("now", now).executeUpdate();
+                .param("store", store()).param("id", Ids.newId()).param("ref", request.referenceId())
+                .param("provider", provider.name()).param("amount", request.amountMinor())
+                .param("currency", request.currencyCode()).param("key", request.idempotencyKey())
+                .param("description", request.description()).param("now", now).update();
         return byKey(request.idempotencyKey()).orElseThrow();
     }
 
@@ -78,46 +78,43 @@ class PaymentRecords {
 
     @Transactional
     List<PaymentRow> byReferences(Collection<UUID> referenceIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.payment where store_id = :store "
-                + "and reference_id in (:refs) order by created_at, id").setParameter("store", store())
-                .setParameter("refs", List.copyOf(referenceIds)).getResultList();
+        List<Object[]> rows = db.sql("select " + COLUMNS + " from payments.payment where store_id = :store "
+                + "and reference_id in (:refs) order by created_at, id").param("store", store())
+                .param("refs", List.copyOf(referenceIds)).list();
         return rows.stream().map(PaymentRow::of).toList();
     }
 
     /** Stores the PaymentIntent of a payment (the first one stored wins: Stripe's idempotency gives the same one anyway). */
     @Transactional
     PaymentRow attachIntent(UUID paymentId, String intentId, String clientSecretEnc) {
-        em.createNativeQuery("update payments.payment set provider_reference = :ref, client_secret_enc = coalesce(:secret, client_secret_enc), "
+        db.sql("update payments.payment set provider_reference = :ref, client_secret_enc = coalesce(:secret, client_secret_enc), "
                 + "updated_at = now() where store_id = :store and id = :id and provider_reference is null")
-                .setParameter("ref", intentId).setParameter("secret", clientSecretEnc).setParameter("store", store())
-                .setParameter("id", paymentId).executeUpdate();
+                .param("ref", intentId).param("secret", clientSecretEnc).param("store", store())
+                .param("id", paymentId).update();
         return find(paymentId).orElseThrow();
     }
 
     /** Sets the provider's dispute status; whether it changed. */
     @Transactional(Transactional.TxType.MANDATORY)
     boolean dispute(UUID paymentId, String status) {
-        return em.createNativeQuery("update payments.payment set dispute_status = :status, updated_at = now() where store_id = :store "
-                + "and id = :id and dispute_status is distinct from :status").setParameter("status", status)
-                .setParameter("store", store()).setParameter("id", paymentId).executeUpdate() == 1;
+        return db.sql("update payments.payment set dispute_status = :status, updated_at = now() where store_id = :store "
+                + "and id = :id and dispute_status is distinct from :status").param("status", status)
+                .param("store", store()).param("id", paymentId).update() == 1;
     }
 
     /** Stripe payments of the current store not final yet and unchanged for {@code minAge}, oldest first. */
     @Transactional
     List<PaymentRow> unsettled(java.time.Duration minAge, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.payment where store_id = :store "
+        List<Object[]> rows = db.sql("select " + COLUMNS + " from payments.payment where store_id = :store "
                 + "and provider = 'STRIPE' and status in ('PENDING', 'PROCESSING') and provider_reference is not null "
-                + "and updated_at < :before order by updated_at limit :limit").setParameter("store", store())
-                .setParameter("before", Instant.now().minus(minAge)).setParameter("limit", limit).getResultList();
+                + "and updated_at < :before order by updated_at limit :limit").param("store", store())
+                .param("before", Instant.now().minus(minAge)).param("limit", limit).list();
         return rows.stream().map(PaymentRow::of).toList();
     }
 
     private Optional<PaymentRow> one(String where, Object value, boolean forUpdate) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from payments.payment where store_id = :store and " + where
-                + (forUpdate ? " for update" : "")).setParameter("store", store()).setParameter("v", value).getResultList();
+        List<Object[]> rows = db.sql("select " + COLUMNS + " from payments.payment where store_id = :store and " + where
+                + (forUpdate ? " for update" : "")).param("store", store()).param("v", value).list();
         return rows.stream().findFirst().map(PaymentRow::of);
     }
 }

@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.payments.domain.PaymentSettingsErrorCode;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.persistence.NativeRows;
 
 /**
  * The current store's Stripe account: its publishable key (public), its secret key and its webhook signing
@@ -51,11 +53,14 @@ public class StripeAccounts {
     }
 
     private final EntityManager em;
+
+    private final NativeRows db;
     private final PaymentRecords records;
     private final SecretCipher cipher;
 
-    StripeAccounts(EntityManager em, PaymentRecords records, SecretCipher cipher) {
+    StripeAccounts(EntityManager em, NativeRows db, PaymentRecords records, SecretCipher cipher) {
         this.em = em;
+        this.db = db;
         this.records = records;
         this.cipher = cipher;
     }
@@ -83,9 +88,9 @@ public class StripeAccounts {
     /** The publishable key alone (no decryption): what storefronts and {@code settings()} read. */
     @Transactional
     public Optional<String> publishableKey() {
-        @SuppressWarnings("unchecked")
-        List<Object> keys = em.createNativeQuery("select publishable_key from payments.stripe_account where store_id = :store")
-                .setParameter("store", records.store()).getResultList();
+        // Plain JDBC: every checkout asks it (the storefront's answer carries the key).
+        List<Object> keys = db.sql("select publishable_key from payments.stripe_account where store_id = :store")
+                .param("store", records.store()).column();
         return keys.stream().findFirst().map(String.class::cast);
     }
 

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -41,6 +40,7 @@ import io.shopgraph.orders.api.OrdersApi;
 import io.shopgraph.orders.api.PlacedOrder;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -59,7 +59,7 @@ public class CheckoutPlacement {
     public record Placed(UUID orderId, long number, String token, long dueNowMinor, String currencyCode, boolean replay) {
     }
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
     private final CartApi carts;
     private final CatalogApi catalog;
@@ -73,11 +73,11 @@ public class CheckoutPlacement {
     private final Jsonb jsonb;
     private final BookingsApi bookings;
 
-    CheckoutPlacement(EntityManager em, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
+    CheckoutPlacement(NativeRows db, TenantContext tenant, CartApi carts, CatalogApi catalog, InventoryApi inventory, OrdersApi orders,
             CustomersApi customers, CartPricing pricing, CheckoutRequirements requirements, DiscountUsage discountUsage, CheckoutProgress progress, Jsonb jsonb,
             BookingsApi bookings) {
         this.bookings = bookings;
-        this.em = em;
+        this.db = db;
         this.tenant = tenant;
         this.carts = carts;
         this.catalog = catalog;
@@ -100,10 +100,10 @@ public class CheckoutPlacement {
                 .orElseThrow(() -> new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id."));
         UUID store = tenant.requireStore().value();
         UUID orderId = Ids.newId();
-        int claimed = em.createNativeQuery("insert into checkout.completion (store_id, idempotency_key, cart_id, order_id, created_at) "
+        int claimed = db.sql("insert into checkout.completion (store_id, idempotency_key, cart_id, order_id, created_at) "
                 + "values (:store, :key, :cart, :order, now()) on conflict (store_id, idempotency_key) do nothing")
-                .setParameter("store", store).setParameter("key", idempotencyKey).setParameter("cart", cartId).setParameter("order", orderId)
-                .executeUpdate();
+                .param("store", store).param("key", idempotencyKey).param("cart", cartId).param("order", orderId)
+                .update();
         if (claimed == 0) {
             return replay(store, idempotencyKey, cartId);
         }
@@ -183,11 +183,11 @@ public class CheckoutPlacement {
                         throw new CheckoutRejected(CheckoutErrorCode.CART_NOT_FOUND, "cartId", "No open cart has this id.");
                     }
                     progress.placed(cart);
-                    em.createNativeQuery("update checkout.completion set order_token = :token, total_minor = :total, due_now_minor = :due, "
+                    db.sql("update checkout.completion set order_token = :token, total_minor = :total, due_now_minor = :due, "
                             + "currency_code = :currency where store_id = :store and idempotency_key = :key")
-                            .setParameter("token", token).setParameter("total", priced.totalMinor()).setParameter("due", plan.dueNowMinor())
-                            .setParameter("currency", priced.currencyCode()).setParameter("store", store).setParameter("key", idempotencyKey)
-                            .executeUpdate();
+                            .param("token", token).param("total", priced.totalMinor()).param("due", plan.dueNowMinor())
+                            .param("currency", priced.currencyCode()).param("store", store).param("key", idempotencyKey)
+                            .update();
                 });
         return new Placed(placed.id(), placed.number(), placed.token(), plan.dueNowMinor(), priced.currencyCode(), false);
     }
@@ -229,9 +229,8 @@ public class CheckoutPlacement {
     }
 
     private Placed replay(UUID store, String key, UUID cartId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select cart_id, order_id, order_token, coalesce(due_now_minor, total_minor), currency_code from checkout.completion "
-                + "where store_id = :store and idempotency_key = :key").setParameter("store", store).setParameter("key", key).getResultList();
+        List<Object[]> rows = db.sql("select cart_id, order_id, order_token, coalesce(due_now_minor, total_minor), currency_code from checkout.completion "
+                + "where store_id = :store and idempotency_key = :key").param("store", store).param("key", key).list();
         Object[] row = rows.get(0);
         if (!cartId.equals(row[0] instanceof UUID u ? u : UUID.fromString(row[0].toString()))) {
             throw new CheckoutRejected(CheckoutErrorCode.IDEMPOTENCY_KEY_MISMATCH, "idempotencyKey",

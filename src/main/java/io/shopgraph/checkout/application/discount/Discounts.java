@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import io.shopgraph.platform.persistence.NativeRows;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
@@ -31,11 +31,11 @@ public class Discounts {
             + "get_quantity, array_to_string(combines_with, ','), starts_at, ends_at, usage_limit, per_customer_limit, used_count, created_at "
             + "from checkout.discount where store_id = :store ";
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    Discounts(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    Discounts(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -46,11 +46,11 @@ public class Discounts {
     @Transactional
     public List<StoredDiscount> forCart(Collection<String> codes) {
         String sql = COLUMNS + "and (code is null" + (codes.isEmpty() ? "" : " or code in (:codes)") + ") order by created_at, id";
-        var query = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value());
+        var query = db.sql(sql).param("store", tenant.requireStore().value());
         if (!codes.isEmpty()) {
-            query.setParameter("codes", List.copyOf(codes));
+            query.param("codes", List.copyOf(codes));
         }
-        return map(query.getResultList());
+        return map(query.list());
     }
 
     /**
@@ -63,14 +63,14 @@ public class Discounts {
                 + (afterId == null ? "" : "and (created_at, id) < (:ac, :ai) ")
                 + (query == null ? "" : "and (code ilike :q escape '\\' or title ilike :q escape '\\') ")
                 + "order by created_at desc, id desc limit :limit";
-        var q = em.createNativeQuery(sql).setParameter("store", tenant.requireStore().value()).setParameter("limit", limit);
+        var q = db.sql(sql).param("store", tenant.requireStore().value()).param("limit", limit);
         if (afterId != null) {
-            q.setParameter("ac", afterCreated).setParameter("ai", afterId);
+            q.param("ac", afterCreated).param("ai", afterId);
         }
         if (query != null) {
-            q.setParameter("q", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            q.param("q", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return map(q.getResultList());
+        return map(q.list());
     }
 
     /** The store's discounts among {@code ids} (foreign and unknown ids are simply absent). One statement. */
@@ -79,14 +79,13 @@ public class Discounts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return map(em.createNativeQuery(COLUMNS + "and id in (:ids)").setParameter("store", tenant.requireStore().value())
-                .setParameter("ids", List.copyOf(ids)).getResultList());
+        return map(db.sql(COLUMNS + "and id in (:ids)").param("store", tenant.requireStore().value())
+                .param("ids", List.copyOf(ids)).list());
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<StoredDiscount> map(List<?> rows) {
+    private static List<StoredDiscount> map(List<Object[]> rows) {
         List<StoredDiscount> result = new ArrayList<>();
-        for (Object[] r : (List<Object[]>) rows) {
+        for (Object[] r : rows) {
             Set<DiscountClass> combines = EnumSet.noneOf(DiscountClass.class);
             for (String c : split((String) r[13])) {
                 combines.add(DiscountClass.valueOf(c));

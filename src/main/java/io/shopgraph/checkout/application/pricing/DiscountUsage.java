@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.checkout.domain.discount.DiscountErrorCode;
 import io.shopgraph.checkout.domain.pricing.PricedCart;
 import io.shopgraph.platform.errors.DomainException;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -23,11 +23,11 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class DiscountUsage {
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    DiscountUsage(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    DiscountUsage(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -48,27 +48,26 @@ public class DiscountUsage {
                 .sorted(Comparator.comparing(PricedCart.DiscountApplication::discountId)).toList();
         UUID store = tenant.requireStore().value();
         for (PricedCart.DiscountApplication a : applied) {
-            int inserted = em.createNativeQuery("insert into checkout.discount_usage (store_id, discount_id, order_id, customer_key, created_at) "
+            int inserted = db.sql("insert into checkout.discount_usage (store_id, discount_id, order_id, customer_key, created_at) "
                     + "values (:store, :discount, :order, :customer, now()) on conflict do nothing")
-                    .setParameter("store", store).setParameter("discount", a.discountId()).setParameter("order", orderId)
-                    .setParameter("customer", customerKey).executeUpdate();
+                    .param("store", store).param("discount", a.discountId()).param("order", orderId)
+                    .param("customer", customerKey).update();
             if (inserted == 0) {
                 continue; // this order counted it already
             }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("update checkout.discount set used_count = used_count + 1 "
+            List<Object[]> rows = db.sql("update checkout.discount set used_count = used_count + 1 "
                     + "where store_id = :store and id = :discount and (usage_limit is null or used_count < usage_limit) "
                     + "and (ends_at is null or ends_at > now()) returning per_customer_limit, used_count")
-                    .setParameter("store", store).setParameter("discount", a.discountId()).getResultList();
+                    .param("store", store).param("discount", a.discountId()).list();
             if (rows.isEmpty()) {
                 throw refused(a, "has been used as often as it may be, or has ended");
             }
             Object perCustomer = rows.get(0)[0];
             if (perCustomer != null && customerKey != null) {
-                long used = ((Number) em.createNativeQuery("select count(*) from checkout.discount_usage where store_id = :store "
+                long used = ((Number) db.sql("select count(*) from checkout.discount_usage where store_id = :store "
                         + "and discount_id = :discount and customer_key = :customer")
-                        .setParameter("store", store).setParameter("discount", a.discountId()).setParameter("customer", customerKey)
-                        .getSingleResult()).longValue();
+                        .param("store", store).param("discount", a.discountId()).param("customer", customerKey)
+                        .value()).longValue();
                 if (used > ((Number) perCustomer).longValue()) {
                     throw refused(a, "has been used as often as one customer may");
                 }
@@ -80,10 +79,10 @@ public class DiscountUsage {
     @Transactional
     public void release(UUID orderId) {
         UUID store = tenant.requireStore().value();
-        em.createNativeQuery("with gone as (delete from checkout.discount_usage where store_id = :store and order_id = :order "
+        db.sql("with gone as (delete from checkout.discount_usage where store_id = :store and order_id = :order "
                 + "returning discount_id) update checkout.discount d set used_count = used_count - 1 from gone "
                 + "where d.store_id = :store and d.id = gone.discount_id")
-                .setParameter("store", store).setParameter("order", orderId).executeUpdate();
+                .param("store", store).param("order", orderId).update();
     }
 
     private static DomainException refused(PricedCart.DiscountApplication a, String why) {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.checkout.domain.tax.TaxRateErrorCode;
 import io.shopgraph.checkout.domain.pricing.TaxRate;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -28,11 +28,11 @@ public class TaxRates {
     public record StoredRate(UUID id, String countryCode, String regionCode, String title, BigDecimal rate) {
     }
 
-    private final EntityManager em;
+    private final NativeRows db;
     private final TenantContext tenant;
 
-    TaxRates(EntityManager em, TenantContext tenant) {
-        this.em = em;
+    TaxRates(NativeRows db, TenantContext tenant) {
+        this.db = db;
         this.tenant = tenant;
     }
 
@@ -42,12 +42,11 @@ public class TaxRates {
      */
     @Transactional
     public List<TaxRate> forDestination(String countryCode, String regionCode) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select country_code, title, rate from checkout.tax_rate where store_id = :store "
+        List<Object[]> rows = db.sql("select country_code, title, rate from checkout.tax_rate where store_id = :store "
                 + "and (country_code = '*' or (country_code = :country and (region_code is null or region_code = :region))) "
                 + "order by title, id")
-                .setParameter("store", tenant.requireStore().value()).setParameter("country", countryCode == null ? "" : countryCode)
-                .setParameter("region", regionCode == null ? "" : regionCode).getResultList();
+                .param("store", tenant.requireStore().value()).param("country", countryCode == null ? "" : countryCode)
+                .param("region", regionCode == null ? "" : regionCode).list();
         boolean countryKnown = rows.stream().anyMatch(r -> !"*".equals(r[0]));
         List<TaxRate> rates = new ArrayList<>();
         for (Object[] r : rows) {
@@ -77,11 +76,11 @@ public class TaxRates {
             throw invalid("rate", "A rate is a fraction from 0 to 1 with at most 6 decimals (0.2 for 20 %).");
         }
         UUID id = Ids.newId();
-        int inserted = em.createNativeQuery("insert into checkout.tax_rate (store_id, id, country_code, region_code, title, rate, created_at) "
+        int inserted = db.sql("insert into checkout.tax_rate (store_id, id, country_code, region_code, title, rate, created_at) "
                 + "values (:store, :id, :country, :region, :title, :rate, :now) on conflict do nothing")
-                .setParameter("store", tenant.requireStore().value()).setParameter("id", id).setParameter("country", country)
-                .setParameter("region", region).setParameter("title", name).setParameter("rate", rate).setParameter("now", Instant.now())
-                .executeUpdate();
+                .param("store", tenant.requireStore().value()).param("id", id).param("country", country)
+                .param("region", region).param("title", name).param("rate", rate).param("now", Instant.now())
+                .update();
         if (inserted == 0) {
             throw new DomainException(TaxRateErrorCode.TITLE_TAKEN, List.of("input", "title"), "This destination already has a rate with this title.");
         }
