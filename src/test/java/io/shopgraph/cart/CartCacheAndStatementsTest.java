@@ -109,7 +109,7 @@ class CartCacheAndStatementsTest {
         long readSmall = statements(() -> client.execute(MIN_READ, Map.of("id", small)));
         long readLarge = statements(() -> client.execute(MIN_READ, Map.of("id", large)));
         used.put("cart(id:) with lines, merchandise and cost", readLarge);
-        // Counted: statements through Hibernate. Not counted: the outbox's record_event call per published event (JDBC)
+        // Counted: statements through Hibernate. Not counted: the outbox's one record_events call per publish (JDBC)
         // and the set_config that binds each transaction to its store.
         System.out.println("cart SQL statements per operation: " + used);
 

@@ -218,6 +218,30 @@ class EventOutboxTest {
         }
     }
 
+    @Test
+    void severalEventsPublishedAtOnceKeepTheirOrderAndEachItsOwnConsumers() {
+        StoreId store = TestStores.create("outbox-batch").id();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<UUID> ids = tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> publisher.publishAll(List.of(
+                new Probe(first, 0, "batch"), new Unheard(first, "nobody listens"), new Probe(second, 0, "batch"), new Probe(first, 1, "batch")))));
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates();
+        for (UUID id : ids) {
+            assertThat(eventRows(store, id)).isEqualTo(1);
+        }
+        assertThat(count(store, "select count(*) from platform.event_delivery where event_id = ?", ids.get(1)))
+                .as("an event without subscribers has no delivery").isZero();
+        List<Long> seqs = new ArrayList<>();
+        for (UUID id : ids) {
+            seqs.add(count(store, "select seq from platform.event where id = ?", id));
+        }
+        assertThat(seqs).as("seq follows the order given").isSorted().doesNotHaveDuplicates();
+        awaitTrue(() -> ids.stream().filter(id -> !id.equals(ids.get(1))).allMatch(probe.byEvent::containsKey), "the probes are delivered");
+        assertThat(probe.byEvent.get(ids.get(3)).get(0).envelope().as(Probe.class).n()).isEqualTo(1);
+        assertThat(count(store, "select count(*) from platform.event_delivery where event_id = ? and consumer = 'test.probe'",
+                ids.get(2))).isEqualTo(1);
+    }
+
     private UUID publish(StoreId store, DomainEvent event) {
         return tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> publisher.publish(event)));
     }
