@@ -29,9 +29,9 @@ CACHE=${CACHE:-true}
 if [ "$PRODUCTS" -gt 0 ]; then REFERENCE=${REFERENCE:-false}; else REFERENCE=${REFERENCE:-true}; fi
 OUT=target/bench
 # The small-container sizing of deploy/ (docs/performance.md): heap capped at 300 MB, serial GC (1-2 cores).
-# TrimNativeHeapInterval: glibc keeps what startup freed (class loading, the seed) resident; trimming every 5 s returns it
+# TrimNativeHeapInterval: glibc keeps what startup freed (class loading, the seed) resident; trimming every 2 s returns it
 # (about 30 MB idle).
-JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -Xms64m -Xmx300m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=5000}
+JVM_OPTS=${JVM_OPTS:--XX:+UseSerialGC -Xms64m -Xmx300m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:TrimNativeHeapInterval=2000}
 mkdir -p "$OUT"
 
 command -v wrk >/dev/null || { echo "installing wrk"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
