@@ -57,6 +57,20 @@ public class EventDispatcher {
             + "and p.aggregate_id = d.aggregate_id and p.status = 'PENDING' and p.seq < d.seq) "
             + "order by d.seq limit ? for update of d skip locked";
 
+    /**
+     * Stores with due deliveries, longest waiting first: a walk over the distinct stores of the pending-deliveries index
+     * (one index descent per store), then each store's earliest due delivery of these consumers (one more), instead of
+     * grouping every pending delivery. A backlog of 23,000 pending deliveries made the grouping cost 25-55 ms every
+     * poll (a tenth of a core, twice a second); the walk's cost grows with the number of stores that have work.
+     */
+    private static final String DUE_STORES = "with recursive stores as ("
+            + "(select store_id from platform.event_delivery where status = 'PENDING' order by store_id limit 1) "
+            + "union all select (select d.store_id from platform.event_delivery d where d.status = 'PENDING' "
+            + "and d.store_id > s.store_id order by d.store_id limit 1) from stores s where s.store_id is not null) "
+            + "select s.store_id from stores s cross join lateral (select d.next_attempt_at from platform.event_delivery d "
+            + "where d.store_id = s.store_id and d.status = 'PENDING' and d.consumer = any(?) and d.next_attempt_at <= now() "
+            + "order by d.next_attempt_at limit 1) due where s.store_id is not null order by due.next_attempt_at limit ?";
+
     private final String name;
     private final AgroalDataSource dataSource;
     private final EventConsumers consumers;
@@ -262,9 +276,7 @@ public class EventDispatcher {
             return QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
                     declareScan(c);
-                    try (PreparedStatement s = c.prepareStatement("select store_id from platform.event_delivery "
-                            + "where status = 'PENDING' and next_attempt_at <= now() and consumer = any(?) "
-                            + "group by store_id order by min(next_attempt_at) limit ?")) {
+                    try (PreparedStatement s = c.prepareStatement(DUE_STORES)) {
                         s.setArray(1, c.createArrayOf("text", names.toArray()));
                         s.setInt(2, limit);
                         List<StoreId> stores = new ArrayList<>();

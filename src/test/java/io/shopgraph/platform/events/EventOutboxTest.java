@@ -120,6 +120,43 @@ class EventOutboxTest {
     }
 
     @Test
+    void theScanFindsStoresWithDueDeliveriesLongestWaitingFirstAndSkipsThoseNotDueYet() {
+        StoreId older = TestStores.create("events-scan-older").id();
+        StoreId newer = TestStores.create("events-scan-newer").id();
+        StoreId later = TestStores.create("events-scan-later").id();
+        EventDispatcher main = service.dispatcher();
+        main.stop();
+        EventDispatcher scanner = service.newDispatcher("scanner", EventConsumers.of(List.of(probe)));
+        try {
+            UUID a = publish(older, new Probe(UUID.randomUUID(), 0, "scan"));
+            UUID b = publish(newer, new Probe(UUID.randomUUID(), 0, "scan"));
+            UUID c = publish(later, new Probe(UUID.randomUUID(), 0, "scan"));
+            setDue(older, a, "now() - interval '2 minutes'");
+            setDue(newer, b, "now() - interval '1 minute'");
+            setDue(later, c, "now() + interval '1 hour'"); // a retry backing off: not due
+            List<StoreId> due = scanner.dueStores(500);
+            assertThat(due).contains(older, newer).doesNotContain(later);
+            assertThat(due.indexOf(older)).as("longest waiting first").isLessThan(due.indexOf(newer));
+            assertThat(scanner.dueStores(1)).hasSize(1);
+        } finally {
+            scanner.stop();
+            main.start();
+        }
+    }
+
+    private void setDue(StoreId store, UUID event, String when) {
+        tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement("update platform.event_delivery set next_attempt_at = " + when + " where event_id = ?")) {
+                s.setObject(1, event);
+                assertThat(s.executeUpdate()).isEqualTo(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+    }
+
+    @Test
     void twoDispatchersOnOneDatabaseDeliverEachEventOnceAndInOrderPerAggregate() throws Exception {
         StoreId store = TestStores.create("events-two").id();
         StoreId second = TestStores.create("events-two-b").id();
