@@ -279,9 +279,7 @@ public class CartCommands {
     /** Applies a change checkout validated to the locked cart; empty for a cart {@link #lock} would refuse. */
     @Transactional
     public Optional<CartView> change(String cartId, java.util.function.Consumer<Cart> change) {
-        Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
-        Cart cart = id.isEmpty() ? null
-                : carts.find("id", id.get()).withLock(LockModeType.PESSIMISTIC_WRITE).<Cart>firstResultOptional().orElse(null);
+        Cart cart = GlobalId.parse(cartId, CartViews.CART).map(this::lockedRow).orElse(null);
         if (cart == null || !cart.isOpenAt(Instant.now())) {
             return Optional.empty();
         }
@@ -502,18 +500,19 @@ public class CartCommands {
      * statement; row-level security checks it again.
      */
     private Cart lock(String cartId) {
-        Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
-        Cart cart = null;
-        if (id.isPresent()) {
-            @SuppressWarnings("unchecked")
-            List<Cart> found = em.createNativeQuery("select * from cart.cart where store_id = :store and id = :id for update", Cart.class)
-                    .setParameter("store", tenant.requireStore().value()).setParameter("id", id.get()).getResultList();
-            cart = found.isEmpty() ? null : found.get(0);
-        }
+        Cart cart = GlobalId.parse(cartId, CartViews.CART).map(this::lockedRow).orElse(null);
         if (cart == null || !cart.isOpenAt(Instant.now())) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
         return cart;
+    }
+
+    /** The store's cart with this id, locked, whatever its state; null when there is none. */
+    private Cart lockedRow(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Cart> found = em.createNativeQuery("select * from cart.cart where store_id = :store and id = :id for update", Cart.class)
+                .setParameter("store", tenant.requireStore().value()).setParameter("id", id).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** The cart's lines, managed; native for the same reason as {@link #lock}. */
