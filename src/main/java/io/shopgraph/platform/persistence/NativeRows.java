@@ -71,13 +71,7 @@ public class NativeRows {
             session.flush();
         }
         return session.doReturningWork(connection -> {
-            List<Object> values = new ArrayList<>();
-            String text = statement.bind(params, values);
-            SqlStatementCounter.count(text);
-            try (PreparedStatement s = connection.prepareStatement(text)) {
-                for (int i = 0; i < values.size(); i++) {
-                    set(s, i + 1, values.get(i));
-                }
+            try (PreparedStatement s = prepare(connection, statement, params)) {
                 return s.executeUpdate();
             } catch (SQLException e) {
                 throw new PersistenceException("A write failed", e);
@@ -126,14 +120,25 @@ public class NativeRows {
         }
     }
 
-    private static List<Object[]> run(Connection connection, Parsed statement, Map<String, ?> params) {
+    /** The statement's JDBC text with its values bound, counted (and announced to the storefront cache when it writes). */
+    private static PreparedStatement prepare(Connection connection, Parsed statement, Map<String, ?> params) throws SQLException {
         List<Object> values = new ArrayList<>();
         String sql = statement.bind(params, values);
         SqlStatementCounter.count(sql);
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
+        PreparedStatement s = connection.prepareStatement(sql);
+        try {
             for (int i = 0; i < values.size(); i++) {
                 set(s, i + 1, values.get(i));
             }
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private static List<Object[]> run(Connection connection, Parsed statement, Map<String, ?> params) {
+        try (PreparedStatement s = prepare(connection, statement, params)) {
             try (ResultSet rs = s.executeQuery()) {
                 int columns = rs.getMetaData().getColumnCount();
                 List<Object[]> rows = new ArrayList<>();
