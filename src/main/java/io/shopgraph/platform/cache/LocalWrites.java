@@ -64,7 +64,8 @@ public final class LocalWrites {
         invalidate(c, store);
     }
 
-    static boolean isWrite(String sql) {
+    /** Whether the statement is an INSERT, UPDATE, DELETE or MERGE, or a WITH statement that contains one. */
+    public static boolean isWrite(String sql) {
         int i = 0;
         int n = sql.length();
         while (i < n && (Character.isWhitespace(sql.charAt(i)) || sql.charAt(i) == '(')) {

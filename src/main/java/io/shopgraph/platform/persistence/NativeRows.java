@@ -17,11 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionImplementor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.shopgraph.platform.cache.LocalWrites;
 
 /**
  * Rows of a native SQL read with named parameters ({@code :name}; a collection expands to a list, as in
@@ -45,31 +46,29 @@ public class NativeRows {
         this.em = em;
     }
 
+    /**
+     * The rows of a statement: a read, or a write that returns rows ({@code update ... returning}, {@code with ... insert}).
+     * A read flushes nothing (a session.isDirty() check per read added statements, CartCacheAndStatementsTest; callers
+     * that write through entities and read back flush themselves). A write flushes pending entity changes first, as
+     * {@link #update} does.
+     */
     public List<Object[]> query(String sql, Map<String, ?> params) {
         Parsed statement = parsed.get(sql, Parsed::of);
-        // No flush first, as with Hibernate's native queries here (Quarkus does not bootstrap through JPA, so a
-        // native query without query spaces does not flush the session): a session.isDirty() check per read added
-        // statements (CartCacheAndStatementsTest). Callers that write through entities and read back flush themselves.
-        return em.unwrap(Session.class).doReturningWork(connection -> run(connection, statement, params));
+        SessionImplementor session = session(statement);
+        return session.doReturningWork(connection -> run(connection, statement, params));
     }
 
     /**
      * Runs an INSERT, UPDATE or DELETE (or a {@code with ... insert} statement) as plain JDBC on the transaction's
      * connection and returns the rows it changed. Counted and announced to the storefront cache
-     * ({@link SqlStatementCounter#count}) like a Hibernate statement. Hibernate's native {@code executeUpdate} did
-     * three things per call that none of these statements needs: a dirty check of the persistence context (which
-     * never flushed: no query spaces), a bulk-cleanup action that walked every entity persister to invalidate
-     * second-level cache regions (there are none), and its own parameter binding; 9% of a checkout's CPU samples.
-     * Entity changes still pending in the transaction are flushed first, as Hibernate's native {@code executeUpdate}
-     * did, so a write never runs before the entity writes that preceded it; with no managed entity (the checkout's
-     * whole transaction) that costs nothing.
+     * ({@link SqlStatementCounter#count}) like a Hibernate statement. Hibernate's native {@code executeUpdate} cost, per
+     * call, a flush of the persistence context, a bulk-cleanup action that walked every entity persister to invalidate
+     * second-level cache regions (there are none), and its own parameter binding: 9% of a checkout's CPU samples. Only
+     * the flush is kept, and only when entities are managed ({@link #session}).
      */
     public int update(String sql, Map<String, ?> params) {
         Parsed statement = parsed.get(sql, Parsed::of);
-        SessionImplementor session = em.unwrap(SessionImplementor.class);
-        if (session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
-            session.flush();
-        }
+        SessionImplementor session = session(statement);
         return session.doReturningWork(connection -> {
             try (PreparedStatement s = prepare(connection, statement, params)) {
                 return s.executeUpdate();
@@ -118,6 +117,19 @@ public class NativeRows {
             }
             return result.get(0)[0];
         }
+    }
+
+    /**
+     * The transaction's session; for a write, with the entity changes still pending flushed first, so that a write never
+     * runs before the entity writes that preceded it (as Hibernate's native statements did). With no managed entity (the
+     * checkout's whole transaction) that costs nothing.
+     */
+    private SessionImplementor session(Parsed statement) {
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        if (statement.write() && session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
+            session.flush();
+        }
+        return session;
     }
 
     /** The statement's JDBC text with its values bound, counted (and announced to the storefront cache when it writes). */
@@ -169,7 +181,7 @@ public class NativeRows {
     }
 
     /** A SQL text split at its named parameters. Skips string literals, quoted names, comments and {@code ::} casts. */
-    record Parsed(List<String> parts, List<String> names) {
+    record Parsed(List<String> parts, List<String> names, boolean write) {
 
         static Parsed of(String sql) {
             List<String> parts = new ArrayList<>();
@@ -207,7 +219,7 @@ public class NativeRows {
                 }
             }
             parts.add(part.toString());
-            return new Parsed(List.copyOf(parts), List.copyOf(names));
+            return new Parsed(List.copyOf(parts), List.copyOf(names), LocalWrites.isWrite(sql));
         }
 
         /** The JDBC text for these parameters, collecting the values to bind in order. */

@@ -34,4 +34,12 @@ class NativeRowsParsedTest {
         assertThat(values).isEmpty();
         assertThatThrownBy(() -> parsed.bind(Map.of(), new ArrayList<>())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void writesAreToldFromReads() {
+        assertThat(NativeRows.Parsed.of("select 1 where id = :id").write()).isFalse();
+        assertThat(NativeRows.Parsed.of("update t set a = :a returning a").write()).isTrue();
+        assertThat(NativeRows.Parsed.of("with w as (select 1) insert into t select * from w").write()).isTrue();
+        assertThat(NativeRows.Parsed.of("with w as (select 1) select * from w").write()).isFalse();
+    }
 }

@@ -46,6 +46,20 @@ class NativeRowsTest {
     }
 
     @Test
+    void aWriteThatReturnsRowsAlsoRunsAfterTheEntityChangesBeforeIt() {
+        TestStore store = TestStores.create("native-rows-returning");
+        UUID cart = cart(store);
+        List<Object[]> rows = InStore.call(store, em -> {
+            em.find(Cart.class, cart).note = "entity";
+            return db.sql("update cart.cart set note = note || '+returning' where store_id = :store and id = :id returning note")
+                    .param("store", store.id().value()).param("id", cart).list();
+        });
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)[0]).isEqualTo("entity+returning");
+        assertThat(note(store, cart)).isEqualTo("entity+returning");
+    }
+
+    @Test
     void writesAreCountedAndSeeOnlyTheBoundStore() {
         TestStore mine = TestStores.create("native-rows-mine");
         TestStore other = TestStores.create("native-rows-other");
