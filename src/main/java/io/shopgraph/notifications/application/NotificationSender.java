@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.shopgraph.platform.events.PollingLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +18,7 @@ import io.shopgraph.notifications.application.MailSender.MailSendException;
 import io.shopgraph.notifications.application.MailSender.OutgoingMail;
 import io.shopgraph.notifications.domain.MailRetry;
 import io.shopgraph.notifications.domain.MailText;
+import io.shopgraph.platform.events.PollingLoop;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.tenancy.TenantScope;

@@ -16,7 +16,14 @@ public interface OrdersApi {
      * the order take its number and announce itself: the store's order counter is a row every checkout of the store
      * updates, locked until commit, so it is taken by the transaction's last statements.
      */
-    PlacedOrder place(NewOrder order, java.util.function.BiConsumer<List<UUID>, String> beforeNumbering);
+    PlacedOrder place(NewOrder order, BeforeNumbering beforeNumbering);
+
+    /** The caller's work inside {@link #place}'s transaction, after the order is written and before it is numbered. */
+    @FunctionalInterface
+    interface BeforeNumbering {
+        /** {@code lineIds}: the new order lines' ids in the order's line order; {@code token}: the guest's order token. */
+        void run(List<UUID> lineIds, String token);
+    }
 
     /** The order as the API shows it, when it exists in the current store (four statements). */
     Optional<OrderViews.OrderView> order(UUID orderId);

@@ -104,7 +104,7 @@ public class OrderCommands implements OrdersApi {
 
     @Override
     @Transactional
-    public PlacedOrder place(NewOrder order, java.util.function.BiConsumer<List<UUID>, String> beforeNumbering) {
+    public PlacedOrder place(NewOrder order, BeforeNumbering beforeNumbering) {
         UUID store = store();
         Instant reservedUntil = Instant.now().plus(config.reservationWindow());
         String token = OpaqueTokens.newToken(OrderReads.TOKEN_PREFIX);
@@ -165,7 +165,7 @@ public class OrderCommands implements OrdersApi {
                 + "vals jsonb)")
                 .param("store", store).param("order", order.id()).param("lines", rows.build().toString()).update();
         timeline(order.id(), "PLACED", "Order placed.", null);
-        beforeNumbering.accept(List.copyOf(lineIds), token);
+        beforeNumbering.run(List.copyOf(lineIds), token);
         // Last: the number (the counter's row lock is held to commit, so every other checkout of the store waits from here on).
         long number = ((Number) db.sql("with counted as (insert into orders.order_counter (store_id, last_number, next_expiry) "
                 + "values (:store, :first, :until) on conflict (store_id) do update set last_number = orders.order_counter.last_number + 1, "

@@ -14,8 +14,8 @@ import io.shopgraph.orders.api.events.RefundCreated;
 import io.shopgraph.platform.events.EventEnvelope;
 import io.shopgraph.platform.graphql.MoneyView;
 import io.shopgraph.platform.kernel.GlobalId;
-import io.shopgraph.platform.kernel.Money;
 import io.shopgraph.platform.kernel.JsonP;
+import io.shopgraph.platform.kernel.Money;
 
 /**
  * The {@code data} of the order topics, in the API's own shape (the field names of the GraphQL {@code Order},

@@ -13,6 +13,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import io.shopgraph.platform.kernel.JsonP;
 import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.events.DomainEvent;
 import io.shopgraph.platform.events.EventConsumer;
@@ -21,7 +22,6 @@ import io.shopgraph.platform.events.ResourceEvent;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.webhooks.domain.WebhookTopic;
-import io.shopgraph.platform.kernel.JsonP;
 
 /**
  * The outbox consumer of webhooks: each committed event of a topic becomes one delivery per active

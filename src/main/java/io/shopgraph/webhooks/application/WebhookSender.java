@@ -24,10 +24,10 @@ import jakarta.enterprise.event.Observes;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.shopgraph.platform.events.PollingLoop;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.shopgraph.platform.events.PollingLoop;
 import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.StoreId;

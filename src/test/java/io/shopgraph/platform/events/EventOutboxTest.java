@@ -101,10 +101,7 @@ class EventOutboxTest {
     @Test
     void eventsCommittedWhileNoDispatcherRunsAreDeliveredByTheNextOne() {
         StoreId store = TestStores.create("events-crash").id();
-        EventDispatcher main = service.dispatcher();
-        main.stop();
-        EventDispatcher restarted = service.newDispatcher("restarted", EventConsumers.of(List.of(probe)));
-        try {
+        insteadOfTheMainDispatcher("restarted", restarted -> {
             UUID id = publish(store, new Probe(UUID.randomUUID(), 0, "crash"));
             assertThat(probe.timesSeen(id)).isZero();
             assertThat(pendingDeliveries(store, id)).as("the delivery waits in the outbox").isEqualTo(1);
@@ -113,10 +110,7 @@ class EventOutboxTest {
             restarted.start();
             awaitTrue(() -> probe.timesSeen(id) == 1, "delivered after the restart");
             assertThat(pendingDeliveries(store, id)).isZero();
-        } finally {
-            restarted.stop();
-            main.start();
-        }
+        });
     }
 
     @Test
@@ -124,10 +118,7 @@ class EventOutboxTest {
         StoreId older = TestStores.create("events-scan-older").id();
         StoreId newer = TestStores.create("events-scan-newer").id();
         StoreId later = TestStores.create("events-scan-later").id();
-        EventDispatcher main = service.dispatcher();
-        main.stop();
-        EventDispatcher scanner = service.newDispatcher("scanner", EventConsumers.of(List.of(probe)));
-        try {
+        insteadOfTheMainDispatcher("scanner", scanner -> {
             UUID a = publish(older, new Probe(UUID.randomUUID(), 0, "scan"));
             UUID b = publish(newer, new Probe(UUID.randomUUID(), 0, "scan"));
             UUID c = publish(later, new Probe(UUID.randomUUID(), 0, "scan"));
@@ -138,8 +129,18 @@ class EventOutboxTest {
             assertThat(due).contains(older, newer).doesNotContain(later);
             assertThat(due.indexOf(older)).as("longest waiting first").isLessThan(due.indexOf(newer));
             assertThat(scanner.dueStores(1)).hasSize(1);
+        });
+    }
+
+    /** Runs {@code test} with the main dispatcher stopped and a new one (not started) of the probe consumer only. */
+    private void insteadOfTheMainDispatcher(String name, java.util.function.Consumer<EventDispatcher> test) {
+        EventDispatcher main = service.dispatcher();
+        main.stop();
+        EventDispatcher other = service.newDispatcher(name, EventConsumers.of(List.of(probe)));
+        try {
+            test.accept(other);
         } finally {
-            scanner.stop();
+            other.stop();
             main.start();
         }
     }
