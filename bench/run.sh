@@ -15,6 +15,8 @@
 # service and of its PostgreSQL (server and backends), read from /proc. Traffic goes to 127.0.0.1 only.
 #   SCENARIOS=cart bench/run.sh       # the cart workloads only: add-and-read pairs on fresh carts, and whole flows
 #   SCENARIOS="cartread pricedcart" bench/run.sh  # a cart read, plain and with a code, a shipping rate and tax
+#   PG_STATEMENTS=true bench/run.sh   # also prints the top statements of every measured cart or checkout phase by
+#                                     # PostgreSQL time (pg_stat_statements: calls, ms per call, share of the phase)
 #   SCENARIOS=analytics bench/run.sh  # storeAnalytics over a year of a busy store (ANALYTICS_SESSIONS, default 1,000,000
 #                                     # sessions loaded by SQL generate_series: bench/analytics-load.sql)
 set -euo pipefail
@@ -73,6 +75,7 @@ SHOPGRAPH_OIDC_ISSUER_URL=$ISSUER SHOPGRAPH_STOREFRONT_CACHE_BYPASS_SECRET=$BENC
   SHOPGRAPH_CATALOG_REFERENCE_ENABLED=$REFERENCE SHOPGRAPH_CATALOG_GENERATE_PRODUCTS=$PRODUCTS \
   SHOPGRAPH_STOREFRONT_CACHE_ENABLED=$([ "$CACHE" = false ] && echo false || echo true) \
   SHOPGRAPH_LIMITS_RATE_ENABLED=false \
+  SHOPGRAPH_EMBEDDED_DB_PRELOAD_LIBRARIES=$([ "${PG_STATEMENTS:-false}" = true ] && echo pg_stat_statements) \
   QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=$SMTP_PORT \
   ${JAVA:-java} $JVM_OPTS ${BENCH_JAVA_OPTS:-} -jar "${APP:-target/quarkus-app}/quarkus-run.jar" > "$OUT/service.log" 2>&1 &
@@ -87,6 +90,21 @@ sleep 5
 echo "idle after startup: rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/$PID/status") / 1024)) (${JAVA:-java} $JVM_OPTS)"
 
 HZ=$(getconf CLK_TCK)
+# PG_STATEMENTS=true: statement statistics of the embedded PostgreSQL (superuser "postgres", loopback only).
+pg_superuser() { psql -X -q -h 127.0.0.1 -p "$(sed -n 4p "$OUT/pgdata/postmaster.pid")" -U postgres -d shopgraph "$@"; }
+if [ "${PG_STATEMENTS:-false}" = true ]; then
+  command -v psql >/dev/null || apt-get install -y -qq postgresql-client >/dev/null
+  pg_superuser -c "create extension if not exists pg_stat_statements"
+fi
+pg_statements_reset() { [ "${PG_STATEMENTS:-false}" = true ] && pg_superuser -c "select pg_stat_statements_reset()" >/dev/null || true; }
+pg_statements_top() { # label
+  [ "${PG_STATEMENTS:-false}" = true ] || return 0
+  echo "  PostgreSQL's statements in \"$1\" by total time:"
+  pg_superuser -A -F ' | ' -t -c "select calls, round((total_exec_time / calls)::numeric, 3) || ' ms', \
+      round((100 * total_exec_time / sum(total_exec_time) over ())::numeric, 1) || '%', \
+      left(regexp_replace(query, '\s+', ' ', 'g'), 160) from pg_stat_statements order by total_exec_time desc limit 20" \
+    | sed 's/^/    /'
+}
 # CPU ticks (user + system) of the service and of its embedded PostgreSQL (the server started on
 # $OUT/pgdata, which detaches from the JVM, and every backend; exited backends count through cutime).
 cpu_ticks() {
@@ -243,6 +261,7 @@ if [[ " $WANTED " == *" cart "* || " $WANTED " == *" checkout "* ]]; then
   TICKS=$(getconf CLK_TCK)
   cart_wrk() { # mode duration label [variants file]
     local before after result completed cpu jvm
+    pg_statements_reset
     read -r -a before < <(cart_cpu_ticks)
     result=$(MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "${4:-$OUT/variants}" | grep RESULT)
     read -r -a after < <(cart_cpu_ticks)
@@ -251,6 +270,7 @@ if [[ " $WANTED " == *" cart "* || " $WANTED " == *" checkout "* ]]; then
     jvm=$(awk -v t=$((after[1] - before[1])) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
     # service_cpu_s: the service and its PostgreSQL together (per_cpu_s: completed per CPU-second of both); jvm_cpu_s: the service alone
     echo "$3: ${result#RESULT } service_cpu_s=$cpu jvm_cpu_s=$jvm per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
+    [[ "$3" == warm-up* ]] || pg_statements_top "$3"
   }
 fi
 if [[ " $WANTED " == *" checkout "* ]]; then
@@ -261,6 +281,12 @@ if [[ " $WANTED " == *" checkout "* ]]; then
     | jq -r '.data.productCreate.product.variants.nodes[0].id' > "$OUT/checkout-variants"
   cart_wrk checkout "$WARMUP" "warm-up checkouts" "$OUT/checkout-variants"
   cart_wrk checkout "$DURATION" "checkouts (cartCreate with a line + checkoutComplete, manual provider; p50/p99 over both calls)" "$OUT/checkout-variants"
+  # Whether the outbox kept up: deliveries still pending right after the run (events the checkouts recorded for analytics,
+  # webhooks and notifications). A backlog that grows with the run's length means a rate the service cannot sustain.
+  if command -v psql >/dev/null; then
+    echo "outbox right after the run: $(pg_superuser -A -t -c "select count(*) filter (where status = 'PENDING') || ' deliveries pending, ' \
+      || count(*) filter (where status = 'DONE') || ' done' from platform.event_delivery")"
+  fi
   echo "order confirmations received by the bench's mail server: $(cat "$OUT/mails-received" 2>/dev/null || echo 0)"
 fi
 if [[ " $WANTED " == *" cart "* ]]; then

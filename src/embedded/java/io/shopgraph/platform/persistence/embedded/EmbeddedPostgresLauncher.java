@@ -40,7 +40,13 @@ public final class EmbeddedPostgresLauncher {
      */
     public static Map<String, String> start(Path dataDir, boolean clean) throws IOException, SQLException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // bench/ (PG_STATEMENTS=true) asks for pg_stat_statements to print where PostgreSQL's time goes; nothing else sets it.
+        String preload = System.getenv("SHOPGRAPH_EMBEDDED_DB_PRELOAD_LIBRARIES");
+        if (preload != null && preload.matches("[a-z_,]+")) {
+            builder.setServerConfig("shared_preload_libraries", preload);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setServerConfig("listen_addresses", "127.0.0.1")
