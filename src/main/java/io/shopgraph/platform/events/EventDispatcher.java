@@ -16,8 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
@@ -46,29 +48,30 @@ import io.shopgraph.platform.tenancy.TenantScope;
  */
 public class EventDispatcher {
 
-    /** A claimed delivery with its event. */
-    record Claimed(UUID eventId, String consumer, int attempts, String type, String payload, UUID aggregateId, Instant occurredAt) {
+    /** A claimed delivery with its event; {@code row} is its row address (ctid), stable while the claim's lock is held. */
+    record Claimed(String row, UUID eventId, String consumer, int attempts, String type, String payload, UUID aggregateId,
+            Instant occurredAt) {
     }
 
     /**
-     * A store's due deliveries that head their (consumer, aggregate) queue, in seq order, locked. The heads come from one
-     * ordered pass over the store's pending deliveries (DISTINCT ON in the queue index's order, materialised), and each
-     * is locked through its row address (ctid), a lookup that is the cheapest plan whatever the statistics say. A
-     * concurrently updated head fails the ctid recheck and waits for the next round.
-     * <p>
-     * The anti-join this replaces ("no pending delivery of the queue with a lower seq") was planned as a nested loop
-     * scanning all of the store's pending deliveries again for every candidate whenever the statistics still described
-     * the table before a burst (autovacuum analyses it up to a minute later): 0.2 s per claim as the owner and 5.8 s under
-     * row-level security with 4,000 pending, so the dispatcher slowed down exactly when a backlog needed it to catch up.
+     * A store's due deliveries that head their (consumer, aggregate) queue, in seq order, locked: {@code
+     * platform.claim_deliveries} (migration {@code V202611270900}) walks the pending deliveries in seq order, stops at the
+     * batch size and probes each candidate's queue once, with a plan its settings pin, so its cost is the batch whatever the
+     * backlog and the statistics. The two claims it replaced read the whole backlog on every call once it grew (a DISTINCT
+     * ON pass: 0.44-1.2 s with 30,000-90,000 pending in a sustained checkout bench, 35-40% of PostgreSQL's time) or once
+     * the statistics were stale (an anti-join rescanning the backlog per candidate: 5.8 s), and the dispatcher fell further
+     * behind the longer the load lasted.
      */
-    private static final String CLAIM = "with h as materialized (select distinct on (consumer, aggregate_id) ctid as row_ctid, seq, "
-            + "next_attempt_at from platform.event_delivery where store_id = ? and status = 'PENDING' and consumer = any(?) "
-            + "order by consumer, aggregate_id, seq) "
-            + "select d.event_id, d.consumer, d.attempts, e.type, e.payload::text, e.aggregate_id, e.occurred_at "
-            + "from h join platform.event_delivery d on d.ctid = h.row_ctid "
-            + "join platform.event e on e.store_id = d.store_id and e.id = d.event_id "
-            + "where h.next_attempt_at <= now() and d.store_id = ? and d.status = 'PENDING' %s "
-            + "order by h.seq limit ? for update of d skip locked";
+    private static final String CLAIM = "select row_address, event_id, consumer, attempts, type, payload, aggregate_id, occurred_at "
+            + "from platform.claim_deliveries(?, ?, ?, ?, ?)";
+
+    /** One given delivery if it is due and heads its queue (a retry of one delivery of a failed batch): a primary-key lookup. */
+    private static final String CLAIM_ONE = "select d.ctid::text, d.event_id, d.consumer, d.attempts, e.type, e.payload::text, "
+            + "e.aggregate_id, e.occurred_at from platform.event_delivery d join platform.event e on e.store_id = d.store_id "
+            + "and e.id = d.event_id where d.store_id = ? and d.event_id = ? and d.consumer = ? and d.status = 'PENDING' "
+            + "and d.next_attempt_at <= now() and not exists (select 1 from platform.event_delivery p where p.store_id = d.store_id "
+            + "and p.consumer = d.consumer and p.aggregate_id = d.aggregate_id and p.status = 'PENDING' and p.seq < d.seq) "
+            + "for update of d skip locked";
 
     /**
      * Stores with due deliveries, longest waiting first: a walk over the distinct stores of the pending-deliveries index
@@ -198,16 +201,7 @@ public class EventDispatcher {
                         wakeLater(store);
                         continue;
                     }
-                    workers.execute(() -> {
-                        try {
-                            if (drainStore(store, 20)) {
-                                wakeLater(store); // more left: back of the queue, after the other stores
-                            }
-                        } finally {
-                            inFlight.remove(store);
-                            signal();
-                        }
-                    });
+                    workers.execute(() -> drain(store));
                 }
                 lock.lock();
                 try {
@@ -257,10 +251,87 @@ public class EventDispatcher {
         return total;
     }
 
-    /** Drains up to {@code rounds} batches of one store; true when work remains. */
-    boolean drainStore(StoreId store, int rounds) {
+    /**
+     * A worker's turn at a store: one batch of all its queues; when that batch came back full (a backlog), the store is
+     * drained in {@link EventsConfig#lanesPerStore()} lanes on as many workers, up to 20 batches each, and the last lane
+     * to finish hands the store back (to the back of the queue, after the other stores, when work remains).
+     */
+    private void drain(StoreId store) {
+        int lanes = Math.max(1, Math.min(config.lanesPerStore(), config.workers() - 1));
+        boolean more = false;
+        boolean released = true;
+        try {
+            if (processBatch(store) < batchSize || !running) {
+                return;
+            }
+            if (lanes == 1) {
+                more = drainStore(store, 0, 1, 20);
+                return;
+            }
+            Lanes open = new Lanes(lanes);
+            released = false;
+            for (int lane = 1; lane < lanes; lane++) {
+                int mine = lane;
+                try {
+                    workers.execute(() -> runLane(store, mine, open));
+                } catch (RejectedExecutionException e) {
+                    open.finish(store, true); // stopping: the lane's deliveries stay pending
+                }
+            }
+            runLane(store, 0, open);
+        } finally {
+            if (released) {
+                release(store, more);
+            }
+        }
+    }
+
+    private void runLane(StoreId store, int lane, Lanes open) {
+        boolean more = true;
+        try {
+            more = drainStore(store, lane, open.count(), 20);
+        } finally {
+            open.finish(store, more);
+        }
+    }
+
+    /** The lanes of one store's backlog still running, and whether any of them left work. */
+    private final class Lanes {
+        private final int count;
+        private final AtomicInteger running;
+        private final AtomicBoolean more = new AtomicBoolean();
+
+        Lanes(int count) {
+            this.count = count;
+            this.running = new AtomicInteger(count);
+        }
+
+        int count() {
+            return count;
+        }
+
+        void finish(StoreId store, boolean left) {
+            if (left) {
+                more.set(true);
+            }
+            if (running.decrementAndGet() == 0) {
+                release(store, more.get());
+            }
+        }
+    }
+
+    private void release(StoreId store, boolean more) {
+        if (more) {
+            wakeLater(store); // more left: back of the queue, after the other stores
+        }
+        inFlight.remove(store);
+        signal();
+    }
+
+    /** Drains up to {@code rounds} batches of one lane of a store; true when work remains. */
+    boolean drainStore(StoreId store, int lane, int lanes, int rounds) {
         for (int i = 0; i < rounds && running; i++) {
-            if (processBatch(store) < batchSize) {
+            if (processBatch(store, lane, lanes) < batchSize) {
                 return false;
             }
         }
@@ -316,13 +387,18 @@ public class EventDispatcher {
 
     /** One batch of a store in one transaction; on a handler failure, the batch again one by one. */
     int processBatch(StoreId store) {
+        return processBatch(store, 0, 1);
+    }
+
+    /** {@link #processBatch(StoreId)} of lane {@code lane} of {@code lanes} only. */
+    int processBatch(StoreId store, int lane, int lanes) {
         AtomicReference<List<Claimed>> claimed = new AtomicReference<>(List.of());
         AtomicReference<Claimed> current = new AtomicReference<>();
         List<Instant> handled = new ArrayList<>();
         try {
             int n = tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    List<Claimed> rows = claim(c, store, null, null, batchSize);
+                    List<Claimed> rows = claim(c, store, null, null, batchSize, lane, lanes);
                     claimed.set(rows);
                     for (Claimed row : rows) {
                         current.set(row);
@@ -363,7 +439,7 @@ public class EventDispatcher {
         try {
             int n = tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = dataSource.getConnection()) {
-                    List<Claimed> rows = claim(c, store, eventId, consumer, 1);
+                    List<Claimed> rows = claim(c, store, eventId, consumer, 1, 0, 1);
                     if (rows.isEmpty()) {
                         return 0; // done meanwhile, claimed by another dispatcher, or not the head of its queue
                     }
@@ -386,23 +462,25 @@ public class EventDispatcher {
         }
     }
 
-    private List<Claimed> claim(Connection c, StoreId store, UUID eventId, String consumer, int limit) throws SQLException {
-        String one = eventId == null ? "" : "and d.event_id = ? and d.consumer = ?";
-        try (PreparedStatement s = c.prepareStatement(CLAIM.formatted(one))) {
-            int i = 1;
-            s.setObject(i++, store.value());
-            s.setArray(i++, c.createArrayOf("text", consumers.names().toArray()));
-            s.setObject(i++, store.value());
-            if (eventId != null) {
-                s.setObject(i++, eventId);
-                s.setString(i++, consumer);
+    /** {@code lane} of {@code lanes}: the store's queues whose aggregate hashes to it (lanes = 1: all of them). */
+    private List<Claimed> claim(Connection c, StoreId store, UUID eventId, String consumer, int limit, int lane, int lanes)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(eventId == null ? CLAIM : CLAIM_ONE)) {
+            s.setObject(1, store.value());
+            if (eventId == null) {
+                s.setArray(2, c.createArrayOf("text", consumers.names().toArray()));
+                s.setInt(3, lanes);
+                s.setInt(4, lane);
+                s.setInt(5, limit);
+            } else {
+                s.setObject(2, eventId);
+                s.setString(3, consumer);
             }
-            s.setInt(i, limit);
             List<Claimed> rows = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Claimed(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, UUID.class), rs.getTimestamp(7).toInstant()));
+                    rows.add(new Claimed(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getString(6), rs.getObject(7, UUID.class), rs.getTimestamp(8).toInstant()));
                 }
             }
             return rows;
@@ -417,26 +495,22 @@ public class EventDispatcher {
         consumer.handle(new EventEnvelope(row.eventId(), row.type(), store, row.aggregateId(), row.occurredAt(), row.attempts() + 1, event));
     }
 
-    /** The batch's deliveries done, in one statement (a JDBC batch still ran one update per row in PostgreSQL). */
+    /**
+     * The batch's deliveries done, in one statement addressed by row (a TID scan): joining the ids against an unnested array
+     * was planned as a hash join over all of the store's deliveries, done ones included (0.14 s per batch in the sustained
+     * checkout bench).
+     */
     private static void markDone(Connection c, StoreId store, List<Claimed> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("update platform.event_delivery d set status = 'DONE', attempts = d.attempts + 1, "
-                + "delivered_at = now(), last_error = null from unnest(?::uuid[], ?::text[]) as x(event_id, consumer) "
-                + "where d.store_id = ? and d.event_id = x.event_id and d.consumer = x.consumer")) {
-            Object[] events = new Object[rows.size()];
-            Object[] names = new Object[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                events[i] = rows.get(i).eventId();
-                names[i] = rows.get(i).consumer();
-            }
-            s.setArray(1, c.createArrayOf("uuid", events));
-            s.setArray(2, c.createArrayOf("text", names));
-            s.setObject(3, store.value());
+        try (PreparedStatement s = c.prepareStatement("update platform.event_delivery set status = 'DONE', attempts = attempts + 1, "
+                + "delivered_at = now(), last_error = null where ctid = any(?::tid[]) and store_id = ? and status = 'PENDING'")) {
+            s.setArray(1, c.createArrayOf("text", rows.stream().map(Claimed::row).toArray()));
+            s.setObject(2, store.value());
             int done = s.executeUpdate();
             if (done != rows.size()) {
-                // Claimed FOR UPDATE in this transaction: every row is still there and still ours.
+                // Claimed FOR UPDATE in this transaction: every row is still there, at the same address, and still ours.
                 throw new IllegalStateException("Marked " + done + " of " + rows.size() + " claimed deliveries done");
             }
         }

@@ -25,9 +25,19 @@ public interface EventsConfig {
     @WithDefault("100")
     int batchSize();
 
-    /** Stores drained in parallel by one dispatcher (each on its own thread and connection). */
-    @WithDefault("4")
+    /** Threads of one dispatcher, each draining a store (or a lane of one) on its own connection. */
+    @WithDefault("6")
     int workers();
+
+    /**
+     * Workers one store's backlog may use at once, and never all of them (at most {@link #workers()} - 1, so other stores
+     * always have one). A store with more due deliveries than one batch is split into this many lanes by aggregate, each
+     * drained in its own transactions; a (consumer, aggregate) queue always falls in the same lane, so per-aggregate order
+     * holds. At 100 checkouts a second (about twelve deliveries each) on two busy cores, one worker delivered 300 a second
+     * and two 750; four kept up.
+     */
+    @WithDefault("4")
+    int lanesPerStore();
 
     /** First retry delay of a failing delivery; doubled per attempt, with jitter. */
     @WithDefault("1s")

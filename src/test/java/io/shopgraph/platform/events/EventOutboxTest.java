@@ -211,6 +211,111 @@ class EventOutboxTest {
     }
 
     @Test
+    void aStoresBacklogIsDrainedInLanesAtOnceEachAggregateInOrder() {
+        StoreId store = TestStores.create("events-lanes").id();
+        EventDispatcher main = service.dispatcher();
+        main.stop();
+        EventDispatcher laned = service.newDispatcher("laned", EventConsumers.of(List.of(probe)), 4);
+        List<UUID> ids = new ArrayList<>();
+        try {
+            List<UUID> aggregates = new ArrayList<>();
+            for (int a = 0; a < 30; a++) {
+                aggregates.add(UUID.randomUUID());
+            }
+            for (int n = 0; n < 8; n++) {
+                int round = n;
+                ids.addAll(tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> publisher.publishAll(
+                        aggregates.stream().map(a -> new Probe(a, round, "lanes")).toList()))));
+            }
+            // The first batch (4 of 240) comes back full, so the store is split into two lanes: from the second round
+            // on, each handler thread waits until another thread of the same dispatcher is inside a handler too.
+            probe.threadsSeen.clear();
+            probe.threadOverlap = new CountDownLatch(2);
+            laned.start();
+            awaitTrue(() -> ids.stream().allMatch(id -> probe.timesSeen(id) >= 1), "all delivered");
+        } finally {
+            laned.stop();
+            probe.threadOverlap = null;
+            main.start();
+        }
+        assertThat(probe.violations).isEmpty();
+        assertThat(probe.threadsSeen).hasSizeGreaterThanOrEqualTo(2).allSatisfy(t -> assertThat(t).startsWith("events-laned-"));
+        assertThat(ids).hasSize(240).allSatisfy(id -> assertThat(probe.timesSeen(id)).as("event %s", id).isEqualTo(1));
+        for (UUID id : ids) {
+            UUID aggregate = probe.byEvent.get(id).get(0).envelope().aggregateId();
+            assertThat(probe.orderByAggregate.get(aggregate)).as("order of %s", aggregate).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        }
+    }
+
+    /**
+     * The claim reads a batch, not the backlog: the buffers one claim of ten touches barely change when the store's backlog
+     * grows tenfold (the two claims before read every pending delivery: one per claim, one when the statistics were stale).
+     */
+    @Test
+    void aClaimsCostDoesNotGrowWithTheBacklog() {
+        StoreId store = TestStores.create("events-claim-cost").id();
+        insteadOfTheMainDispatcher("claim-cost", unused -> {
+            backlog(store, 300);
+            long small = claimBuffers(store, 1, 0);
+            backlog(store, 2_700);
+            long large = claimBuffers(store, 1, 0);
+            long largeLane = claimBuffers(store, 2, 1);
+            assertThat(small).as("buffers of a claim at 300 pending").isPositive();
+            assertThat(large).as("buffers of a claim at 3,000 pending (%d at 300)", small).isLessThan(small * 2 + 20);
+            assertThat(largeLane).as("the same in one lane of two").isLessThan(small * 4 + 40);
+            tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement s = c.prepareStatement("delete from platform.event where store_id = ?")) {
+                    s.setObject(1, store.value());
+                    assertThat(s.executeUpdate()).isEqualTo(3_000);
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        });
+    }
+
+    private void backlog(StoreId store, int events) {
+        tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> {
+            List<DomainEvent> batch = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                batch.add(new Probe(UUID.randomUUID(), 0, "backlog"));
+            }
+            publisher.publishAll(batch);
+        }));
+    }
+
+    /**
+     * Shared buffers read by one claim of ten deliveries of lane {@code lane} of {@code lanes}, as the application role; the
+     * second of two claims on one connection, so that planning the function's statement (once per connection) is not counted.
+     */
+    private long claimBuffers(StoreId store, int lanes, int lane) {
+        return tenantScope.call(store, () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "explain (analyze, buffers, format json) select * from platform.claim_deliveries(?, array['test.probe'], ?, ?, 10)")) {
+                s.setObject(1, store.value());
+                s.setInt(2, lanes);
+                s.setInt(3, lane);
+                long buffers = -1;
+                for (int round = 0; round < 2; round++) {
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        String plan = rs.getString(1);
+                        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Actual Rows\": (\\d+)").matcher(plan);
+                        assertThat(rows.find() && Long.parseLong(rows.group(1)) == 10).as("ten claimed: %s", plan).isTrue();
+                        // The top node's counts include the function's own statements.
+                        java.util.regex.Matcher hits = java.util.regex.Pattern.compile("\"Shared Hit Blocks\": (\\d+)").matcher(plan);
+                        java.util.regex.Matcher reads = java.util.regex.Pattern.compile("\"Shared Read Blocks\": (\\d+)").matcher(plan);
+                        assertThat(hits.find() && reads.find()).as(plan).isTrue();
+                        buffers = Long.parseLong(hits.group(1)) + Long.parseLong(reads.group(1));
+                    }
+                }
+                return buffers;
+            }
+        }));
+    }
+
+    @Test
     void aFailingConsumerIsRetriedWithBackoffWithoutHoldingUpOtherAggregates() {
         StoreId store = TestStores.create("events-retry").id();
         String label = "fail3-" + UUID.randomUUID();

@@ -32,6 +32,9 @@ public class ProbeConsumer implements EventConsumer {
     final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
     final Set<String> dispatchersSeen = ConcurrentHashMap.newKeySet();
     volatile CountDownLatch overlap;
+    /** Like {@link #overlap}, per thread rather than per dispatcher, from the second round of a label's probes on. */
+    volatile CountDownLatch threadOverlap;
+    final Set<String> threadsSeen = ConcurrentHashMap.newKeySet();
 
     ProbeConsumer(TenantContext tenant) {
         this.tenant = tenant;
@@ -67,6 +70,13 @@ public class ProbeConsumer implements EventConsumer {
                     if (!gate.await(30, TimeUnit.SECONDS)) {
                         violations.add("dispatcher " + dispatcher + " never saw another dispatcher handle a delivery at the same time");
                     }
+                }
+            }
+            CountDownLatch threads = threadOverlap;
+            if (threads != null && probe.n() >= 1 && threadsSeen.add(thread)) {
+                threads.countDown();
+                if (!threads.await(30, TimeUnit.SECONDS)) {
+                    violations.add("thread " + thread + " never saw another thread handle a delivery at the same time");
                 }
             }
             byEvent.computeIfAbsent(envelope.eventId(), k -> new CopyOnWriteArrayList<>())
