@@ -153,13 +153,21 @@ class NotificationsTest {
     @Test
     void aMailServerThatDoesNotAnswerNeitherBlocksCheckoutNorAllowsADoubleResend() throws Exception {
         TestStore store = TestStores.create("notify-hold");
-        settings(store, Map.of("name", "Hold shop", "contactEmail", unique("hold-owner")));
+        String owner = unique("hold-owner");
+        settings(store, Map.of("name", "Hold shop", "contactEmail", owner));
         String variant = variant(store, "Cup", "5.00", 10);
         String buyer = unique("held");
         CountDownLatch gate = FlakyMailSender.hold(buyer);
         try {
             String order = place(store, variant, 1, buyer, List.of()); // returns although the mail server hangs
             awaitNotifications(store, order, n -> n.stream().anyMatch(m -> "ORDER_CONFIRMATION".equals(m.get("kind"))));
+            // The batch's other mail (the merchant's) goes out while the buyer's conversation hangs.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (mailbox.getMailsSentTo(owner).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(mailbox.getMailsSentTo(owner)).as("sent while the other mail of its batch hangs").hasSize(1);
+            assertThat(gate.getCount()).isEqualTo(1);
             JsonPath pending = store.owner().execute(RESEND, Map.of("o", order, "k", "ORDER_CONFIRMATION"));
             assertThat(pending.getString("data.orderNotificationResend.userErrors[0].code")).isEqualTo("ALREADY_PENDING");
             JsonPath noReceipt = store.owner().execute(RESEND, Map.of("o", order, "k", "PAYMENT_RECEIPT"));

@@ -1,10 +1,15 @@
 package io.shopgraph.notifications.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,8 +34,8 @@ import io.shopgraph.store.api.StoreContact;
  * Sends due mails, modelled on the webhook sender. A mail is claimed with a lease (a time-limited mark written
  * with {@code FOR UPDATE SKIP LOCKED} in a short transaction), not a held transaction, because SMTP must not hold
  * a database connection: while the lease runs no other sender, on any instance, takes it. The send happens with no
- * transaction and no connection; its outcome is written in a new short transaction: SENT, a retry at the
- * {@link MailRetry} time, or FAILED after the last attempt. A mail whose outcome could not be written (instance
+ * transaction and no connection, up to {@code send-concurrency} mails of a batch at once; the batch's outcomes are
+ * written in one new short transaction: SENT, a retry at the {@link MailRetry} time, or FAILED after the last attempt. A mail whose outcome could not be written (instance
  * gone mid-send) is sent again when its lease ends: at least once, like every mail system.
  */
 @ApplicationScoped
@@ -46,6 +51,7 @@ public class NotificationSender {
     private final StoreApi stores;
     private final MeterRegistry meters;
     private final MailRetry retry;
+    private final ExecutorService sending;
     private PollingLoop loop;
 
     NotificationSender(Sql sql, TenantScope tenantScope, NotificationsConfig config, MailSender mailer, StoreApi stores,
@@ -57,6 +63,12 @@ public class NotificationSender {
         this.stores = stores;
         this.meters = meters;
         this.retry = new MailRetry(config.retryInitialBackoff(), config.retryMaxBackoff(), config.maxAttempts());
+        AtomicInteger n = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(Math.max(1, config.sendConcurrency()), r -> {
+            Thread t = new Thread(r, "notifications-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,6 +83,7 @@ public class NotificationSender {
         if (loop != null) {
             loop.stop();
         }
+        sending.shutdown();
     }
 
     /** New mails committed: look now rather than at the next poll. */
@@ -84,10 +97,15 @@ public class NotificationSender {
     public int runOnce() {
         int tried = 0;
         for (StoreId store : dueStores()) {
-            for (Claimed mail : claim(store)) {
-                send(store, mail);
-                tried++;
+            List<Claimed> mails = claim(store);
+            // The batch's conversations with the mail server at once (send-concurrency), then their outcomes in one transaction.
+            List<CompletableFuture<String>> outcomes = new ArrayList<>();
+            for (Claimed mail : mails) {
+                outcomes.add(CompletableFuture.supplyAsync(() -> send(mail), sending));
             }
+            List<String> errors = outcomes.stream().map(CompletableFuture::join).toList();
+            record(store, mails, errors);
+            tried += mails.size();
         }
         return tried;
     }
@@ -121,8 +139,8 @@ public class NotificationSender {
                 .toList();
     }
 
-    /** One attempt: no transaction, no connection while the mail server talks. */
-    private void send(StoreId store, Claimed mail) {
+    /** One attempt: no transaction, no connection while the mail server talks. Answers the error, or null when sent. */
+    private String send(Claimed mail) {
         String error = null;
         try {
             mailer.send(new OutgoingMail(MailText.displayName(mail.storeName()), config.fromAddress(), mail.recipient(), mail.replyTo(),
@@ -133,31 +151,41 @@ public class NotificationSender {
             error = "The mail could not be sent (" + e.getClass().getSimpleName() + ")";
         }
         meters.counter("shopgraph.notifications.attempts", "outcome", error == null ? "sent" : "failed").increment();
-        record(store, mail, error);
+        return error;
     }
 
-    private void record(StoreId store, Claimed mail, String error) {
-        int attempt = mail.attempts() + 1;
+    /** The outcomes of a batch's attempts ({@code errors[i]} of {@code mails[i]}, null when sent), in one transaction. */
+    private void record(StoreId store, List<Claimed> mails, List<String> errors) {
+        if (mails.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now();
-        Optional<Instant> next = error == null ? Optional.empty() : retry.next(attempt, now, ThreadLocalRandom.current()::nextDouble);
         try {
             tenantScope.run(store, () -> QuarkusTransaction.requiringNew().run(() -> {
-                if (error == null) {
-                    sql.update("update notifications.message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null, lease_until = null "
-                            + "where store_id = ? and id = ?", attempt, now, store.value(), mail.id());
-                } else if (next.isPresent()) {
-                    sql.update("update notifications.message set attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = null "
-                            + "where store_id = ? and id = ?", attempt, next.get(), error, store.value(), mail.id());
-                } else {
-                    sql.update("update notifications.message set status = 'FAILED', attempts = ?, last_error = ?, lease_until = null "
-                            + "where store_id = ? and id = ?", attempt, error, store.value(), mail.id());
-                    meters.counter("shopgraph.notifications.given_up").increment();
-                    Log.warnf("Notification %s of store %s given up after %d attempts: %s", mail.id(), store, attempt, error);
+                for (int i = 0; i < mails.size(); i++) {
+                    record(store, mails.get(i), errors.get(i), now);
                 }
             }));
         } catch (RuntimeException e) {
-            Log.warnf("Notification sender could not record attempt %d of %s (the lease expires and it is sent again): %s", attempt,
-                    mail.id(), e.toString());
+            Log.warnf("Notification sender could not record the attempts of %d mails of store %s (their leases expire and they are "
+                    + "sent again): %s", mails.size(), store, e.toString());
+        }
+    }
+
+    private void record(StoreId store, Claimed mail, String error, Instant now) {
+        int attempt = mail.attempts() + 1;
+        Optional<Instant> next = error == null ? Optional.empty() : retry.next(attempt, now, ThreadLocalRandom.current()::nextDouble);
+        if (error == null) {
+            sql.update("update notifications.message set status = 'SENT', attempts = ?, sent_at = ?, last_error = null, lease_until = null "
+                    + "where store_id = ? and id = ?", attempt, now, store.value(), mail.id());
+        } else if (next.isPresent()) {
+            sql.update("update notifications.message set attempts = ?, next_attempt_at = ?, last_error = ?, lease_until = null "
+                    + "where store_id = ? and id = ?", attempt, next.get(), error, store.value(), mail.id());
+        } else {
+            sql.update("update notifications.message set status = 'FAILED', attempts = ?, last_error = ?, lease_until = null "
+                    + "where store_id = ? and id = ?", attempt, error, store.value(), mail.id());
+            meters.counter("shopgraph.notifications.given_up").increment();
+            Log.warnf("Notification %s of store %s given up after %d attempts: %s", mail.id(), store, attempt, error);
         }
     }
 }
