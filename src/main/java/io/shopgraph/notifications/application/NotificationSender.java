@@ -25,6 +25,7 @@ import io.shopgraph.notifications.domain.MailRetry;
 import io.shopgraph.notifications.domain.MailText;
 import io.shopgraph.platform.events.PollingLoop;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.DueStores;
 import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.store.api.StoreApi;
@@ -35,11 +36,15 @@ import io.shopgraph.store.api.StoreContact;
  * with {@code FOR UPDATE SKIP LOCKED} in a short transaction), not a held transaction, because SMTP must not hold
  * a database connection: while the lease runs no other sender, on any instance, takes it. The send happens with no
  * transaction and no connection, up to {@code send-concurrency} mails of a batch at once; the batch's outcomes are
- * written in one new short transaction: SENT, a retry at the {@link MailRetry} time, or FAILED after the last attempt. A mail whose outcome could not be written (instance
- * gone mid-send) is sent again when its lease ends: at least once, like every mail system.
+ * written in one new short transaction: SENT, a retry at the {@link MailRetry} time, or FAILED after the last attempt.
+ * A mail whose outcome could not be written (instance gone mid-send) is sent again when its lease ends: at least once,
+ * like every mail system.
  */
 @ApplicationScoped
 public class NotificationSender {
+
+    /** Stores with due, unleased rows, longest waiting first (one parameter: how many). */
+    private static final String DUE_STORES = DueStores.query("notifications.message", "(q.lease_until is null or q.lease_until < now())");
 
     record Claimed(UUID id, String recipient, String subject, String text, String html, int attempts, String storeName, String replyTo) {
     }
@@ -113,9 +118,7 @@ public class NotificationSender {
     private List<StoreId> dueStores() {
         return QuarkusTransaction.requiringNew().call(() -> {
             sql.declare("app.notifications_scan");
-            return sql.query("select store_id from notifications.message where status = 'PENDING' and next_attempt_at <= now() "
-                    + "and (lease_until is null or lease_until < now()) group by store_id order by min(next_attempt_at) limit 200",
-                    rs -> new StoreId(rs.getObject(1, UUID.class)));
+            return sql.query(DUE_STORES, rs -> new StoreId(rs.getObject(1, UUID.class)), 200);
         });
     }
 

@@ -32,6 +32,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.DueStores;
 import io.shopgraph.platform.tenancy.TenantScope;
 
 /**
@@ -73,19 +74,8 @@ public class EventDispatcher {
             + "and p.consumer = d.consumer and p.aggregate_id = d.aggregate_id and p.status = 'PENDING' and p.seq < d.seq) "
             + "for update of d skip locked";
 
-    /**
-     * Stores with due deliveries, longest waiting first: a walk over the distinct stores of the pending-deliveries index
-     * (one index descent per store), then each store's earliest due delivery of these consumers (one more), instead of
-     * grouping every pending delivery. A backlog of 23,000 pending deliveries made the grouping cost 25-55 ms every
-     * poll (a tenth of a core, twice a second); the walk's cost grows with the number of stores that have work.
-     */
-    private static final String DUE_STORES = "with recursive stores as ("
-            + "(select store_id from platform.event_delivery where status = 'PENDING' order by store_id limit 1) "
-            + "union all select (select d.store_id from platform.event_delivery d where d.status = 'PENDING' "
-            + "and d.store_id > s.store_id order by d.store_id limit 1) from stores s where s.store_id is not null) "
-            + "select s.store_id from stores s cross join lateral (select d.next_attempt_at from platform.event_delivery d "
-            + "where d.store_id = s.store_id and d.status = 'PENDING' and d.consumer = any(?) and d.next_attempt_at <= now() "
-            + "order by d.next_attempt_at limit 1) due where s.store_id is not null order by due.next_attempt_at limit ?";
+    /** Stores with due deliveries of these consumers, longest waiting first (parameters: the consumers, how many stores). */
+    private static final String DUE_STORES = DueStores.query("platform.event_delivery", "q.consumer = any(?)");
 
     private final String name;
     private final AgroalDataSource dataSource;
@@ -496,9 +486,8 @@ public class EventDispatcher {
     }
 
     /**
-     * The batch's deliveries done, in one statement addressed by row (a TID scan): joining the ids against an unnested array
-     * was planned as a hash join over all of the store's deliveries, done ones included (0.14 s per batch in the sustained
-     * checkout bench).
+     * The batch's deliveries done, in one statement addressed by row (a TID scan, whatever the statistics say: the join
+     * against unnested id arrays it replaces left the plan to the planner's guess of the arrays' size).
      */
     private static void markDone(Connection c, StoreId store, List<Claimed> rows) throws SQLException {
         if (rows.isEmpty()) {

@@ -28,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shopgraph.platform.events.PollingLoop;
+import io.shopgraph.platform.persistence.DueStores;
 import io.shopgraph.platform.persistence.Sql;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.kernel.StoreId;
@@ -48,6 +49,9 @@ import io.shopgraph.webhooks.domain.WebhookTargets;
  */
 @ApplicationScoped
 public class WebhookSender {
+
+    /** Stores with due, unleased rows, longest waiting first (one parameter: how many). */
+    private static final String DUE_STORES = DueStores.query("webhooks.delivery", "(q.lease_until is null or q.lease_until < now())");
 
     record Claimed(UUID id, UUID subscriptionId, UUID eventId, String topic, String body, int attempts, Instant createdAt,
             boolean replay, String url, String secret, String previousSecret) {
@@ -113,9 +117,7 @@ public class WebhookSender {
     private List<StoreId> dueStores() {
         return QuarkusTransaction.requiringNew().call(() -> {
             sql.declare("app.webhooks_scan");
-            return sql.query("select store_id from webhooks.delivery where status = 'PENDING' and next_attempt_at <= now() "
-                    + "and (lease_until is null or lease_until < now()) group by store_id order by min(next_attempt_at) limit 200",
-                    rs -> new StoreId(rs.getObject(1, UUID.class)));
+            return sql.query(DUE_STORES, rs -> new StoreId(rs.getObject(1, UUID.class)), 200);
         });
     }
 
