@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.TestStores;
 import io.shopgraph.testing.TestStores.TestStore;
 import io.shopgraph.webhooks.domain.WebhookSignature;
@@ -28,6 +32,11 @@ import io.shopgraph.webhooks.domain.WebhookSignature;
 class OrderWebhooksTest {
 
     final WebhookReceiver receiver = WebhookReceiver.shared();
+
+    @Inject
+    TenantScope tenantScope;
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void eachOrderTopicIsDeliveredWithTheOrderInTheApisShape() {
@@ -45,6 +54,9 @@ class OrderWebhooksTest {
                 "checkoutComplete");
         String order = placed.getString("data.checkoutComplete.order.id");
         int number = placed.getInt("data.checkoutComplete.order.number");
+
+        // The outbox's OrderPlaced carries the number the checkout answered (the order is numbered just before it is recorded).
+        assertThat(placedEventNumber(store, order)).as("the OrderPlaced event's orderNumber").isEqualTo(number);
 
         JsonObject create = awaitOne(base + "ORDERS_CREATE", secrets.get("ORDERS_CREATE"));
         assertThat(create.getString("topic")).isEqualTo("ORDERS_CREATE");
@@ -95,6 +107,21 @@ class OrderWebhooksTest {
 
         await(() -> receiver.at(base + "ORDERS_CREATE").size() == 2, "the second order's orders/create arrives too");
         assertThat(receiver.at(base + "ORDERS_PAID")).as("paid once").hasSize(1);
+    }
+
+    /** The orderNumber in the payload of the order's OrderPlaced event, as the outbox holds it. */
+    private long placedEventNumber(TestStore store, String orderGid) {
+        UUID orderId = UUID.fromString(orderGid.substring(orderGid.lastIndexOf('/') + 1));
+        return tenantScope.call(store.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            try (var c = dataSource.getConnection(); var s = c.prepareStatement("select (payload->>'orderNumber')::bigint from platform.event "
+                    + "where aggregate_id = ? and type = 'orders.OrderPlaced'")) {
+                s.setObject(1, orderId);
+                try (var rs = s.executeQuery()) {
+                    assertThat(rs.next()).as("an OrderPlaced event of %s", orderId).isTrue();
+                    return rs.getLong(1);
+                }
+            }
+        }));
     }
 
     /** Waits for the first delivery at the path, checks its signature and answers its body. */
