@@ -247,33 +247,27 @@ public class EventDispatcher {
      * to finish hands the store back (to the back of the queue, after the other stores, when work remains).
      */
     private void drain(StoreId store) {
-        int lanes = Math.max(1, Math.min(config.lanesPerStore(), config.workers() - 1));
-        boolean more = false;
-        boolean released = true;
+        boolean backlog = false;
         try {
-            if (processBatch(store) < batchSize || !running) {
-                return;
-            }
-            if (lanes == 1) {
-                more = drainStore(store, 0, 1, 20);
-                return;
-            }
-            Lanes open = new Lanes(lanes);
-            released = false;
-            for (int lane = 1; lane < lanes; lane++) {
-                int mine = lane;
-                try {
-                    workers.execute(() -> runLane(store, mine, open));
-                } catch (RejectedExecutionException e) {
-                    open.finish(store, true); // stopping: the lane's deliveries stay pending
-                }
-            }
-            runLane(store, 0, open);
+            backlog = processBatch(store) >= batchSize && running;
         } finally {
-            if (released) {
-                release(store, more);
+            if (!backlog) {
+                release(store, false);
             }
         }
+        if (!backlog) {
+            return;
+        }
+        Lanes open = new Lanes(Math.max(1, Math.min(config.lanesPerStore(), config.workers() - 1)));
+        for (int lane = 1; lane < open.count(); lane++) {
+            int mine = lane;
+            try {
+                workers.execute(() -> runLane(store, mine, open));
+            } catch (RejectedExecutionException e) {
+                open.finish(store, true); // stopping: the lane's deliveries stay pending
+            }
+        }
+        runLane(store, 0, open); // the last lane to finish releases the store
     }
 
     private void runLane(StoreId store, int lane, Lanes open) {

@@ -27,6 +27,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.shopgraph.platform.kernel.JsonP;
 import io.shopgraph.platform.kernel.StoreId;
 import io.shopgraph.platform.tenancy.TenantScope;
 import io.shopgraph.testing.TestStores;
@@ -302,14 +303,11 @@ class EventOutboxTest {
                 for (int round = 0; round < 2; round++) {
                     try (ResultSet rs = s.executeQuery()) {
                         rs.next();
-                        String plan = rs.getString(1);
-                        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Actual Rows\": (\\d+)").matcher(plan);
-                        assertThat(rows.find() && Long.parseLong(rows.group(1)) == 10).as("ten claimed: %s", plan).isTrue();
                         // The top node's counts include the function's own statements.
-                        java.util.regex.Matcher hits = java.util.regex.Pattern.compile("\"Shared Hit Blocks\": (\\d+)").matcher(plan);
-                        java.util.regex.Matcher reads = java.util.regex.Pattern.compile("\"Shared Read Blocks\": (\\d+)").matcher(plan);
-                        assertThat(hits.find() && reads.find()).as(plan).isTrue();
-                        buffers = Long.parseLong(hits.group(1)) + Long.parseLong(reads.group(1));
+                        jakarta.json.JsonObject plan = JsonP.createReader(new java.io.StringReader(rs.getString(1))).readArray()
+                                .getJsonObject(0).getJsonObject("Plan");
+                        assertThat(plan.getInt("Actual Rows")).as("ten claimed: %s", plan).isEqualTo(10);
+                        buffers = plan.getJsonNumber("Shared Hit Blocks").longValue() + plan.getJsonNumber("Shared Read Blocks").longValue();
                     }
                 }
                 return buffers;
