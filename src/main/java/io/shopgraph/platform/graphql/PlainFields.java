@@ -166,14 +166,18 @@ final class PlainFields {
         }
     }
 
-    /** Queues the parent's key with the field's arguments, as SmallRye's batch fetcher does. */
-    private record BatchFetcher(ArgumentHelper arguments, String loaderName) implements DataFetcher<Object> {
+    /**
+     * Queues the parent's key with the field's arguments, as SmallRye's batch fetcher does. The environment handed to
+     * the loader is {@link SelectionOnDemand}'s: SmallRye builds the batch's context from it, and with the plain
+     * environment that normalised the whole operation once per batch (8% of a cart read's worker samples).
+     */
+    record BatchFetcher(ArgumentHelper arguments, String loaderName) implements DataFetcher<Object> {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put(BatchLoaderHelper.ARGUMENTS, arguments.getArguments(environment, true));
-            keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, environment);
+            keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, new SelectionOnDemand(environment));
             DataLoader<Object, Object> loader = environment.getDataLoader(loaderName);
             return loader.load(environment.getSource(), keyContext).whenComplete(RECOVER);
         }
