@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.cart.api.CartViews.CartMergeView;
@@ -31,8 +29,6 @@ import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartErrorCode;
 import io.shopgraph.cart.domain.CartLimits;
 import io.shopgraph.cart.domain.CartLine;
-import io.shopgraph.cart.domain.CartLineRepository;
-import io.shopgraph.cart.domain.CartRepository;
 import io.shopgraph.cart.domain.CartRules;
 import io.shopgraph.cart.domain.CartStatus;
 import io.shopgraph.cart.domain.SessionEventType;
@@ -83,9 +79,7 @@ public class CartCommands {
     public record Outcome(CartView cart, CartMergeView merge) {
     }
 
-    private final CartRepository carts;
-    private final CartLineRepository lines;
-    private final EntityManager em;
+    private final CartRows rows;
     private final NativeRows db;
     private final CatalogApi catalog;
     private final CustomersApi customers;
@@ -97,13 +91,11 @@ public class CartCommands {
     private final EventPublisher outbox;
     private final BookingsApi bookings;
 
-    CartCommands(CartRepository carts, CartLineRepository lines, EntityManager em, NativeRows db, CatalogApi catalog, CustomersApi customers,
-            StoreApi stores, TenantContext tenant, SessionRecorder sessions, CartConfig config, EventPublisher outbox, BookingsApi bookings) {
+    CartCommands(CartRows rows, NativeRows db, CatalogApi catalog, CustomersApi customers, StoreApi stores, TenantContext tenant,
+            SessionRecorder sessions, CartConfig config, EventPublisher outbox, BookingsApi bookings) {
         this.bookings = bookings;
         this.outbox = outbox;
-        this.carts = carts;
-        this.lines = lines;
-        this.em = em;
+        this.rows = rows;
         this.db = db;
         this.catalog = catalog;
         this.customers = customers;
@@ -146,10 +138,8 @@ public class CartCommands {
         if (cart.sessionId != null && cart.customerId != null) {
             identifySession(cart.sessionId, cart.customerId);
         }
-        // Before the cart is persisted: a write through NativeRows flushes pending entities first, and here there are none yet.
         db.sql("insert into cart.store_activity (store_id) values (:store) on conflict do nothing").param("store", store.value()).update();
-        carts.persist(cart);
-        current.forEach(lines::persist);
+        rows.insert(cart, current);
         List<DomainEvent> published = new ArrayList<>();
         mergedAtCreation.forEach(source -> published.add(new CartMerged(source, cart.id)));
         published.add(new CartCreated(cart.id, cart.sessionId, cart.currencyCode, cart.createdAt));
@@ -163,8 +153,9 @@ public class CartCommands {
 
     @Transactional
     public Outcome addLines(String cartId, List<LineRequest> requests, Optional<String> sessionToken) {
-        Cart cart = lock(cartId);
-        List<CartLine> current = linesOf(cart);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
+        List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
         if (requests.isEmpty()) {
             throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List at least one line.");
@@ -172,7 +163,7 @@ public class CartCommands {
         List<Recorded> events = new ArrayList<>();
         add(cart, current, requests, List.of("lines"), events);
         touch(cart, now());
-        current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
+        rows.save(loaded, List.of());
         sessions.record(sessionToken, events);
         outbox.publishAll(changes(cart, before, current, true, List.of()));
         return new Outcome(CartAssembler.view(cart, current), null);
@@ -180,8 +171,9 @@ public class CartCommands {
 
     @Transactional
     public Outcome updateLines(String cartId, List<LineChange> changes, Optional<String> sessionToken) {
-        Cart cart = lock(cartId);
-        List<CartLine> current = linesOf(cart);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
+        List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
         List<CartLine> removed = new ArrayList<>();
         if (changes.isEmpty() || changes.size() > limits.maxLines()) {
@@ -200,7 +192,6 @@ public class CartCommands {
             if (change.quantity() != null && change.quantity() == 0) {
                 current.remove(line);
                 removed.add(line);
-                lines.delete(line);
                 events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
                 continue;
             }
@@ -234,6 +225,7 @@ public class CartCommands {
         }
         CartRules.totals(current.size(), units(current), limits);
         touch(cart, now());
+        rows.save(loaded, removed);
         sessions.record(sessionToken, events);
         outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
@@ -241,8 +233,9 @@ public class CartCommands {
 
     @Transactional
     public Outcome removeLines(String cartId, List<String> lineIds, Optional<String> sessionToken) {
-        Cart cart = lock(cartId);
-        List<CartLine> current = linesOf(cart);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
+        List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
         List<CartLine> removed = new ArrayList<>();
         if (lineIds.isEmpty() || lineIds.size() > limits.maxLines()) {
@@ -253,10 +246,10 @@ public class CartCommands {
             CartLine line = line(current, lineIds.get(i), List.of("lineIds", String.valueOf(i)));
             current.remove(line);
             removed.add(line);
-            lines.delete(line);
             events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
         }
         touch(cart, now());
+        rows.save(loaded, removed);
         sessions.record(sessionToken, events);
         outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
@@ -264,10 +257,12 @@ public class CartCommands {
 
     @Transactional
     public Outcome updateNote(String cartId, String note) {
-        Cart cart = lock(cartId);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
         cart.note = CartRules.note(note, List.of("note"));
         touch(cart, now());
-        return new Outcome(CartAssembler.view(cart, linesOf(cart)), null);
+        rows.save(loaded, List.of());
+        return new Outcome(CartAssembler.view(cart, loaded.lines), null);
     }
 
     /** Replaces the discount codes (checkout validated them); empty for a cart {@link #lock} would refuse. */
@@ -279,35 +274,39 @@ public class CartCommands {
     /** Applies a change checkout validated to the locked cart; empty for a cart {@link #lock} would refuse. */
     @Transactional
     public Optional<CartView> change(String cartId, java.util.function.Consumer<Cart> change) {
-        Cart cart = GlobalId.parse(cartId, CartViews.CART).map(this::lockedRow).orElse(null);
-        if (cart == null || !cart.isOpenAt(Instant.now())) {
+        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
+        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
             return Optional.empty();
         }
-        change.accept(cart);
-        touch(cart, now());
-        return Optional.of(CartAssembler.view(cart, linesOf(cart)));
+        change.accept(loaded.cart);
+        touch(loaded.cart, now());
+        rows.save(loaded, List.of());
+        return Optional.of(CartAssembler.view(loaded.cart, loaded.lines));
     }
 
     /** Replaces the cart's attributes (Shopify's cartAttributesUpdate semantics). */
     @Transactional
     public Outcome updateAttributes(String cartId, List<Attribute> attributes) {
-        Cart cart = lock(cartId);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
         List<Attribute> checked = CartRules.cartAttributes(attributes, limits, List.of("attributes"));
         cart.attributeKeys = Attribute.keys(checked);
         cart.attributeValues = Attribute.values(checked);
         touch(cart, now());
-        return new Outcome(CartAssembler.view(cart, linesOf(cart)), null);
+        rows.save(loaded, List.of());
+        return new Outcome(CartAssembler.view(cart, loaded.lines), null);
     }
 
     @Transactional
     public Outcome updateBuyerIdentity(String cartId, BuyerIdentity identity) {
-        Cart cart = lock(cartId);
-        List<CartLine> current = linesOf(cart);
+        CartRows.Loaded loaded = lock(cartId);
+        Cart cart = loaded.cart;
+        List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
         List<UUID> merged = new ArrayList<>();
         CartMergeView merge = identify(cart, current, identity, List.of("buyerIdentity"), merged);
-        current.stream().filter(l -> !em.contains(l)).forEach(lines::persist);
         touch(cart, now());
+        rows.save(loaded, List.of());
         List<DomainEvent> published = new ArrayList<>();
         merged.forEach(source -> published.add(new CartMerged(source, cart.id)));
         published.addAll(changes(cart, before, current, true, List.of()));
@@ -436,16 +435,15 @@ public class CartCommands {
     }
 
     private CartMergeView mergeOtherCarts(Cart cart, List<CartLine> current, UUID customerId, List<UUID> merged) {
-        List<Cart> others = carts.find("customerId = ?1 and status = ?2 and id <> ?3 and expiresAt > ?4 order by id",
-                customerId, CartStatus.OPEN, cart.id, Instant.now()).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        Instant now = now();
+        List<CartRows.Loaded> others = rows.lockOpenCartsOf(customerId, cart.id, now);
         if (others.isEmpty()) {
             return null;
         }
         int mergedLines = 0;
         int dropped = 0;
         List<String> limited = new ArrayList<>();
-        Instant now = now();
-        List<CartLine> incoming = lines.list("cartId in ?1 order by cartId, position", others.stream().map(c -> c.id).toList());
+        List<CartLine> incoming = others.stream().flatMap(other -> other.lines.stream()).toList();
         for (CartLine source : incoming) {
             long units = units(current);
             CartLine equal = current.stream().filter(l -> l.variantId.equals(source.variantId)
@@ -484,43 +482,18 @@ public class CartCommands {
                 dropped++;
             }
         }
-        for (Cart other : others) {
-            merged.add(other.id);
-            other.status = CartStatus.MERGED;
-            other.updatedAt = now;
-        }
+        others.forEach(other -> merged.add(other.cart.id));
+        rows.markMerged(merged, now);
         return new CartMergeView(mergedLines, List.copyOf(new LinkedHashSet<>(limited)), dropped);
     }
 
-    /**
-     * The open cart with this id, locked for this transaction; CART_NOT_FOUND for anything else, all alike. A native
-     * query mapped to the entity (managed and dirty-checked as any other), not HQL or {@code em.find} with a lock mode:
-     * with the {@code @TenantId} filter enabled, Hibernate translates an HQL query again on every call and builds a new
-     * loader for every locked find (9% of the cart pair's CPU samples for this one statement). The store is named in the
-     * statement; row-level security checks it again.
-     */
-    private Cart lock(String cartId) {
-        Cart cart = GlobalId.parse(cartId, CartViews.CART).map(this::lockedRow).orElse(null);
-        if (cart == null || !cart.isOpenAt(Instant.now())) {
+    /** The open cart with this id, locked for this transaction, with its lines; CART_NOT_FOUND for anything else, all alike. */
+    private CartRows.Loaded lock(String cartId) {
+        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
+        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
-        return cart;
-    }
-
-    /** The store's cart with this id, locked, whatever its state; null when there is none. */
-    private Cart lockedRow(UUID id) {
-        @SuppressWarnings("unchecked")
-        List<Cart> found = em.createNativeQuery("select * from cart.cart where store_id = :store and id = :id for update", Cart.class)
-                .setParameter("store", tenant.requireStore().value()).setParameter("id", id).getResultList();
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** The cart's lines, managed; native for the same reason as {@link #lock}. */
-    private List<CartLine> linesOf(Cart cart) {
-        @SuppressWarnings("unchecked")
-        List<CartLine> found = em.createNativeQuery("select * from cart.cart_line where store_id = :store and cart_id = :cart order by position",
-                CartLine.class).setParameter("store", tenant.requireStore().value()).setParameter("cart", cart.id).getResultList();
-        return new ArrayList<>(found);
+        return loaded;
     }
 
     private static CartLine line(List<CartLine> current, String lineId, List<String> field) {

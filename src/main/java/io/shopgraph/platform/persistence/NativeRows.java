@@ -173,6 +173,8 @@ public class NativeRows {
             s.setNull(index, Types.OTHER);
         } else if (value instanceof Instant instant) {
             s.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof String[] texts) {
+            s.setArray(index, s.getConnection().createArrayOf("text", texts));
         } else if (value instanceof Enum<?> e) {
             s.setString(index, e.name());
         } else {
