@@ -54,6 +54,7 @@ public class GraphQLSetup implements EventingService {
         }
         List<Instrumentation> chain = new ArrayList<>();
         // defaults and limits first: the deadline wraps the data fetchers; codes then rewrites every error.
+        chain.add(new BatchLoaders()); // the request's data loaders, made when first used
         chain.add(new StatementAttributionInstrumentation());
         chain.add(new InputDefaultsInstrumentation());
         chain.add(new LimitsInstrumentation());

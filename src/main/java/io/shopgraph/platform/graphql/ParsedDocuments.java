@@ -91,11 +91,15 @@ public class ParsedDocuments {
         }
     }
 
-    /** SmallRye's per-request document lookup reads these entries too (see {@link GraphQLSetup#shareDocuments}). */
+    /**
+     * SmallRye's per-request document lookup reads these entries too (see {@link GraphQLSetup#shareDocuments}); its
+     * per-request data loaders are made on demand from now on ({@link BatchLoaders}).
+     */
     void share(@Observes StartupEvent event) {
         InstanceHandle<ExecutionService> service = Arc.container().instance(ExecutionService.class);
         if (service.isAvailable()) {
             GraphQLSetup.shareDocuments(ClientProxy.unwrap(service.get()));
+            BatchLoaders.install(ClientProxy.unwrap(service.get()));
         }
     }
 

@@ -178,7 +178,8 @@ final class PlainFields {
             Map<String, Object> keyContext = new HashMap<>(4);
             keyContext.put(BatchLoaderHelper.ARGUMENTS, arguments.getArguments(environment, true));
             keyContext.put(BatchLoaderHelper.DATA_FETCHING_ENVIRONMENT, new SelectionOnDemand(environment));
-            DataLoader<Object, Object> loader = environment.getDataLoader(loaderName);
+            DataLoader<Object, Object> loader = environment.getDataLoaderRegistry() instanceof BatchLoaders.OnDemand onDemand
+                    ? onDemand.loader(loaderName, environment.getArguments()) : environment.getDataLoader(loaderName);
             return loader.load(environment.getSource(), keyContext).whenComplete(RECOVER);
         }
     }
