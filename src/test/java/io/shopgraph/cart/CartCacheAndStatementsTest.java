@@ -87,6 +87,7 @@ class CartCacheAndStatementsTest {
         String large = CartFixtures.cart(client, variants.stream().map(v -> line(v, 1)).toList());
 
         Map<String, Long> used = new LinkedHashMap<>();
+        long sessionStatements = SqlStatementCounter.requestSessionTotal();
         used.put("cartCreate (1 line)", statements(() -> client.execute("mutation($i: CartInput) { cartCreate(input: $i) { cart { id "
                 + "totalQuantity } userErrors { code } } }", Map.of("i", Map.of("lines",
                 List.of(line(variants.get(0), 1)))))));
@@ -108,6 +109,9 @@ class CartCacheAndStatementsTest {
                 Map.of("c", small, "l", List.of(lineId)))));
         long readSmall = statements(() -> client.execute(MIN_READ, Map.of("id", small)));
         long readLarge = statements(() -> client.execute(MIN_READ, Map.of("id", large)));
+        // The cart's commands and reads are plain SQL on the transaction's pooled connection: none of them opened a
+        // Hibernate session (its tenant resolution, persistence context and flush at commit were a sixth of a pair's CPU).
+        assertThat(SqlStatementCounter.requestSessionTotal() - sessionStatements).as("statements run through a Hibernate session").isZero();
         used.put("cart(id:) with lines, merchandise and cost", readLarge);
         // Counted: statements through Hibernate. Not counted: the outbox's one record_events call per publish (JDBC)
         // and the set_config that binds each transaction to its store.

@@ -166,6 +166,7 @@ public class NativeRows {
         } else {
             return null;
         }
+        SqlStatementCounter.throughSession();
         if (statement.write() && session.getPersistenceContextInternal().getNumberOfManagedEntities() > 0) {
             session.flush();
         }

@@ -24,6 +24,7 @@ public class SqlStatementCounter implements StatementInspector {
 
     private static final AtomicLong STATEMENTS = new AtomicLong();
     private static final AtomicLong REQUEST_STATEMENTS = new AtomicLong();
+    private static final AtomicLong REQUEST_SESSION_STATEMENTS = new AtomicLong();
     /** Threads executing a GraphQL operation now, with how many nested executions each runs. */
     private static final Map<Thread, Integer> EXECUTING = new ConcurrentHashMap<>();
 
@@ -44,6 +45,21 @@ public class SqlStatementCounter implements StatementInspector {
             REQUEST_STATEMENTS.incrementAndGet();
         }
         LocalWrites.statement(sql);
+    }
+
+    /**
+     * A {@link NativeRows} statement that went through a Hibernate session entity code had opened in its transaction (not
+     * the pooled connection alone); counted for GraphQL operations, as {@link #requestTotal()}.
+     */
+    static void throughSession() {
+        if (!EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread())) {
+            REQUEST_SESSION_STATEMENTS.incrementAndGet();
+        }
+    }
+
+    /** The statements of GraphQL operations that {@link NativeRows} ran through a Hibernate session. */
+    public static long requestSessionTotal() {
+        return REQUEST_SESSION_STATEMENTS.get();
     }
 
     /** Every statement, background work included. */
