@@ -263,13 +263,16 @@ if [[ " $WANTED " == *" cart "* || " $WANTED " == *" checkout "* ]]; then
     local before after result completed cpu jvm
     pg_statements_reset
     read -r -a before < <(cart_cpu_ticks)
+    local steal_before steal_after
+    steal_before=$(awk '/^cpu / {print $9}' /proc/stat)
     result=$(MODE=$1 wrk -t"$CONNECTIONS" -c"$CONNECTIONS" -d"$2" -s bench/cart.lua "http://127.0.0.1:$PORT" -- "$OUT" "${4:-$OUT/variants}" | grep RESULT)
     read -r -a after < <(cart_cpu_ticks)
+    steal_after=$(awk '/^cpu / {print $9}' /proc/stat)
     completed=$(echo "$result" | sed -n 's/.*completed=\([0-9]*\).*/\1/p')
     cpu=$(awk -v t=$((after[0] - before[0])) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
     jvm=$(awk -v t=$((after[1] - before[1])) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')
-    # service_cpu_s: the service and its PostgreSQL together (per_cpu_s: completed per CPU-second of both); jvm_cpu_s: the service alone
-    echo "$3: ${result#RESULT } service_cpu_s=$cpu jvm_cpu_s=$jvm per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg)"
+    # service_cpu_s: the service and its PostgreSQL together (per_cpu_s: completed per CPU-second of both); jvm_cpu_s: the service alone; steal_s: CPU time the host took from this machine meanwhile (a noisy neighbour)
+    echo "$3: ${result#RESULT } service_cpu_s=$cpu jvm_cpu_s=$jvm per_cpu_s=$(awk -v c="$completed" -v s="$cpu" 'BEGIN { printf "%.0f", (s > 0 ? c / s : 0) }') load=$(cut -d' ' -f1 /proc/loadavg) steal_s=$(awk -v t=$((steal_after - steal_before)) -v hz="$TICKS" 'BEGIN { printf "%.1f", t / hz }')"
     [[ "$3" == warm-up* ]] || pg_statements_top "$3"
   }
 fi
