@@ -96,10 +96,13 @@ final class BatchLoaders extends SimplePerformantInstrumentation {
     public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
         Map<String, Factory> known = factories;
-        if (known == null || !input.getDataLoaderRegistry().getKeys().isEmpty()) {
-            return input; // not installed, or SmallRye registered its own: leave them
+        if (known == null) {
+            return input; // not installed: SmallRye's registry as it made it
         }
-        return input.transform(builder -> builder.dataLoaderRegistry(new OnDemand(known)));
+        OnDemand registry = new OnDemand(known);
+        // Whatever SmallRye still registered (nothing, once installed) is kept as it is.
+        input.getDataLoaderRegistry().getDataLoadersMap().forEach(registry::register);
+        return input.transform(builder -> builder.dataLoaderRegistry(registry));
     }
 
     /**
