@@ -113,8 +113,8 @@ class CartCacheAndStatementsTest {
         // Hibernate session (its tenant resolution, persistence context and flush at commit were a sixth of a pair's CPU).
         assertThat(SqlStatementCounter.requestSessionTotal() - sessionStatements).as("statements run through a Hibernate session").isZero();
         used.put("cart(id:) with lines, merchandise and cost", readLarge);
-        // Counted: statements through Hibernate. Not counted: the outbox's one record_events call per publish (JDBC)
-        // and the set_config that binds each transaction to its store.
+        // Counted: every statement of the operation (NativeRows counts its own like Hibernate's). Not counted: the outbox's
+        // one record_events call per publish (JDBC) and the set_config that binds each transaction to its store.
         System.out.println("cart SQL statements per operation: " + used);
 
         // The cart with its lines (1), the merchandise (1), and pricing's reads of the store's discounts (1), the tax

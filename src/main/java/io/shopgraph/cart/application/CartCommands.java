@@ -274,8 +274,8 @@ public class CartCommands {
     /** Applies a change checkout validated to the locked cart; empty for a cart {@link #lock} would refuse. */
     @Transactional
     public Optional<CartView> change(String cartId, java.util.function.Consumer<Cart> change) {
-        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
-        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
+        CartRows.Loaded loaded = open(cartId);
+        if (loaded == null) {
             return Optional.empty();
         }
         change.accept(loaded.cart);
@@ -489,11 +489,17 @@ public class CartCommands {
 
     /** The open cart with this id, locked for this transaction, with its lines; CART_NOT_FOUND for anything else, all alike. */
     private CartRows.Loaded lock(String cartId) {
-        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
-        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
+        CartRows.Loaded loaded = open(cartId);
+        if (loaded == null) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
         return loaded;
+    }
+
+    /** The open cart with this id, locked, with its lines; null for a malformed, unknown, foreign, expired or closed id. */
+    private CartRows.Loaded open(String cartId) {
+        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
+        return loaded != null && loaded.cart.isOpenAt(Instant.now()) ? loaded : null;
     }
 
     private static CartLine line(List<CartLine> current, String lineId, List<String> field) {

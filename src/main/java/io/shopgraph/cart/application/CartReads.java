@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
-import io.shopgraph.cart.domain.CartStatus;
 import io.shopgraph.platform.kernel.GlobalId;
 import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
@@ -28,12 +27,8 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 public class CartReads {
 
-    private static final String COLUMNS = "select c.id, c.currency_code, c.customer_id, c.email, c.phone, c.country_code, c.note, "
-            + "array_to_string(c.attribute_keys, chr(31)), array_to_string(c.attribute_values, chr(31)), c.created_at, c.updated_at, "
-            + "l.id as line_id, l.variant_id, l.quantity, l.unit_price_minor, l.currency_code as line_currency, l.requires_shipping, "
-            + "array_to_string(l.attribute_keys, chr(31)) as line_keys, array_to_string(l.attribute_values, chr(31)) as line_values, l.position, c.session_id, l.product_id, "
-            + "array_to_string(c.discount_codes, chr(31)), c.ship_name, c.ship_address1, c.ship_city, c.ship_zip, c.ship_region, "
-            + "c.ship_country, c.selected_delivery, l.booking_slot_id ";
+    /** The cart's and its lines' columns (an outer join: a cart without lines is one row whose line columns are null). */
+    private static final String COLUMNS = "select " + CartRows.cartColumns("c") + ", " + CartRows.lineColumns("l") + " ";
 
     private final NativeRows rows;
     private final TenantContext tenant;
@@ -80,49 +75,11 @@ public class CartReads {
         Map<UUID, Cart> carts = new LinkedHashMap<>();
         Map<Cart, List<CartLine>> result = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            UUID id = uuid(r[0]);
-            Cart cart = carts.get(id);
-            if (cart == null) {
-                cart = new Cart();
-                cart.id = id;
-                cart.status = CartStatus.OPEN;
-                cart.currencyCode = (String) r[1];
-                cart.customerId = r[2] == null ? null : uuid(r[2]);
-                cart.email = (String) r[3];
-                cart.phone = (String) r[4];
-                cart.countryCode = (String) r[5];
-                cart.note = (String) r[6];
-                cart.attributeKeys = keys(r[7]);
-                cart.attributeValues = values(r[8], cart.attributeKeys.length);
-                cart.createdAt = instant(r[9]);
-                cart.updatedAt = instant(r[10]);
-                cart.sessionId = r[20] == null ? null : uuid(r[20]);
-                cart.discountCodes = keys(r[22]);
-                cart.shipName = (String) r[23];
-                cart.shipAddress1 = (String) r[24];
-                cart.shipCity = (String) r[25];
-                cart.shipZip = (String) r[26];
-                cart.shipRegion = (String) r[27];
-                cart.shipCountry = r[28] == null ? null : r[28].toString();
-                cart.selectedDelivery = (String) r[29];
-                carts.put(id, cart);
-                result.put(cart, new ArrayList<>());
-            }
-            if (r[11] != null) {
-                CartLine line = new CartLine();
-                line.id = uuid(r[11]);
-                line.cartId = id;
-                line.variantId = uuid(r[12]);
-                line.quantity = ((Number) r[13]).intValue();
-                line.unitPriceMinor = ((Number) r[14]).longValue();
-                line.currencyCode = (String) r[15];
-                line.requiresShipping = (Boolean) r[16];
-                line.attributeKeys = keys(r[17]);
-                line.attributeValues = values(r[18], line.attributeKeys.length);
-                line.position = ((Number) r[19]).intValue();
-                line.productId = uuid(r[21]);
-                line.bookingSlotId = r[30] == null ? null : uuid(r[30]);
-                result.get(cart).add(line);
+            Cart cart = carts.computeIfAbsent(uuid(r[0]), id -> CartRows.cart(r, 0));
+            List<CartLine> lines = result.computeIfAbsent(cart, c -> new ArrayList<>());
+            CartLine line = CartRows.line(r, CartRows.CART_WIDTH);
+            if (line != null) {
+                lines.add(line);
             }
         }
         return result;

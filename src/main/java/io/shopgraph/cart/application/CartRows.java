@@ -33,13 +33,16 @@ import io.shopgraph.platform.tenancy.TenantContext;
 @ApplicationScoped
 class CartRows {
 
-    private static final String CART_COLUMNS = "id, status, currency_code, customer_id, email, phone, country_code, note, "
-            + "array_to_string(attribute_keys, chr(31)), array_to_string(attribute_values, chr(31)), "
-            + "array_to_string(discount_codes, chr(31)), ship_name, ship_address1, ship_city, ship_zip, ship_region, ship_country, "
-            + "selected_delivery, session_id, created_at, updated_at, expires_at";
-    private static final String LINE_COLUMNS = "id, cart_id, variant_id, product_id, quantity, unit_price_minor, currency_code, "
-            + "requires_shipping, array_to_string(attribute_keys, chr(31)), array_to_string(attribute_values, chr(31)), position, "
-            + "booking_slot_id, created_at";
+    // A cart's and a line's columns as cart() and line() map them ({a} is the table's alias, if any); CartReads reads the same.
+    private static final String CART_COLUMNS = "{a}id, {a}status, {a}currency_code, {a}customer_id, {a}email, {a}phone, "
+            + "{a}country_code, {a}note, array_to_string({a}attribute_keys, chr(31)), array_to_string({a}attribute_values, chr(31)), "
+            + "array_to_string({a}discount_codes, chr(31)), {a}ship_name, {a}ship_address1, {a}ship_city, {a}ship_zip, {a}ship_region, "
+            + "{a}ship_country, {a}selected_delivery, {a}session_id, {a}created_at, {a}updated_at, {a}expires_at";
+    /** How many columns {@link #cartColumns} selects: where a line's start in a row that joins both. */
+    static final int CART_WIDTH = 22;
+    private static final String LINE_COLUMNS = "{a}id, {a}cart_id, {a}variant_id, {a}product_id, {a}quantity, {a}unit_price_minor, "
+            + "{a}currency_code, {a}requires_shipping, array_to_string({a}attribute_keys, chr(31)), "
+            + "array_to_string({a}attribute_values, chr(31)), {a}position, {a}booking_slot_id, {a}created_at";
 
     /** A cart a command works on: its row, its lines, and the lines as they were read (to write back only changes). */
     static final class Loaded {
@@ -78,24 +81,24 @@ class CartRows {
 
     /** The store's cart with this id, whatever its state, locked for this transaction, with its lines; null when none. */
     Loaded lock(UUID id) {
-        List<Object[]> rows = db.sql("select " + CART_COLUMNS + " from cart.cart where store_id = :store and id = :id for update")
+        List<Object[]> rows = db.sql("select " + cartColumns("") + " from cart.cart where store_id = :store and id = :id for update")
                 .param("store", store()).param("id", id).list();
         if (rows.isEmpty()) {
             return null;
         }
-        Cart cart = cart(rows.get(0));
+        Cart cart = cart(rows.get(0), 0);
         return new Loaded(cart, linesOf(List.of(cart.id)).getOrDefault(cart.id, new ArrayList<>()));
     }
 
     /** The customer's other open carts, locked, with their lines, in id order (the order every merge locks them in). */
     List<Loaded> lockOpenCartsOf(UUID customerId, UUID except, Instant now) {
-        List<Object[]> rows = db.sql("select " + CART_COLUMNS + " from cart.cart where store_id = :store and customer_id = :customer "
+        List<Object[]> rows = db.sql("select " + cartColumns("") + " from cart.cart where store_id = :store and customer_id = :customer "
                 + "and status = 'OPEN' and id <> :except and expires_at > :now order by id for update")
                 .param("store", store()).param("customer", customerId).param("except", except).param("now", now).list();
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Cart> carts = rows.stream().map(CartRows::cart).toList();
+        List<Cart> carts = rows.stream().map(r -> cart(r, 0)).toList();
         Map<UUID, List<CartLine>> lines = linesOf(carts.stream().map(c -> c.id).toList());
         return carts.stream().map(c -> new Loaded(c, lines.getOrDefault(c.id, new ArrayList<>()))).toList();
     }
@@ -173,52 +176,72 @@ class CartRows {
 
     private Map<UUID, List<CartLine>> linesOf(List<UUID> cartIds) {
         Map<UUID, List<CartLine>> lines = new LinkedHashMap<>();
-        for (Object[] r : db.sql("select " + LINE_COLUMNS + " from cart.cart_line where store_id = :store and cart_id in (:carts) "
+        for (Object[] r : db.sql("select " + lineColumns("") + " from cart.cart_line where store_id = :store and cart_id in (:carts) "
                 + "order by cart_id, position").param("store", store()).param("carts", cartIds).list()) {
-            CartLine line = new CartLine();
-            line.id = CartReads.uuid(r[0]);
-            line.cartId = CartReads.uuid(r[1]);
-            line.variantId = CartReads.uuid(r[2]);
-            line.productId = CartReads.uuid(r[3]);
-            line.quantity = ((Number) r[4]).intValue();
-            line.unitPriceMinor = ((Number) r[5]).longValue();
-            line.currencyCode = (String) r[6];
-            line.requiresShipping = (Boolean) r[7];
-            line.attributeKeys = CartReads.keys(r[8]);
-            line.attributeValues = CartReads.values(r[9], line.attributeKeys.length);
-            line.position = ((Number) r[10]).intValue();
-            line.bookingSlotId = r[11] == null ? null : CartReads.uuid(r[11]);
-            line.createdAt = CartReads.instant(r[12]);
+            CartLine line = line(r, 0);
             lines.computeIfAbsent(line.cartId, k -> new ArrayList<>()).add(line);
         }
         return lines;
     }
 
-    private static Cart cart(Object[] r) {
+    /** The cart's columns, on the table alias {@code alias} ("" for none), as {@link #cart} maps them. */
+    static String cartColumns(String alias) {
+        return CART_COLUMNS.replace("{a}", alias.isEmpty() ? "" : alias + ".");
+    }
+
+    /** A line's columns, on the table alias {@code alias} ("" for none), as {@link #line} maps them. */
+    static String lineColumns(String alias) {
+        return LINE_COLUMNS.replace("{a}", alias.isEmpty() ? "" : alias + ".");
+    }
+
+    /** The cart in the row's columns from {@code at} on ({@link #cartColumns}). */
+    static Cart cart(Object[] r, int at) {
         Cart cart = new Cart();
-        cart.id = CartReads.uuid(r[0]);
-        cart.status = CartStatus.valueOf((String) r[1]);
-        cart.currencyCode = (String) r[2];
-        cart.customerId = r[3] == null ? null : CartReads.uuid(r[3]);
-        cart.email = (String) r[4];
-        cart.phone = (String) r[5];
-        cart.countryCode = (String) r[6];
-        cart.note = (String) r[7];
-        cart.attributeKeys = CartReads.keys(r[8]);
-        cart.attributeValues = CartReads.values(r[9], cart.attributeKeys.length);
-        cart.discountCodes = CartReads.keys(r[10]);
-        cart.shipName = (String) r[11];
-        cart.shipAddress1 = (String) r[12];
-        cart.shipCity = (String) r[13];
-        cart.shipZip = (String) r[14];
-        cart.shipRegion = (String) r[15];
-        cart.shipCountry = (String) r[16];
-        cart.selectedDelivery = (String) r[17];
-        cart.sessionId = r[18] == null ? null : CartReads.uuid(r[18]);
-        cart.createdAt = CartReads.instant(r[19]);
-        cart.updatedAt = CartReads.instant(r[20]);
-        cart.expiresAt = CartReads.instant(r[21]);
+        cart.id = CartReads.uuid(r[at]);
+        cart.status = CartStatus.valueOf((String) r[at + 1]);
+        cart.currencyCode = (String) r[at + 2];
+        cart.customerId = r[at + 3] == null ? null : CartReads.uuid(r[at + 3]);
+        cart.email = (String) r[at + 4];
+        cart.phone = (String) r[at + 5];
+        cart.countryCode = (String) r[at + 6];
+        cart.note = (String) r[at + 7];
+        cart.attributeKeys = CartReads.keys(r[at + 8]);
+        cart.attributeValues = CartReads.values(r[at + 9], cart.attributeKeys.length);
+        cart.discountCodes = CartReads.keys(r[at + 10]);
+        cart.shipName = (String) r[at + 11];
+        cart.shipAddress1 = (String) r[at + 12];
+        cart.shipCity = (String) r[at + 13];
+        cart.shipZip = (String) r[at + 14];
+        cart.shipRegion = (String) r[at + 15];
+        cart.shipCountry = (String) r[at + 16];
+        cart.selectedDelivery = (String) r[at + 17];
+        cart.sessionId = r[at + 18] == null ? null : CartReads.uuid(r[at + 18]);
+        cart.createdAt = CartReads.instant(r[at + 19]);
+        cart.updatedAt = CartReads.instant(r[at + 20]);
+        cart.expiresAt = CartReads.instant(r[at + 21]);
         return cart;
+    }
+
+    /** The line in the row's columns from {@code at} on ({@link #lineColumns}); null when they are empty (an outer join). */
+    static CartLine line(Object[] r, int at) {
+        if (r[at] == null) {
+            return null;
+        }
+        CartLine line = new CartLine();
+        line.id = CartReads.uuid(r[at]);
+        line.cartId = CartReads.uuid(r[at + 1]);
+        line.variantId = CartReads.uuid(r[at + 2]);
+        line.productId = CartReads.uuid(r[at + 3]);
+        line.quantity = ((Number) r[at + 4]).intValue();
+        line.unitPriceMinor = ((Number) r[at + 5]).longValue();
+        line.currencyCode = (String) r[at + 6];
+        line.requiresShipping = (Boolean) r[at + 7];
+        line.attributeKeys = CartReads.keys(r[at + 8]);
+        line.attributeValues = CartReads.values(r[at + 9], line.attributeKeys.length);
+        line.position = ((Number) r[at + 10]).intValue();
+        line.bookingSlotId = r[at + 11] == null ? null : CartReads.uuid(r[at + 11]);
+        line.createdAt = CartReads.instant(r[at + 12]);
+        return line;
     }
 
     private UUID store() {

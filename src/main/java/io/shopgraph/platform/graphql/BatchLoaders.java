@@ -30,6 +30,7 @@ import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Operation;
 import io.smallrye.graphql.schema.model.Schema;
 import io.smallrye.graphql.schema.model.Type;
+import io.smallrye.graphql.transformation.AbstractDataFetcherException;
 
 /**
  * The data loaders of the schema's batch ({@code @Source List}) fields, made when a request first asks for one.
@@ -111,8 +112,15 @@ final class BatchLoaders extends SimplePerformantInstrumentation {
      */
     static final class OnDemand extends DataLoaderRegistry {
 
+        /**
+         * One batch of a field: its data loader and the arguments SmallRye's resolver gets, converted once for all the
+         * batch's parents (they share them) rather than once per parent.
+         */
+        record Batch(DataLoader<Object, Object> loader, List<Object> arguments) {
+        }
+
         private final Map<String, Factory> known;
-        private final Map<List<Object>, DataLoader<Object, Object>> byArguments = new ConcurrentHashMap<>();
+        private final Map<List<Object>, Batch> byArguments = new ConcurrentHashMap<>();
         private final AtomicInteger registered = new AtomicInteger();
 
         OnDemand(Map<String, Factory> known) {
@@ -126,18 +134,23 @@ final class BatchLoaders extends SimplePerformantInstrumentation {
          * arguments is its own batch here. The parents of one field occurrence share its arguments, so they still
          * batch together.
          */
-        DataLoader<Object, Object> loader(String name, Map<String, Object> arguments) {
-            if (arguments.isEmpty()) {
-                return getDataLoader(name);
-            }
+        Batch batch(String name, Map<String, Object> arguments, Converter converter) throws AbstractDataFetcherException {
+            List<Object> key = List.of(name, arguments);
+            Batch found = byArguments.get(key);
             Factory factory = known.get(name);
-            if (factory == null) {
-                return null;
+            if (found != null || factory == null) {
+                return found;
             }
+            List<Object> converted = converter.convert(); // may fail as SmallRye's own fetcher would, with its exception
             // Registered under a name of its own (for dispatchAll); the registry names the loader, which makes a copy of it:
             // the copy it answers is the one to use.
-            return byArguments.computeIfAbsent(List.of(name, arguments),
-                    key -> computeIfAbsent(name + "#" + registered.incrementAndGet(), k -> factory.make()));
+            return byArguments.computeIfAbsent(key, k -> new Batch(
+                    computeIfAbsent(name + "#" + registered.incrementAndGet(), n -> factory.make()), converted));
+        }
+
+        /** SmallRye's conversion of a field's arguments for its resolver. */
+        interface Converter {
+            List<Object> convert() throws AbstractDataFetcherException;
         }
 
         @Override

@@ -67,15 +67,7 @@ public class NativeRows {
      */
     public List<Object[]> query(String sql, Map<String, ?> params) {
         Parsed statement = parsed.get(sql, Parsed::of);
-        SessionImplementor session = session(statement);
-        if (session == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                return run(connection, statement, params);
-            } catch (SQLException e) {
-                throw new PersistenceException("A read failed", e);
-            }
-        }
-        return session.doReturningWork(connection -> run(connection, statement, params));
+        return onConnection(statement, connection -> run(connection, statement, params));
     }
 
     /**
@@ -88,15 +80,20 @@ public class NativeRows {
      */
     public int update(String sql, Map<String, ?> params) {
         Parsed statement = parsed.get(sql, Parsed::of);
+        return onConnection(statement, connection -> write(connection, statement, params));
+    }
+
+    /** Runs {@code work} on the transaction's connection: through the Hibernate session when one is open ({@link #session}). */
+    private <T> T onConnection(Parsed statement, java.util.function.Function<Connection, T> work) {
         SessionImplementor session = session(statement);
-        if (session == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                return write(connection, statement, params);
-            } catch (SQLException e) {
-                throw new PersistenceException("A write failed", e);
-            }
+        if (session != null) {
+            return session.doReturningWork(work::apply);
         }
-        return session.doReturningWork(connection -> write(connection, statement, params));
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("No connection for the statement", e);
+        }
     }
 
     private static int write(Connection connection, Parsed statement, Map<String, ?> params) {

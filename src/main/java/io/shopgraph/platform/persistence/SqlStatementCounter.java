@@ -31,7 +31,7 @@ public class SqlStatementCounter implements StatementInspector {
     @Override
     public String inspect(String sql) {
         STATEMENTS.incrementAndGet();
-        if (!EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread())) {
+        if (inRequest()) {
             REQUEST_STATEMENTS.incrementAndGet();
         }
         LocalWrites.statement(sql);
@@ -41,7 +41,7 @@ public class SqlStatementCounter implements StatementInspector {
     /** Counts a statement run as plain JDBC ({@link NativeRows}) like one Hibernate prepared. */
     public static void count(String sql) {
         STATEMENTS.incrementAndGet();
-        if (!EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread())) {
+        if (inRequest()) {
             REQUEST_STATEMENTS.incrementAndGet();
         }
         LocalWrites.statement(sql);
@@ -52,9 +52,14 @@ public class SqlStatementCounter implements StatementInspector {
      * the pooled connection alone); counted for GraphQL operations, as {@link #requestTotal()}.
      */
     static void throughSession() {
-        if (!EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread())) {
+        if (inRequest()) {
             REQUEST_SESSION_STATEMENTS.incrementAndGet();
         }
+    }
+
+    /** Whether this thread is executing a GraphQL operation (not background work). */
+    private static boolean inRequest() {
+        return !EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread());
     }
 
     /** The statements of GraphQL operations that {@link NativeRows} ran through a Hibernate session. */
