@@ -108,7 +108,7 @@ final class BatchLoaders extends SimplePerformantInstrumentation {
 
     /**
      * A request's registry: a batch field's data loader is made the first time the field asks for it, one per distinct
-     * set of arguments ({@link #loader}).
+     * set of arguments ({@link #batch}).
      */
     static final class OnDemand extends DataLoaderRegistry {
 
@@ -153,6 +153,7 @@ final class BatchLoaders extends SimplePerformantInstrumentation {
             List<Object> convert() throws AbstractDataFetcherException;
         }
 
+        /** By name, for a batch field whose fetcher is still SmallRye's (when {@code PlainFields} could not replace it). */
         @Override
         public <K, V> DataLoader<K, V> getDataLoader(String key) {
             DataLoader<K, V> loader = super.getDataLoader(key);
