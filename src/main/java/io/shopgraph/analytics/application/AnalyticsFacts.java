@@ -1,6 +1,9 @@
 package io.shopgraph.analytics.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -87,17 +90,13 @@ public class AnalyticsFacts implements EventConsumer {
                     + MARK + "select store_id, analytics.quarter(created_at) from c" + MARK_END,
                     store, c.cartId(), c.sessionId(), or(c.createdAt(), at), c.currencyCode());
         } else if (event instanceof CartLineAdded a) {
-            sql.update("insert into analytics.line_add (store_id, event_id, cart_id, product_id, quantity, added_at) "
-                    + "values (?, ?, ?, cast(? as uuid), ?, ?) on conflict do nothing", store, e.eventId(), a.cartId(), a.productId(),
-                    a.quantityAdded(), at);
-            upsertLine(store, a.cartId(), a.lineId(), a.variantId(), a.productId(), a.lineQuantity(), a.unitPriceMinor(), a.currencyCode());
-            lineChanged(store, a.cartId(), a.sessionId(), at, true);
+            lineChanged(store, a.cartId(), a.sessionId(), at, e.eventId(), a.quantityAdded(),
+                    new LineNow(a.lineId(), a.variantId(), a.productId(), a.lineQuantity(), a.unitPriceMinor(), a.currencyCode()), a.lineId());
         } else if (event instanceof CartLineUpdated u) {
-            upsertLine(store, u.cartId(), u.lineId(), u.variantId(), u.productId(), u.quantity(), u.unitPriceMinor(), u.currencyCode());
-            lineChanged(store, u.cartId(), u.sessionId(), at, false);
+            lineChanged(store, u.cartId(), u.sessionId(), at, null, 0,
+                    new LineNow(u.lineId(), u.variantId(), u.productId(), u.quantity(), u.unitPriceMinor(), u.currencyCode()), u.lineId());
         } else if (event instanceof CartLineRemoved r) {
-            sql.update("delete from analytics.cart_line where store_id = ? and cart_id = ? and line_id = ?", store, r.cartId(), r.lineId());
-            lineChanged(store, r.cartId(), r.sessionId(), at, false);
+            lineChanged(store, r.cartId(), r.sessionId(), at, null, 0, null, r.lineId());
         } else if (event instanceof CartBuyerIdentityUpdated b) {
             sql.update("insert into analytics.cart (store_id, id, session_id, email, phone, country_code, "
                     + "customer_id) values (?, ?, cast(? as uuid), cast(? as text), cast(? as text), cast(? as text), cast(? as uuid)) "
@@ -144,30 +143,52 @@ public class AnalyticsFacts implements EventConsumer {
         // Other subscribed types feed no figure yet: nothing to record.
     }
 
-    private void upsertLine(UUID store, UUID cart, UUID line, UUID variant, UUID product, int quantity, long unitPrice, String currency) {
-        sql.update("insert into analytics.cart_line (store_id, cart_id, line_id, variant_id, product_id, quantity, unit_price_minor, "
-                + "currency_code) values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, cast(? as text)) on conflict (store_id, cart_id, line_id) "
-                + "do update set variant_id = excluded.variant_id, product_id = excluded.product_id, quantity = excluded.quantity, "
-                + "unit_price_minor = excluded.unit_price_minor, currency_code = excluded.currency_code",
-                store, cart, line, variant, product, quantity, unitPrice, currency);
+    /** A line as it is after a change (absent when the change removed it). */
+    private record LineNow(UUID lineId, UUID variantId, UUID productId, int quantity, long unitPriceMinor, String currencyCode) {
     }
 
     /**
-     * The cart's line times and count after a line change; marks the cart's first-line quarter (carts with
-     * lines, abandonment) and, for an add, the quarter of the add itself (adds per product).
+     * A line change in one statement: for an add, the add itself (adds per product, keyed by the event); the line as it is
+     * now, or its removal; the cart's line times and count; and the dirty quarters: the cart's first-line quarter (carts
+     * with lines, abandonment) and, for an add, the quarter of the add. One statement rather than three because this runs
+     * for every line event of every cart (it was three round trips per cartLinesAdd). The parts of one statement share a
+     * snapshot, so the count cannot see the line's own write: it counts the cart's other lines and adds this one when it
+     * still exists. That is exact because a cart's events are delivered one at a time, in order (the outbox's queue per
+     * aggregate): nothing else changes the cart's lines meanwhile.
      */
-    private void lineChanged(UUID store, UUID cart, UUID session, Instant at, boolean added) {
-        sql.update("with c as (insert into analytics.cart (store_id, id, session_id, first_line_at, last_line_at, line_count) "
+    private void lineChanged(UUID store, UUID cart, UUID session, Instant at, UUID addEvent, int unitsAdded, LineNow line, UUID lineId) {
+        boolean added = addEvent != null;
+        List<Object> params = new ArrayList<>();
+        StringBuilder statement = new StringBuilder("with ");
+        if (added) {
+            statement.append("a as (insert into analytics.line_add (store_id, event_id, cart_id, product_id, quantity, added_at) "
+                    + "values (?, ?, ?, cast(? as uuid), ?, ?) on conflict do nothing), ");
+            params.addAll(Arrays.asList(store, addEvent, cart, line.productId(), unitsAdded, at));
+        }
+        if (line != null) {
+            statement.append("l as (insert into analytics.cart_line (store_id, cart_id, line_id, variant_id, product_id, quantity, "
+                    + "unit_price_minor, currency_code) values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, cast(? as text)) "
+                    + "on conflict (store_id, cart_id, line_id) do update set variant_id = excluded.variant_id, "
+                    + "product_id = excluded.product_id, quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor, "
+                    + "currency_code = excluded.currency_code), ");
+            params.addAll(Arrays.asList(store, cart, line.lineId(), line.variantId(), line.productId(), line.quantity(),
+                    line.unitPriceMinor(), line.currencyCode()));
+        } else {
+            statement.append("l as (delete from analytics.cart_line where store_id = ? and cart_id = ? and line_id = ?), ");
+            params.addAll(Arrays.asList(store, cart, lineId));
+        }
+        statement.append("c as (insert into analytics.cart (store_id, id, session_id, first_line_at, last_line_at, line_count) "
                 + "values (?, ?, cast(? as uuid), case when ? then cast(? as timestamptz) end, ?, "
-                + "(select count(*) from analytics.cart_line l where l.store_id = ? and l.cart_id = ?)) "
+                + "(select count(*) from analytics.cart_line o where o.store_id = ? and o.cart_id = ? and o.line_id <> ?) + ?) "
                 + "on conflict (store_id, id) do update set session_id = coalesce(analytics.cart.session_id, excluded.session_id), "
                 + "first_line_at = case when excluded.first_line_at is null then analytics.cart.first_line_at "
                 + "else least(coalesce(analytics.cart.first_line_at, excluded.first_line_at), excluded.first_line_at) end, "
                 + "last_line_at = greatest(analytics.cart.last_line_at, excluded.last_line_at), line_count = excluded.line_count "
                 + "returning store_id, first_line_at)"
                 + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null "
-                + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?" + MARK_END,
-                store, cart, session, added, at, at, store, cart, store, at, added);
+                + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?" + MARK_END);
+        params.addAll(Arrays.asList(store, cart, session, added, at, at, store, cart, lineId, line != null ? 1 : 0, store, at, added));
+        sql.update(statement.toString(), params.toArray());
     }
 
     private void placed(UUID store, OrderPlaced o, Instant placedAt) {
