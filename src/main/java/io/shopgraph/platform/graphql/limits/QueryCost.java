@@ -54,6 +54,8 @@ public final class QueryCost {
     private final Map<String, Long> fragmentCosts = new HashMap<>();
     private final Set<String> expanding = new HashSet<>();
     private final Map<String, Object> variables;
+    /** Whether the estimate so far read a variable (a page size given as {@code $first}). */
+    private boolean readVariable;
 
     private QueryCost(GraphQLSchema schema, Document document, Map<String, Object> variables) {
         this.schema = schema;
@@ -70,7 +72,25 @@ public final class QueryCost {
      * match a single operation, the highest cost among them (validation refuses the request anyway).
      */
     public static long of(GraphQLSchema schema, Document document, String operationName, Map<String, Object> variables) {
-        QueryCost cost = new QueryCost(schema, document, variables);
+        return new QueryCost(schema, document, variables).of(document, operationName);
+    }
+
+    /**
+     * {@link #of} when the cost does not depend on the variables' values (no page size or list length is a variable),
+     * else {@link #VARIES}: computed without variables, so the caller can keep it with the parsed document and skip the
+     * walk on every later request of that text (a cart read or add costs the same whatever cart it names).
+     */
+    public static long withoutVariables(GraphQLSchema schema, Document document, String operationName) {
+        QueryCost cost = new QueryCost(schema, document, Map.of());
+        long value = cost.of(document, operationName);
+        return cost.readVariable ? VARIES : value;
+    }
+
+    /** What {@link #withoutVariables} answers when the cost depends on the variables. */
+    public static final long VARIES = -1;
+
+    private long of(Document document, String operationName) {
+        QueryCost cost = this;
         long highest = 0;
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof OperationDefinition op) {
@@ -221,6 +241,7 @@ public final class QueryCost {
 
     private Object resolve(Value<?> value) {
         if (value instanceof VariableReference v) {
+            readVariable = true;
             return variables.get(v.getName());
         }
         if (value instanceof IntValue i) {

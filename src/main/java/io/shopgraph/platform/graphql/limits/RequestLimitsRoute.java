@@ -14,6 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import graphql.language.Argument;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
@@ -55,6 +56,7 @@ public class RequestLimitsRoute {
     /** Routing-context key of the caller's rate-limit decision. */
     static final String DECISION = "shopgraph.limits.decision";
     private static final String FORBIDDEN_LITERAL = "limits.forbidden-literal";
+    private static final String FIXED_COST = "limits.fixed-cost:";
 
     private final LimitsConfig config;
     private final RateLimiter limiter;
@@ -123,7 +125,10 @@ public class RequestLimitsRoute {
             return;
         }
 
-        long cost = QueryCost.of(schema(), document, operationName, variables);
+        long cost = fixedCost(entry, operationName);
+        if (cost == QueryCost.VARIES) {
+            cost = QueryCost.of(schema(), document, operationName, variables);
+        }
         ctx.put(COST, cost);
         if (cost > config.maxCost()) {
             GraphQLRequestGuard.reply(ctx, GraphQLRequestGuard.requestErrorStatus(ctx), ErrorCode.LIMIT_EXCEEDED,
@@ -150,6 +155,20 @@ public class RequestLimitsRoute {
         Deadline deadline = new Deadline(merchant ? config.merchantDeadline() : config.deadline());
         ctx.put(Deadline.KEY, deadline); // abandoned when a query's client hangs up (ClientGoneInstrumentation)
         ctx.next();
+    }
+
+    /**
+     * The document's cost when no variable changes it, computed once per parsed document and operation; {@link
+     * QueryCost#VARIES} otherwise. Kept only for the operations the document has (or none named), so that a client
+     * cycling through made-up operation names cannot grow the entry.
+     */
+    private long fixedCost(ParsedDocuments.Entry entry, String operationName) {
+        if (operationName != null && entry.document().getDefinitions().stream()
+                .noneMatch(d -> d instanceof OperationDefinition op && operationName.equals(op.getName()))) {
+            return QueryCost.VARIES;
+        }
+        return entry.<Long>derived(FIXED_COST + (operationName == null ? "" : operationName),
+                document -> QueryCost.withoutVariables(schema(), document, operationName));
     }
 
     /** The {@code extensions.cost} of a response (Shopify's shape). */

@@ -52,6 +52,18 @@ class QueryCostTest {
     }
 
     @Test
+    void aCostNoVariableChangesIsTheSameWithoutTheVariables() {
+        Document byId = Parser.parse("query($c: ID!) { cart(id: $c) { id lines(first: 100) { nodes { id merchandise { id } } } } }");
+        assertThat(QueryCost.withoutVariables(schema, byId, null)).as("an id variable changes no page size")
+                .isEqualTo(QueryCost.of(schema, byId, null, Map.of("c", "x"))).isGreaterThan(2);
+        Document paged = Parser.parse("query($n: Int) { products(first: $n) { nodes { featuredImage { url } } } }");
+        assertThat(QueryCost.withoutVariables(schema, paged, null)).as("a page size from a variable").isEqualTo(QueryCost.VARIES);
+        Document inFragment = Parser.parse("query($n: Int) { ...F } fragment F on Query { products(first: $n) { nodes { id } } }");
+        assertThat(QueryCost.withoutVariables(schema, inFragment, null)).as("a page size from a variable in a fragment")
+                .isEqualTo(QueryCost.VARIES);
+    }
+
+    @Test
     void nestedConnectionsMultiply() {
         long cost = cost("{ products(first: 100) { nodes { variants(first: 100) { nodes { price { amount } } } } } }", Map.of());
         assertThat(cost).isEqualTo(2 + 100 * (2 + 100 * 1));
