@@ -92,7 +92,8 @@ public class GraphQLSetup implements EventingService {
             DataFetcherExceptionHandler handler = (DataFetcherExceptionHandler) read(builder, "defaultExceptionHandler");
             builder.queryExecutionStrategy(new ReadTransactionStrategy(handler));
         }
-        return builder.instrumentation(new ChainedInstrumentation(chain));
+        // Each hook called only on the members that implement it (SparseChainedInstrumentation): most hooks run per field.
+        return builder.instrumentation(new SparseChainedInstrumentation(chain));
     }
 
     private static final java.util.Set<String> DATE_TIME_SCALARS = java.util.Set.of("DateTime", "Date");
