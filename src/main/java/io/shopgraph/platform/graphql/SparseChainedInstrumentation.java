@@ -188,15 +188,19 @@ final class SparseChainedInstrumentation implements Instrumentation {
         C call(Instrumentation member, InstrumentationState state);
     }
 
-    private <T> InstrumentationContext<T> chained(int[] members, InstrumentationState state, Hook<InstrumentationContext<T>> hook) {
+    /** No member: {@code none}; one: its own context (null included, as the stock chain answers); more: {@code combine}d. */
+    private <C> C sparse(int[] members, InstrumentationState state, Hook<C> hook, C none, Function<List<C>, C> combine) {
         if (members.length == 0) {
-            return SimpleInstrumentationContext.noOp();
+            return none;
         }
         if (members.length == 1) {
             return hook.call(all.get(members[0]), state(state, members[0]));
         }
-        List<InstrumentationContext<T>> contexts = contexts(members, state, hook);
-        return new InstrumentationContext<>() {
+        return combine.apply(contexts(members, state, hook));
+    }
+
+    private <T> InstrumentationContext<T> chained(int[] members, InstrumentationState state, Hook<InstrumentationContext<T>> hook) {
+        Function<List<InstrumentationContext<T>>, InstrumentationContext<T>> combine = contexts -> new InstrumentationContext<T>() {
             @Override
             public void onDispatched() {
                 contexts.forEach(InstrumentationContext::onDispatched);
@@ -207,12 +211,19 @@ final class SparseChainedInstrumentation implements Instrumentation {
                 contexts.forEach(c -> c.onCompleted(value, failure));
             }
         };
+        return sparse(members, state, hook, SimpleInstrumentationContext.noOp(), combine);
     }
 
-    private <T> T instrumented(int[] members, InstrumentationState state, T value, Function<Integer, Function<T, T>> step) {
+    @FunctionalInterface
+    private interface Step<T> {
+        T apply(Instrumentation member, InstrumentationState state, T value);
+    }
+
+    /** Each implementing member in turn, given the previous one's value. */
+    private <T> T instrumented(int[] members, InstrumentationState state, T value, Step<T> step) {
         T current = value;
         for (int i : members) {
-            current = step.apply(i).apply(current);
+            current = step.apply(all.get(i), state(state, i), current);
         }
         return current;
     }
@@ -242,67 +253,55 @@ final class SparseChainedInstrumentation implements Instrumentation {
     @Override
     public ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
             InstrumentationState state) {
-        if (strategy.length == 0) {
-            return ExecutionStrategyInstrumentationContext.NOOP;
-        }
-        if (strategy.length == 1) {
-            return all.get(strategy[0]).beginExecutionStrategy(parameters, state(state, strategy[0]));
-        }
-        List<ExecutionStrategyInstrumentationContext> contexts = contexts(strategy, state, (m, s) -> m.beginExecutionStrategy(parameters, s));
-        return new ExecutionStrategyInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
+        return sparse(strategy, state, (m, s) -> m.beginExecutionStrategy(parameters, s), ExecutionStrategyInstrumentationContext.NOOP,
+                contexts -> new ExecutionStrategyInstrumentationContext() {
+                    @Override
+                    public void onDispatched() {
+                        contexts.forEach(InstrumentationContext::onDispatched);
+                    }
 
-            @Override
-            public void onCompleted(ExecutionResult value, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(value, failure));
-            }
+                    @Override
+                    public void onCompleted(ExecutionResult value, Throwable failure) {
+                        contexts.forEach(c -> c.onCompleted(value, failure));
+                    }
 
-            @Override
-            public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-                contexts.forEach(c -> c.onFieldValuesInfo(infos));
-            }
+                    @Override
+                    public void onFieldValuesInfo(List<FieldValueInfo> infos) {
+                        contexts.forEach(c -> c.onFieldValuesInfo(infos));
+                    }
 
-            @Override
-            public void onFieldValuesException() {
-                contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException);
-            }
-        };
+                    @Override
+                    public void onFieldValuesException() {
+                        contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException);
+                    }
+                });
     }
 
     @Override
     public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
             InstrumentationState state) {
-        if (object.length == 0) {
-            return ExecuteObjectInstrumentationContext.NOOP;
-        }
-        if (object.length == 1) {
-            return all.get(object[0]).beginExecuteObject(parameters, state(state, object[0]));
-        }
-        List<ExecuteObjectInstrumentationContext> contexts = contexts(object, state, (m, s) -> m.beginExecuteObject(parameters, s));
-        return new ExecuteObjectInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
+        return sparse(object, state, (m, s) -> m.beginExecuteObject(parameters, s), ExecuteObjectInstrumentationContext.NOOP,
+                contexts -> new ExecuteObjectInstrumentationContext() {
+                    @Override
+                    public void onDispatched() {
+                        contexts.forEach(InstrumentationContext::onDispatched);
+                    }
 
-            @Override
-            public void onCompleted(Map<String, Object> value, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(value, failure));
-            }
+                    @Override
+                    public void onCompleted(Map<String, Object> value, Throwable failure) {
+                        contexts.forEach(c -> c.onCompleted(value, failure));
+                    }
 
-            @Override
-            public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-                contexts.forEach(c -> c.onFieldValuesInfo(infos));
-            }
+                    @Override
+                    public void onFieldValuesInfo(List<FieldValueInfo> infos) {
+                        contexts.forEach(c -> c.onFieldValuesInfo(infos));
+                    }
 
-            @Override
-            public void onFieldValuesException() {
-                contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException);
-            }
-        };
+                    @Override
+                    public void onFieldValuesException() {
+                        contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException);
+                    }
+                });
     }
 
     @Override
@@ -329,29 +328,23 @@ final class SparseChainedInstrumentation implements Instrumentation {
 
     @Override
     public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        if (fieldFetching.length == 0) {
-            return FieldFetchingInstrumentationContext.NOOP;
-        }
-        if (fieldFetching.length == 1) {
-            return all.get(fieldFetching[0]).beginFieldFetching(parameters, state(state, fieldFetching[0]));
-        }
-        List<FieldFetchingInstrumentationContext> contexts = contexts(fieldFetching, state, (m, s) -> m.beginFieldFetching(parameters, s));
-        return new FieldFetchingInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(FieldFetchingInstrumentationContext::onDispatched);
-            }
+        return sparse(fieldFetching, state, (m, s) -> m.beginFieldFetching(parameters, s), FieldFetchingInstrumentationContext.NOOP,
+                contexts -> new FieldFetchingInstrumentationContext() {
+                    @Override
+                    public void onDispatched() {
+                        contexts.forEach(FieldFetchingInstrumentationContext::onDispatched);
+                    }
 
-            @Override
-            public void onFetchedValue(Object fetched) {
-                contexts.forEach(c -> c.onFetchedValue(fetched));
-            }
+                    @Override
+                    public void onFetchedValue(Object fetched) {
+                        contexts.forEach(c -> c.onFetchedValue(fetched));
+                    }
 
-            @Override
-            public void onCompleted(Object value, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(value, failure));
-            }
-        };
+                    @Override
+                    public void onCompleted(Object value, Throwable failure) {
+                        contexts.forEach(c -> c.onCompleted(value, failure));
+                    }
+                });
     }
 
     @Override
@@ -368,32 +361,30 @@ final class SparseChainedInstrumentation implements Instrumentation {
     @Override
     public ExecutionInput instrumentExecutionInput(ExecutionInput value, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        return instrumented(input, state, value, i -> v -> all.get(i).instrumentExecutionInput(v, parameters, state(state, i)));
+        return instrumented(input, state, value, (m, s, v) -> m.instrumentExecutionInput(v, parameters, s));
     }
 
     @Override
     public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables value, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        return instrumented(documentAndVariables, state, value,
-                i -> v -> all.get(i).instrumentDocumentAndVariables(v, parameters, state(state, i)));
+        return instrumented(documentAndVariables, state, value, (m, s, v) -> m.instrumentDocumentAndVariables(v, parameters, s));
     }
 
     @Override
     public GraphQLSchema instrumentSchema(GraphQLSchema value, InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        return instrumented(schema, state, value, i -> v -> all.get(i).instrumentSchema(v, parameters, state(state, i)));
+        return instrumented(schema, state, value, (m, s, v) -> m.instrumentSchema(v, parameters, s));
     }
 
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext value, InstrumentationExecutionParameters parameters,
             InstrumentationState state) {
-        return instrumented(executionContext, state, value,
-                i -> v -> all.get(i).instrumentExecutionContext(v, parameters, state(state, i)));
+        return instrumented(executionContext, state, value, (m, s, v) -> m.instrumentExecutionContext(v, parameters, s));
     }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> value, InstrumentationFieldFetchParameters parameters,
             InstrumentationState state) {
-        DataFetcher<?> current = value;
+        DataFetcher<?> current = value; // a loop rather than instrumented(...): this runs per field, without a lambda to allocate
         for (int i : dataFetcher) {
             current = all.get(i).instrumentDataFetcher(current, parameters, state(state, i));
         }
