@@ -38,8 +38,8 @@ class CartRows {
             + "{a}country_code, {a}note, array_to_string({a}attribute_keys, chr(31)), array_to_string({a}attribute_values, chr(31)), "
             + "array_to_string({a}discount_codes, chr(31)), {a}ship_name, {a}ship_address1, {a}ship_city, {a}ship_zip, {a}ship_region, "
             + "{a}ship_country, {a}selected_delivery, {a}session_id, {a}created_at, {a}updated_at, {a}expires_at";
-    /** How many columns {@link #cartColumns} selects: where a line's start in a row that joins both. */
-    static final int CART_WIDTH = 22;
+    /** How many columns {@link #cartColumns} selects (each names {a} once): where a line's start in a row that joins both. */
+    static final int CART_WIDTH = CART_COLUMNS.split("\\{a}", -1).length - 1;
     private static final String LINE_COLUMNS = "{a}id, {a}cart_id, {a}variant_id, {a}product_id, {a}quantity, {a}unit_price_minor, "
             + "{a}currency_code, {a}requires_shipping, array_to_string({a}attribute_keys, chr(31)), "
             + "array_to_string({a}attribute_values, chr(31)), {a}position, {a}booking_slot_id, {a}created_at";
@@ -54,11 +54,6 @@ class CartRows {
             this.cart = cart;
             this.lines = lines;
             lines.forEach(line -> read.put(line.id, LineRow.of(line)));
-        }
-
-        /** Whether the line was read from the database (else it is new in this command). */
-        boolean stored(CartLine line) {
-            return read.containsKey(line.id);
         }
     }
 
@@ -105,18 +100,12 @@ class CartRows {
 
     /** Inserts a new cart and its lines. */
     void insert(Cart cart, List<CartLine> lines) {
-        db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
+        withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
                 + "attribute_keys, attribute_values, discount_codes, ship_name, ship_address1, ship_city, ship_zip, ship_region, "
                 + "ship_country, selected_delivery, session_id, created_at, updated_at, expires_at) values (:store, :id, :status, "
                 + ":currency, :customer, :email, :phone, :country, :note, :keys, :values, :codes, :shipName, :shipAddress1, :shipCity, "
                 + ":shipZip, :shipRegion, :shipCountry, :delivery, :session, :created, :updated, :expires)")
-                .param("store", store()).param("id", cart.id).param("created", cart.createdAt).param("session", cart.sessionId)
-                .param("status", cart.status.name()).param("currency", cart.currencyCode).param("customer", cart.customerId)
-                .param("email", cart.email).param("phone", cart.phone).param("country", cart.countryCode).param("note", cart.note)
-                .param("keys", cart.attributeKeys).param("values", cart.attributeValues).param("codes", cart.discountCodes)
-                .param("shipName", cart.shipName).param("shipAddress1", cart.shipAddress1).param("shipCity", cart.shipCity)
-                .param("shipZip", cart.shipZip).param("shipRegion", cart.shipRegion).param("shipCountry", cart.shipCountry)
-                .param("delivery", cart.selectedDelivery).param("updated", cart.updatedAt).param("expires", cart.expiresAt).update();
+                .param("created", cart.createdAt).param("session", cart.sessionId).param("currency", cart.currencyCode), cart).update();
         lines.forEach(this::insertLine);
     }
 
@@ -126,18 +115,11 @@ class CartRows {
      */
     void save(Loaded loaded, List<CartLine> removed) {
         Cart cart = loaded.cart;
-        db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, country_code = :country, "
+        withCart(db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, country_code = :country, "
                 + "note = :note, attribute_keys = :keys, attribute_values = :values, discount_codes = :codes, ship_name = :shipName, "
                 + "ship_address1 = :shipAddress1, ship_city = :shipCity, ship_zip = :shipZip, ship_region = :shipRegion, "
                 + "ship_country = :shipCountry, selected_delivery = :delivery, updated_at = :updated, expires_at = :expires "
-                + "where store_id = :store and id = :id")
-                .param("store", store()).param("id", cart.id)
-                .param("status", cart.status.name()).param("customer", cart.customerId)
-                .param("email", cart.email).param("phone", cart.phone).param("country", cart.countryCode).param("note", cart.note)
-                .param("keys", cart.attributeKeys).param("values", cart.attributeValues).param("codes", cart.discountCodes)
-                .param("shipName", cart.shipName).param("shipAddress1", cart.shipAddress1).param("shipCity", cart.shipCity)
-                .param("shipZip", cart.shipZip).param("shipRegion", cart.shipRegion).param("shipCountry", cart.shipCountry)
-                .param("delivery", cart.selectedDelivery).param("updated", cart.updatedAt).param("expires", cart.expiresAt).update();
+                + "where store_id = :store and id = :id"), cart).update();
         if (!removed.isEmpty()) {
             db.sql("delete from cart.cart_line where store_id = :store and cart_id = :cart and id in (:ids)").param("store", store())
                     .param("cart", cart.id).param("ids", removed.stream().map(l -> l.id).toList()).update();
@@ -153,6 +135,16 @@ class CartRows {
                         .param("values", line.attributeValues).update();
             }
         }
+    }
+
+    /** Binds the cart's columns an insert and an update share (the update's key included: store and id). */
+    private NativeRows.Statement withCart(NativeRows.Statement statement, Cart cart) {
+        return statement.param("store", store()).param("id", cart.id).param("status", cart.status.name()).param("customer", cart.customerId)
+                .param("email", cart.email).param("phone", cart.phone).param("country", cart.countryCode).param("note", cart.note)
+                .param("keys", cart.attributeKeys).param("values", cart.attributeValues).param("codes", cart.discountCodes)
+                .param("shipName", cart.shipName).param("shipAddress1", cart.shipAddress1).param("shipCity", cart.shipCity)
+                .param("shipZip", cart.shipZip).param("shipRegion", cart.shipRegion).param("shipCountry", cart.shipCountry)
+                .param("delivery", cart.selectedDelivery).param("updated", cart.updatedAt).param("expires", cart.expiresAt);
     }
 
     /** Marks carts folded into another one MERGED. */

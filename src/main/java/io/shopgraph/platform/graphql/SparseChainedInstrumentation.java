@@ -107,10 +107,6 @@ final class SparseChainedInstrumentation implements Instrumentation {
                 InstrumentationState.class);
     }
 
-    List<Instrumentation> instrumentations() {
-        return all;
-    }
-
     /** The members implementing {@code beginFieldExecution}, by class: for the test that keeps the skipping honest. */
     List<Class<?>> fieldExecutionMembers() {
         List<Class<?>> members = new ArrayList<>();

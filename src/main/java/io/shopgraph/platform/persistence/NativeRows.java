@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -84,7 +85,7 @@ public class NativeRows {
     }
 
     /** Runs {@code work} on the transaction's connection: through the Hibernate session when one is open ({@link #session}). */
-    private <T> T onConnection(Parsed statement, java.util.function.Function<Connection, T> work) {
+    private <T> T onConnection(Parsed statement, Function<Connection, T> work) {
         SessionImplementor session = session(statement);
         if (session != null) {
             return session.doReturningWork(work::apply);

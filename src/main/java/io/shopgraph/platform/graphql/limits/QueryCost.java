@@ -90,11 +90,10 @@ public final class QueryCost {
     public static final long VARIES = -1;
 
     private long of(Document document, String operationName) {
-        QueryCost cost = this;
         long highest = 0;
         for (Definition<?> d : document.getDefinitions()) {
             if (d instanceof OperationDefinition op) {
-                long c = cost.operation(op);
+                long c = operation(op);
                 if (operationName != null && operationName.equals(op.getName())) {
                     return c;
                 }
