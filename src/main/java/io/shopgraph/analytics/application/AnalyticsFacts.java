@@ -90,13 +90,13 @@ public class AnalyticsFacts implements EventConsumer {
                     + MARK + "select store_id, analytics.quarter(created_at) from c" + MARK_END,
                     store, c.cartId(), c.sessionId(), or(c.createdAt(), at), c.currencyCode());
         } else if (event instanceof CartLineAdded a) {
-            lineChanged(store, a.cartId(), a.sessionId(), at, e.eventId(), a.quantityAdded(),
-                    new LineNow(a.lineId(), a.variantId(), a.productId(), a.lineQuantity(), a.unitPriceMinor(), a.currencyCode()), a.lineId());
+            lineChanged(store, a.cartId(), a.sessionId(), at, a.lineId(), new Added(e.eventId(), a.quantityAdded()),
+                    new LineNow(a.variantId(), a.productId(), a.lineQuantity(), a.unitPriceMinor(), a.currencyCode()));
         } else if (event instanceof CartLineUpdated u) {
-            lineChanged(store, u.cartId(), u.sessionId(), at, null, 0,
-                    new LineNow(u.lineId(), u.variantId(), u.productId(), u.quantity(), u.unitPriceMinor(), u.currencyCode()), u.lineId());
+            lineChanged(store, u.cartId(), u.sessionId(), at, u.lineId(), null,
+                    new LineNow(u.variantId(), u.productId(), u.quantity(), u.unitPriceMinor(), u.currencyCode()));
         } else if (event instanceof CartLineRemoved r) {
-            lineChanged(store, r.cartId(), r.sessionId(), at, null, 0, null, r.lineId());
+            lineChanged(store, r.cartId(), r.sessionId(), at, r.lineId(), null, null);
         } else if (event instanceof CartBuyerIdentityUpdated b) {
             sql.update("insert into analytics.cart (store_id, id, session_id, email, phone, country_code, "
                     + "customer_id) values (?, ?, cast(? as uuid), cast(? as text), cast(? as text), cast(? as text), cast(? as uuid)) "
@@ -144,7 +144,11 @@ public class AnalyticsFacts implements EventConsumer {
     }
 
     /** A line as it is after a change (absent when the change removed it). */
-    private record LineNow(UUID lineId, UUID variantId, UUID productId, int quantity, long unitPriceMinor, String currencyCode) {
+    private record LineNow(UUID variantId, UUID productId, int quantity, long unitPriceMinor, String currencyCode) {
+    }
+
+    /** What an add added: its event (the add's key) and the units (absent for an update or a removal). */
+    private record Added(UUID eventId, int units) {
     }
 
     /**
@@ -156,14 +160,13 @@ public class AnalyticsFacts implements EventConsumer {
      * still exists. That is exact because a cart's events are delivered one at a time, in order (the outbox's queue per
      * aggregate): nothing else changes the cart's lines meanwhile.
      */
-    private void lineChanged(UUID store, UUID cart, UUID session, Instant at, UUID addEvent, int unitsAdded, LineNow line, UUID lineId) {
-        boolean added = addEvent != null;
+    private void lineChanged(UUID store, UUID cart, UUID session, Instant at, UUID lineId, Added added, LineNow line) {
         List<Object> params = new ArrayList<>();
         StringBuilder statement = new StringBuilder("with ");
-        if (added) {
+        if (added != null) {
             statement.append("a as (insert into analytics.line_add (store_id, event_id, cart_id, product_id, quantity, added_at) "
                     + "values (?, ?, ?, cast(? as uuid), ?, ?) on conflict do nothing), ");
-            params.addAll(Arrays.asList(store, addEvent, cart, line.productId(), unitsAdded, at));
+            params.addAll(Arrays.asList(store, added.eventId(), cart, line.productId(), added.units(), at));
         }
         if (line != null) {
             statement.append("l as (insert into analytics.cart_line (store_id, cart_id, line_id, variant_id, product_id, quantity, "
@@ -171,7 +174,7 @@ public class AnalyticsFacts implements EventConsumer {
                     + "on conflict (store_id, cart_id, line_id) do update set variant_id = excluded.variant_id, "
                     + "product_id = excluded.product_id, quantity = excluded.quantity, unit_price_minor = excluded.unit_price_minor, "
                     + "currency_code = excluded.currency_code), ");
-            params.addAll(Arrays.asList(store, cart, line.lineId(), line.variantId(), line.productId(), line.quantity(),
+            params.addAll(Arrays.asList(store, cart, lineId, line.variantId(), line.productId(), line.quantity(),
                     line.unitPriceMinor(), line.currencyCode()));
         } else {
             statement.append("l as (delete from analytics.cart_line where store_id = ? and cart_id = ? and line_id = ?), ");
@@ -187,7 +190,8 @@ public class AnalyticsFacts implements EventConsumer {
                 + "returning store_id, first_line_at)"
                 + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null "
                 + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?" + MARK_END);
-        params.addAll(Arrays.asList(store, cart, session, added, at, at, store, cart, lineId, line != null ? 1 : 0, store, at, added));
+        params.addAll(Arrays.asList(store, cart, session, added != null, at, at, store, cart, lineId, line != null ? 1 : 0, store, at,
+                added != null));
         sql.update(statement.toString(), params.toArray());
     }
 
