@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.shopgraph.platform.persistence.NativeRows;
+import io.shopgraph.platform.persistence.UnionRead;
 import jakarta.transaction.Transactional;
 
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
@@ -22,14 +25,17 @@ import io.shopgraph.checkout.domain.pricing.DiscountClass;
 import io.shopgraph.checkout.domain.pricing.DiscountKind;
 import io.shopgraph.platform.tenancy.TenantContext;
 
-/** Reads the store's discounts: those a cart may use (one statement), and pages for merchants. */
+/** Reads the store's discounts: those a cart may use (a part of the cart's pricing read), and pages for merchants. */
 @ApplicationScoped
 public class Discounts {
 
-    private static final String COLUMNS = "select id, code, title, kind, value, each_item, array_to_string(product_ids, ','), "
+    private static final String SELECT_LIST = "id, code, title, kind, value, each_item, array_to_string(product_ids, ','), "
             + "array_to_string(variant_ids, ','), array_to_string(collection_ids, ','), minimum_subtotal, minimum_quantity, buy_quantity, "
-            + "get_quantity, array_to_string(combines_with, ','), starts_at, ends_at, usage_limit, per_customer_limit, used_count, created_at "
-            + "from checkout.discount where store_id = :store ";
+            + "get_quantity, array_to_string(combines_with, ','), starts_at, ends_at, usage_limit, per_customer_limit, used_count, created_at";
+    /** The SQL types of {@link #SELECT_LIST}'s columns. */
+    private static final String TYPES = "uuid, text, text, text, bigint, boolean, text, text, text, bigint, int, int, int, text, timestamptz, "
+            + "timestamptz, int, int, int, timestamptz";
+    private static final String COLUMNS = "select " + SELECT_LIST + " from checkout.discount where store_id = :store ";
 
     private final NativeRows db;
     private final TenantContext tenant;
@@ -40,17 +46,23 @@ public class Discounts {
     }
 
     /**
-     * The automatic discounts (oldest first) and the discounts with these codes, whatever their dates: the
-     * caller decides availability, so an expired code can be told from an unknown one. One statement.
+     * The read of the automatic discounts (oldest first) and the discounts with these codes, whatever their dates, as a
+     * part of the cart's pricing read ({@link UnionRead}): the caller decides availability, so an expired code can be
+     * told from an unknown one. {@link #stored} maps its rows.
      */
-    @Transactional
-    public List<StoredDiscount> forCart(Collection<String> codes) {
-        String sql = COLUMNS + "and (code is null" + (codes.isEmpty() ? "" : " or code in (:codes)") + ") order by created_at, id";
-        var query = db.sql(sql).param("store", tenant.requireStore().value());
+    public UnionRead.Part forCart(Collection<String> codes) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("store", tenant.requireStore().value());
         if (!codes.isEmpty()) {
-            query.param("codes", List.copyOf(codes));
+            params.put("discount_codes", List.copyOf(codes));
         }
-        return map(query.list());
+        return new UnionRead.Part(SELECT_LIST, TYPES, "checkout.discount where store_id = :store and (code is null"
+                + (codes.isEmpty() ? "" : " or code in (:discount_codes)") + ")", "created_at, id", params);
+    }
+
+    /** The discounts of a {@link #forCart} read's rows. */
+    public static List<StoredDiscount> stored(List<Object[]> rows) {
+        return map(rows);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
@@ -21,6 +22,8 @@ import io.shopgraph.checkout.domain.shipping.ShippingZone;
 import io.shopgraph.catalog.api.CatalogApi;
 import io.shopgraph.catalog.api.VariantPricingFacts;
 import io.shopgraph.checkout.domain.pricing.TaxRate;
+import io.shopgraph.platform.persistence.NativeRows;
+import io.shopgraph.platform.persistence.UnionRead;
 import io.shopgraph.platform.tenancy.TenantContext;
 import io.shopgraph.store.api.StoreApi;
 import io.shopgraph.checkout.domain.discount.StoredDiscount;
@@ -34,9 +37,9 @@ import io.shopgraph.checkout.domain.pricing.PricingInput;
  * Prices a cart: gathers the pricing function's input for it (the cart's lines and codes, the store's discounts,
  * the tax rates at the buyer's country) and calls {@link Pricing#price}. The cart's cost fields, checkout
  * completion and the order snapshot all come through here, so a total shown is the total charged. Statements
- * besides the cart itself: discounts and tax rates; the store's tax setting when rates apply; the zones when the cart
- * ships; the catalog's facts of the lines when a rate, a weight-based shipping rate or a collection-targeted discount
- * needs them.
+ * besides the cart itself: one for the discounts, the tax rates (when the cart has lines) and the zones (when it ships),
+ * as a {@link UnionRead}; the store's tax setting when rates apply; the catalog's facts of the lines when a rate, a
+ * weight-based shipping rate or a collection-targeted discount needs them.
  */
 @ApplicationScoped
 public class CartPricing {
@@ -47,29 +50,35 @@ public class CartPricing {
     private final StoreApi stores;
     private final CatalogApi catalog;
     private final TenantContext tenant;
+    private final NativeRows db;
 
-    CartPricing(Discounts discounts, TaxRates taxRates, ShippingZones zones, StoreApi stores, CatalogApi catalog, TenantContext tenant) {
+    CartPricing(Discounts discounts, TaxRates taxRates, ShippingZones zones, StoreApi stores, CatalogApi catalog, TenantContext tenant,
+            NativeRows db) {
         this.discounts = discounts;
         this.taxRates = taxRates;
         this.zones = zones;
         this.stores = stores;
         this.catalog = catalog;
         this.tenant = tenant;
+        this.db = db;
     }
 
     /** A priced cart and the delivery options it has (the chosen one, when still available, is priced in). */
     public record Quote(PricedCart priced, List<DeliveryOptions.Option> deliveryOptions) {
     }
 
+    @Transactional
     public PricedCart price(CartView cart) {
         return quote(cart, cart.appliedCodes()).priced();
     }
 
     /** Prices the cart as if it carried {@code codes} (upper case, entry order): how a new code is tried before it is kept. */
+    @Transactional
     public PricedCart price(CartView cart, List<String> codes) {
         return quote(cart, codes).priced();
     }
 
+    @Transactional
     public Quote quote(CartView cart) {
         return quote(cart, cart.appliedCodes());
     }
@@ -77,12 +86,18 @@ public class CartPricing {
     private Quote quote(CartView cart, List<String> codes) {
         String country = cart.shippingAddress() != null ? cart.shippingAddress().countryCode() : cart.buyerIdentity().countryCode();
         String region = cart.shippingAddress() != null ? cart.shippingAddress().regionCode() : null;
-        // Tax needs a destination's rates (one statement) and, only when there are rates, whether prices include them.
-        List<TaxRate> rates = cart.allLines().isEmpty() ? List.of() : taxRates.forDestination(country, region);
+        // The discounts, the destination's tax rates (when there are lines) and the zones (when the cart ships): one statement.
+        UnionRead read = new UnionRead();
+        int discountPart = read.add(discounts.forCart(codes));
+        int ratePart = cart.allLines().isEmpty() ? -1 : read.add(taxRates.destination(country, region));
+        int zonePart = cart.requiresShipping() ? read.add(zones.all()) : -1;
+        List<List<Object[]>> rows = read.run(db);
+        List<StoredDiscount> stored = Discounts.stored(rows.get(discountPart));
+        List<TaxRate> rates = ratePart < 0 ? List.of() : TaxRates.rates(rows.get(ratePart));
+        List<ShippingZone> storeZones = zonePart < 0 ? List.of() : ShippingZones.zones(rows.get(zonePart));
+        // Only when there are rates: whether prices include them.
         boolean included = !rates.isEmpty() && stores.settings(Set.of(tenant.requireStore())).get(tenant.requireStore())
                 .pricesIncludeTax();
-        List<ShippingZone> storeZones = cart.requiresShipping() ? zones.all() : List.of();
-        List<StoredDiscount> stored = discounts.forCart(codes);
         // The catalog's facts (taxable, weight, collections) cost one statement, asked only when something uses them.
         boolean needFacts = !cart.allLines().isEmpty() && (!rates.isEmpty() || storeZones.stream().anyMatch(ShippingZone::pricesByWeight)
                 || stored.stream().anyMatch(d -> !d.discount().collectionIds().isEmpty()));

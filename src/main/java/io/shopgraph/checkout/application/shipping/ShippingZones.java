@@ -21,7 +21,7 @@ import io.shopgraph.checkout.domain.shipping.ShippingZone.Rate;
 import io.shopgraph.checkout.domain.tax.TaxRateErrorCode;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
-import io.shopgraph.platform.persistence.NativeRows;
+import io.shopgraph.platform.persistence.UnionRead;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /** The store's shipping zones with their rates: read in one statement, created with their rates in one use case. */
@@ -34,31 +34,33 @@ public class ShippingZones {
     }
 
     private final EntityManager em;
-    private final NativeRows db;
     private final TenantContext tenant;
 
-    ShippingZones(EntityManager em, NativeRows db, TenantContext tenant) {
+    ShippingZones(EntityManager em, TenantContext tenant) {
         this.em = em;
-        this.db = db;
         this.tenant = tenant;
     }
 
     /**
-     * Every zone of the store with its rates, in creation order (one statement). Plain JDBC ({@link NativeRows}): every
-     * read of a cart that ships asks for them, and through Hibernate the read opened a session for this one statement.
+     * The read of every zone of the store with its rates, in creation order (rates by price), as a part of the cart's
+     * pricing read ({@link UnionRead}): every read of a cart that ships asks for them. {@link #zones} maps its rows.
      */
-    @Transactional
-    public List<ShippingZone> all() {
-        List<Object[]> rows = db.sql("select z.id, z.name, array_to_string(z.countries, ','), array_to_string(z.regions, ','), "
-                + "z.taxes_shipping, r.id, r.title, r.kind, r.price_minor, r.min_subtotal, r.max_subtotal, r.free_above_minor, r.min_days, r.max_days, "
-                + "r.min_weight_grams, r.max_weight_grams "
-                + "from checkout.shipping_zone z left join checkout.shipping_rate r on r.store_id = z.store_id and r.zone_id = z.id "
-                + "where z.store_id = :store order by z.created_at, z.id, r.price_minor, r.id")
-                .param("store", tenant.requireStore().value()).list();
+    public UnionRead.Part all() {
+        return new UnionRead.Part("z.id, z.name, array_to_string(z.countries, ','), array_to_string(z.regions, ','), "
+                + "z.taxes_shipping, r.id, r.title, r.kind, r.price_minor, r.min_subtotal, r.max_subtotal, r.free_above_minor, r.min_days, "
+                + "r.max_days, r.min_weight_grams, r.max_weight_grams",
+                "uuid, text, text, text, boolean, uuid, text, text, bigint, bigint, bigint, bigint, int, int, bigint, bigint",
+                "checkout.shipping_zone z left join checkout.shipping_rate r on r.store_id = z.store_id and r.zone_id = z.id "
+                        + "where z.store_id = :store",
+                "z.created_at, z.id, r.price_minor, r.id", Map.of("store", tenant.requireStore().value()));
+    }
+
+    /** The zones of an {@link #all} read's rows (a zone's rows are adjacent, in its rates' order). */
+    public static List<ShippingZone> zones(List<Object[]> rows) {
         Map<UUID, Object[]> zones = new LinkedHashMap<>();
         Map<UUID, List<Rate>> rates = new LinkedHashMap<>();
         for (Object[] r : rows) {
-            UUID zone = (UUID) r[0]; // the driver's own types, as Hibernate returned them: uuid, text, boolean, bigint, int
+            UUID zone = (UUID) r[0]; // the driver's own types: uuid, text, boolean, bigint, int
             zones.putIfAbsent(zone, r);
             List<Rate> list = rates.computeIfAbsent(zone, z -> new ArrayList<>());
             if (r[5] != null) {

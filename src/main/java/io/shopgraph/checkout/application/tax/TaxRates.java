@@ -3,7 +3,9 @@ package io.shopgraph.checkout.application.tax;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +16,13 @@ import io.shopgraph.checkout.domain.pricing.TaxRate;
 import io.shopgraph.platform.errors.DomainException;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.persistence.NativeRows;
+import io.shopgraph.platform.persistence.UnionRead;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
  * The store's tax rates: by country and optional region, with the store's default (country {@code *}) where no
  * country rate exists. This is the seam for an external tax calculator: anything that answers the rates of a
- * destination can replace {@link #forDestination}.
+ * destination can replace {@link #destination} and {@link #rates} in the cart's pricing.
  */
 @ApplicationScoped
 public class TaxRates {
@@ -37,16 +40,21 @@ public class TaxRates {
     }
 
     /**
-     * The rates at a destination (one statement): the country's rates (those without a region, plus the region's),
-     * or the store's default when the country has none or no country is known. Ordered by title.
+     * The read of the rates at a destination, as a part of the cart's pricing read ({@link UnionRead}): the country's rates
+     * (those without a region, plus the region's) and the store's defaults, ordered by title. {@link #rates} picks.
      */
-    @Transactional
-    public List<TaxRate> forDestination(String countryCode, String regionCode) {
-        List<Object[]> rows = db.sql("select country_code, title, rate from checkout.tax_rate where store_id = :store "
-                + "and (country_code = '*' or (country_code = :country and (region_code is null or region_code = :region))) "
-                + "order by title, id")
-                .param("store", tenant.requireStore().value()).param("country", countryCode == null ? "" : countryCode)
-                .param("region", regionCode == null ? "" : regionCode).list();
+    public UnionRead.Part destination(String countryCode, String regionCode) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("store", tenant.requireStore().value());
+        params.put("tax_country", countryCode == null ? "" : countryCode);
+        params.put("tax_region", regionCode == null ? "" : regionCode);
+        return new UnionRead.Part("country_code, title, rate", "text, text, numeric", "checkout.tax_rate where store_id = :store "
+                + "and (country_code = '*' or (country_code = :tax_country and (region_code is null or region_code = :tax_region)))",
+                "title, id", params);
+    }
+
+    /** The rates of a {@link #destination} read's rows: the country's when it has any, else the store's default. */
+    public static List<TaxRate> rates(List<Object[]> rows) {
         boolean countryKnown = rows.stream().anyMatch(r -> !"*".equals(r[0]));
         List<TaxRate> rates = new ArrayList<>();
         for (Object[] r : rows) {
