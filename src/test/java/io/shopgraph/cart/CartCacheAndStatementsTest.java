@@ -122,6 +122,10 @@ class CartCacheAndStatementsTest {
         // share that one pricing).
         assertThat(readLarge).as("the read does not grow with the lines").isEqualTo(readSmall).isLessThanOrEqualTo(3);
         assertThat(used.get("cartLinesAdd (existing line, 4-line cart)")).isEqualTo(used.get("cartLinesAdd (existing line)"));
+        // The lock, the lines, the merchandise, one write for the cart's row and its lines together, and the session's
+        // events (this client has a session).
+        assertThat(used.get("cartLinesAdd (new line)")).isLessThanOrEqualTo(5);
+        assertThat(used.get("cartCreate (1 line)")).as("the cart and its line in one insert").isLessThanOrEqualTo(5);
         used.forEach((operation, count) -> assertThat(count).as(operation).isLessThanOrEqualTo(8));
     }
 

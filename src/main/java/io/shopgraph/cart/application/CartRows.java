@@ -24,7 +24,7 @@ import io.shopgraph.platform.tenancy.TenantContext;
  * around two small rows (the native query mapped to the entity, the persistence context's snapshot, the dirty check
  * and update at commit, the entity insert) was about a sixth of the worker threads' samples, for statements this class
  * writes directly. The entities stay the commands' working objects (plain objects here, never managed); what a
- * command changed is written by {@link #save}: the cart row, new lines, changed lines, removed lines.
+ * command changed is written by {@link #save} in one statement: the cart row, new lines, changed lines, removed lines.
  * <p>
  * Lock, then read the lines, in two statements and in that order: under READ COMMITTED a statement that waited for the
  * cart's lock re-reads the locked row but keeps its snapshot of every other table, so lines read in the same statement
@@ -98,42 +98,116 @@ class CartRows {
         return carts.stream().map(c -> new Loaded(c, lines.getOrDefault(c.id, new ArrayList<>()))).toList();
     }
 
-    /** Inserts a new cart and its lines. */
+    /** Inserts a new cart and its lines, in one statement. */
     void insert(Cart cart, List<CartLine> lines) {
-        withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
+        LineWrites writes = new LineWrites();
+        writes.insert(lines);
+        writes.with(withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
                 + "attribute_keys, attribute_values, discount_codes, ship_name, ship_address1, ship_city, ship_zip, ship_region, "
                 + "ship_country, selected_delivery, session_id, created_at, updated_at, expires_at) values (:store, :id, :status, "
                 + ":currency, :customer, :email, :phone, :country, :note, :keys, :values, :codes, :shipName, :shipAddress1, :shipCity, "
                 + ":shipZip, :shipRegion, :shipCountry, :delivery, :session, :created, :updated, :expires)")
-                .param("created", cart.createdAt).param("session", cart.sessionId).param("currency", cart.currencyCode), cart).update();
-        lines.forEach(this::insertLine);
+                .param("created", cart.createdAt).param("session", cart.sessionId).param("currency", cart.currencyCode), cart));
     }
 
     /**
-     * Writes back what a command changed: the cart's row (every command moves its expiry), the lines it added, those
-     * whose quantity, price or attributes changed, and those it removed.
+     * Writes back what a command changed, in one statement: the cart's row (every command moves its expiry), the lines it
+     * added, those whose quantity, price or attributes changed, and those it removed.
      */
     void save(Loaded loaded, List<CartLine> removed) {
         Cart cart = loaded.cart;
-        withCart(db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, country_code = :country, "
-                + "note = :note, attribute_keys = :keys, attribute_values = :values, discount_codes = :codes, ship_name = :shipName, "
-                + "ship_address1 = :shipAddress1, ship_city = :shipCity, ship_zip = :shipZip, ship_region = :shipRegion, "
-                + "ship_country = :shipCountry, selected_delivery = :delivery, updated_at = :updated, expires_at = :expires "
-                + "where store_id = :store and id = :id"), cart).update();
-        if (!removed.isEmpty()) {
-            db.sql("delete from cart.cart_line where store_id = :store and cart_id = :cart and id in (:ids)").param("store", store())
-                    .param("cart", cart.id).param("ids", removed.stream().map(l -> l.id).toList()).update();
-        }
+        LineWrites writes = new LineWrites();
+        writes.delete(cart.id, removed);
+        List<CartLine> added = new ArrayList<>();
         for (CartLine line : loaded.lines) {
             LineRow was = loaded.read.get(line.id);
             if (was == null) {
-                insertLine(line);
+                added.add(line);
             } else if (!was.equals(LineRow.of(line))) {
-                db.sql("update cart.cart_line set quantity = :quantity, unit_price_minor = :price, attribute_keys = :keys, "
-                        + "attribute_values = :values where store_id = :store and id = :id").param("store", store()).param("id", line.id)
-                        .param("quantity", line.quantity).param("price", line.unitPriceMinor).param("keys", line.attributeKeys)
-                        .param("values", line.attributeValues).update();
+                writes.update(line);
             }
+        }
+        writes.insert(added);
+        writes.with(withCart(db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, "
+                + "country_code = :country, note = :note, attribute_keys = :keys, attribute_values = :values, discount_codes = :codes, "
+                + "ship_name = :shipName, ship_address1 = :shipAddress1, ship_city = :shipCity, ship_zip = :shipZip, ship_region = :shipRegion, "
+                + "ship_country = :shipCountry, selected_delivery = :delivery, updated_at = :updated, expires_at = :expires "
+                + "where store_id = :store and id = :id"), cart));
+    }
+
+    /**
+     * A command's line writes, run as data-modifying CTEs of the cart row's own statement: one statement per command
+     * instead of one per kind of change (PostgreSQL's cost for such small writes is mostly per statement). The CTEs touch
+     * only lines and the statement only the cart, and removed, changed and added lines are distinct rows, so the order in
+     * which PostgreSQL runs them does not matter. A line's foreign key to its cart is checked at the end of the statement,
+     * so a new cart's lines may ride on the cart's insert.
+     */
+    private final class LineWrites {
+        private final StringBuilder with = new StringBuilder();
+        private final Map<String, Object> params = new HashMap<>();
+        private int count;
+
+        void delete(UUID cartId, List<CartLine> removed) {
+            if (!removed.isEmpty()) {
+                params.put("removed_cart", cartId);
+                params.put("removed", removed.stream().map(l -> l.id).toList());
+                add("delete from cart.cart_line where store_id = :store and cart_id = :removed_cart and id in (:removed)");
+            }
+        }
+
+        void update(CartLine line) {
+            String p = "u" + count + "_";
+            params.put(p + "id", line.id);
+            params.put(p + "quantity", line.quantity);
+            params.put(p + "price", line.unitPriceMinor);
+            params.put(p + "keys", line.attributeKeys);
+            params.put(p + "values", line.attributeValues);
+            add("update cart.cart_line set quantity = :" + p + "quantity, unit_price_minor = :" + p + "price, attribute_keys = :" + p
+                    + "keys, attribute_values = :" + p + "values where store_id = :store and id = :" + p + "id");
+        }
+
+        void insert(List<CartLine> lines) {
+            if (lines.isEmpty()) {
+                return;
+            }
+            StringBuilder sql = new StringBuilder("insert into cart.cart_line (store_id, id, cart_id, variant_id, product_id, quantity, "
+                    + "unit_price_minor, currency_code, requires_shipping, attribute_keys, attribute_values, position, booking_slot_id, "
+                    + "created_at) values ");
+            for (int i = 0; i < lines.size(); i++) {
+                CartLine line = lines.get(i);
+                String p = "i" + i + "_";
+                sql.append(i == 0 ? "" : ", ").append("(:store");
+                for (String column : List.of("id", "cart", "variant", "product", "quantity", "price", "currency", "shipping", "keys", "values",
+                        "position", "slot", "created")) {
+                    sql.append(", :").append(p).append(column);
+                }
+                sql.append(')');
+                params.put(p + "id", line.id);
+                params.put(p + "cart", line.cartId);
+                params.put(p + "variant", line.variantId);
+                params.put(p + "product", line.productId);
+                params.put(p + "quantity", line.quantity);
+                params.put(p + "price", line.unitPriceMinor);
+                params.put(p + "currency", line.currencyCode);
+                params.put(p + "shipping", line.requiresShipping);
+                params.put(p + "keys", line.attributeKeys);
+                params.put(p + "values", line.attributeValues);
+                params.put(p + "position", line.position);
+                params.put(p + "slot", line.bookingSlotId);
+                params.put(p + "created", line.createdAt);
+            }
+            add(sql.toString());
+        }
+
+        private void add(String sql) {
+            with.append(count == 0 ? "with " : ", ").append("w").append(count++).append(" as (").append(sql).append(") ");
+        }
+
+        /** Runs {@code cartStatement} (the cart row's insert or update) with these writes riding along. */
+        void with(NativeRows.Statement cartStatement) {
+            Map<String, Object> all = new HashMap<>(cartStatement.params());
+            all.putAll(params);
+            db.update(with + cartStatement.sql(), all);
         }
     }
 
@@ -153,17 +227,6 @@ class CartRows {
             db.sql("update cart.cart set status = 'MERGED', updated_at = :now where store_id = :store and id in (:ids)")
                     .param("store", store()).param("ids", ids).param("now", now).update();
         }
-    }
-
-    private void insertLine(CartLine line) {
-        db.sql("insert into cart.cart_line (store_id, id, cart_id, variant_id, product_id, quantity, unit_price_minor, currency_code, "
-                + "requires_shipping, attribute_keys, attribute_values, position, booking_slot_id, created_at) values (:store, :id, :cart, "
-                + ":variant, :product, :quantity, :price, :currency, :shipping, :keys, :values, :position, :slot, :created)")
-                .param("store", store()).param("id", line.id).param("cart", line.cartId).param("variant", line.variantId)
-                .param("product", line.productId).param("quantity", line.quantity).param("price", line.unitPriceMinor)
-                .param("currency", line.currencyCode).param("shipping", line.requiresShipping).param("keys", line.attributeKeys)
-                .param("values", line.attributeValues).param("position", line.position).param("slot", line.bookingSlotId)
-                .param("created", line.createdAt).update();
     }
 
     private Map<UUID, List<CartLine>> linesOf(List<UUID> cartIds) {
