@@ -102,7 +102,7 @@ class CartRows {
     void insert(Cart cart, List<CartLine> lines) {
         LineWrites writes = new LineWrites();
         writes.insert(lines);
-        writes.with(withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
+        writes.runWith(withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
                 + "attribute_keys, attribute_values, discount_codes, ship_name, ship_address1, ship_city, ship_zip, ship_region, "
                 + "ship_country, selected_delivery, session_id, created_at, updated_at, expires_at) values (:store, :id, :status, "
                 + ":currency, :customer, :email, :phone, :country, :note, :keys, :values, :codes, :shipName, :shipAddress1, :shipCity, "
@@ -128,7 +128,7 @@ class CartRows {
             }
         }
         writes.insert(added);
-        writes.with(withCart(db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, "
+        writes.runWith(withCart(db.sql("update cart.cart set status = :status, customer_id = :customer, email = :email, phone = :phone, "
                 + "country_code = :country, note = :note, attribute_keys = :keys, attribute_values = :values, discount_codes = :codes, "
                 + "ship_name = :shipName, ship_address1 = :shipAddress1, ship_city = :shipCity, ship_zip = :shipZip, ship_region = :shipRegion, "
                 + "ship_country = :shipCountry, selected_delivery = :delivery, updated_at = :updated, expires_at = :expires "
@@ -143,7 +143,7 @@ class CartRows {
      * so a new cart's lines may ride on the cart's insert.
      */
     private final class LineWrites {
-        private final StringBuilder with = new StringBuilder();
+        private final StringBuilder ctes = new StringBuilder();
         private final Map<String, Object> params = new HashMap<>();
         private int count;
 
@@ -200,14 +200,14 @@ class CartRows {
         }
 
         private void add(String sql) {
-            with.append(count == 0 ? "with " : ", ").append("w").append(count++).append(" as (").append(sql).append(") ");
+            ctes.append(count == 0 ? "with " : ", ").append("w").append(count++).append(" as (").append(sql).append(") ");
         }
 
         /** Runs {@code cartStatement} (the cart row's insert or update) with these writes riding along. */
-        void with(NativeRows.Statement cartStatement) {
+        void runWith(NativeRows.Statement cartStatement) {
             Map<String, Object> all = new HashMap<>(cartStatement.params());
             all.putAll(params);
-            db.update(with + cartStatement.sql(), all);
+            db.update(ctes + cartStatement.sql(), all);
         }
     }
 
