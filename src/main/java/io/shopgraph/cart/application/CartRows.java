@@ -175,26 +175,16 @@ class CartRows {
                     + "created_at) values ");
             for (int i = 0; i < lines.size(); i++) {
                 CartLine line = lines.get(i);
-                String p = "i" + i + "_";
-                sql.append(i == 0 ? "" : ", ").append("(:store");
-                for (String column : List.of("id", "cart", "variant", "product", "quantity", "price", "currency", "shipping", "keys", "values",
-                        "position", "slot", "created")) {
-                    sql.append(", :").append(p).append(column);
+                // In the column list's order after store_id.
+                Object[] values = {line.id, line.cartId, line.variantId, line.productId, line.quantity, line.unitPriceMinor, line.currencyCode,
+                        line.requiresShipping, line.attributeKeys, line.attributeValues, line.position, line.bookingSlotId, line.createdAt};
+                sql.append(i == 0 ? "(:store" : ", (:store");
+                for (int c = 0; c < values.length; c++) {
+                    String name = "i" + i + "_" + c;
+                    sql.append(", :").append(name);
+                    params.put(name, values[c]);
                 }
                 sql.append(')');
-                params.put(p + "id", line.id);
-                params.put(p + "cart", line.cartId);
-                params.put(p + "variant", line.variantId);
-                params.put(p + "product", line.productId);
-                params.put(p + "quantity", line.quantity);
-                params.put(p + "price", line.unitPriceMinor);
-                params.put(p + "currency", line.currencyCode);
-                params.put(p + "shipping", line.requiresShipping);
-                params.put(p + "keys", line.attributeKeys);
-                params.put(p + "values", line.attributeValues);
-                params.put(p + "position", line.position);
-                params.put(p + "slot", line.bookingSlotId);
-                params.put(p + "created", line.createdAt);
             }
             add(sql.toString());
         }
