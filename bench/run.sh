@@ -321,18 +321,19 @@ fi
 # $JIT_ROUNDS rounds have run. With a fixed minute the pairs were measured while C2 still compiled about ten methods a
 # second (a sixth of the service's CPU), and a run's figure depended on how far the compile queue had got.
 cart_warm_up() { # [first duration]
-  local round=0 line pct=100
-  if [ -n "${1:-}" ]; then
-    line=$(cart_wrk flow "$1" "warm-up")
-    echo "  ${line%% per_cpu_s=*}" | sed -E 's/ (p50_ms|requests|failed_calls|socket_errors|service_cpu_s)=[^ ]*//g'
-    pct=$(echo "$line" | sed -n 's/.* jit_pct=\([0-9]*\).*/\1/p')
-  fi
+  local round=0 pct=100
+  if [ -n "${1:-}" ]; then cart_warm_up_run "$1" "warm-up"; fi
   while [ "${pct:-100}" -ge "${JIT_SETTLED_PCT:-5}" ] && [ "$round" -lt "${JIT_ROUNDS:-15}" ]; do
     round=$((round + 1))
-    line=$(cart_wrk flow "${JIT_ROUND:-20s}" "warm-up round $round")
-    echo "  ${line%% per_cpu_s=*}" | sed -E 's/ (p50_ms|requests|failed_calls|socket_errors|service_cpu_s)=[^ ]*//g'
-    pct=$(echo "$line" | sed -n 's/.* jit_pct=\([0-9]*\).*/\1/p')
+    cart_warm_up_run "${JIT_ROUND:-20s}" "warm-up round $round"
   done
+}
+# One warm-up run of whole flows (duration, label): prints it and sets cart_warm_up's pct to its jit_pct.
+cart_warm_up_run() {
+  local line
+  line=$(cart_wrk flow "$1" "$2")
+  echo "  ${line%% per_cpu_s=*}" | sed -E 's/ (p50_ms|requests|failed_calls|socket_errors|service_cpu_s)=[^ ]*//g'
+  pct=$(echo "$line" | sed -n 's/.* jit_pct=\([0-9]*\).*/\1/p')
 }
 # The outbox's deliveries still pending (events recorded for analytics, webhooks and notifications): a backlog that grows
 # with a run's length means a rate the service cannot sustain.

@@ -56,8 +56,8 @@ public final class UnionRead {
         return parts.size() - 1;
     }
 
-    /** The statement's text: exposed for tests and for the statement cache's key (one text per combination of parts). */
-    public String sql() {
+    /** The statement's text: one per combination of parts, so NativeRows' cache of parsed texts keeps a few. */
+    private String sql() {
         StringBuilder sql = new StringBuilder("select * from (");
         for (int i = 0; i < parts.size(); i++) {
             Part part = parts.get(i);

@@ -60,11 +60,6 @@ public class Discounts {
                 + (codes.isEmpty() ? "" : " or code in (:discount_codes)") + ")", "created_at, id", params);
     }
 
-    /** The discounts of a {@link #forCart} read's rows. */
-    public static List<StoredDiscount> stored(List<Object[]> rows) {
-        return map(rows);
-    }
-
     /**
      * A page of the store's codes (automatic = false) or automatic discounts, newest first, after the cursor's
      * (created_at, id); {@code query} (optional) keeps those whose code or title contains it, ignoring case. One statement.
@@ -82,7 +77,7 @@ public class Discounts {
         if (query != null) {
             q.param("q", "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return map(q.list());
+        return stored(q.list());
     }
 
     /** The store's discounts among {@code ids} (foreign and unknown ids are simply absent). One statement. */
@@ -91,11 +86,12 @@ public class Discounts {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return map(db.sql(COLUMNS + "and id in (:ids)").param("store", tenant.requireStore().value())
+        return stored(db.sql(COLUMNS + "and id in (:ids)").param("store", tenant.requireStore().value())
                 .param("ids", List.copyOf(ids)).list());
     }
 
-    private static List<StoredDiscount> map(List<Object[]> rows) {
+    /** The discounts of rows in {@link #SELECT_LIST}'s columns: a {@link #forCart} read's, a page's. */
+    public static List<StoredDiscount> stored(List<Object[]> rows) {
         List<StoredDiscount> result = new ArrayList<>();
         for (Object[] r : rows) {
             Set<DiscountClass> combines = EnumSet.noneOf(DiscountClass.class);

@@ -24,7 +24,7 @@ import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.persistence.UnionRead;
 import io.shopgraph.platform.tenancy.TenantContext;
 
-/** The store's shipping zones with their rates: read in one statement, created with their rates in one use case. */
+/** The store's shipping zones with their rates: read as a part of the cart's pricing read, created with their rates in one use case. */
 @ApplicationScoped
 public class ShippingZones {
 
