@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -124,7 +125,7 @@ public class CartCommands {
         List<Recorded> events = new ArrayList<>();
         events.add(new Recorded(SessionEventType.CART_CREATED, cart.id, null, null, null));
         if (input.lines() != null && !input.lines().isEmpty()) {
-            add(cart, current, input.lines(), List.of("input", "lines"), events);
+            add(cart, current, input.lines(), List.of("input", "lines"), events, null);
         }
         CartMergeView merge = null;
         List<UUID> mergedAtCreation = new ArrayList<>();
@@ -139,7 +140,6 @@ public class CartCommands {
             identifySession(cart.sessionId, cart.customerId);
         }
         db.sql("insert into cart.store_activity (store_id) values (:store) on conflict do nothing").param("store", store.value()).update();
-        rows.insert(cart, current);
         List<DomainEvent> published = new ArrayList<>();
         mergedAtCreation.forEach(source -> published.add(new CartMerged(source, cart.id)));
         published.add(new CartCreated(cart.id, cart.sessionId, cart.currencyCode, cart.createdAt));
@@ -147,13 +147,20 @@ public class CartCommands {
         if (input.buyerIdentity() != null) {
             published.add(identityEvent(cart));
         }
-        outbox.publishAll(published);
+        rows.insert(cart, current, outbox.recording(published));
         return new Outcome(CartAssembler.view(cart, current), merge);
     }
 
     @Transactional
     public Outcome addLines(String cartId, List<LineRequest> requests, Optional<String> sessionToken) {
-        CartRows.Loaded loaded = lock(cartId);
+        // The variants to add are read on the cart's lock statement (one statement, not two); add() refuses what is
+        // malformed or missing exactly as when it reads them itself.
+        List<UUID> asked = requests.size() > limits.maxLines() ? List.of() : requests.stream()
+                .map(r -> GlobalId.parse(r.merchandiseId(), ProductVariantView.TYPE)).flatMap(Optional::stream).distinct().toList();
+        Map<UUID, PurchasableVariant> variants = new HashMap<>();
+        CartRows.Loaded loaded = asked.isEmpty() ? lock(cartId)
+                : require(GlobalId.parse(cartId, CartViews.CART).map(id -> rows.lock(id, catalog.purchasableVariantsJoin(asked),
+                        (PurchasableVariant v) -> variants.put(v.variantId(), v))).orElse(null));
         Cart cart = loaded.cart;
         List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
@@ -161,11 +168,10 @@ public class CartCommands {
             throw new DomainException(CartErrorCode.INVALID_INPUT, List.of("lines"), "List at least one line.");
         }
         List<Recorded> events = new ArrayList<>();
-        add(cart, current, requests, List.of("lines"), events);
+        add(cart, current, requests, List.of("lines"), events, asked.isEmpty() ? null : variants);
         touch(cart, now());
-        rows.save(loaded, List.of());
+        rows.save(loaded, List.of(), outbox.recording(changes(cart, before, current, true, List.of())));
         sessions.record(sessionToken, events);
-        outbox.publishAll(changes(cart, before, current, true, List.of()));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -225,9 +231,8 @@ public class CartCommands {
         }
         CartRules.totals(current.size(), units(current), limits);
         touch(cart, now());
-        rows.save(loaded, removed);
+        rows.save(loaded, removed, outbox.recording(changes(cart, before, current, false, removed)));
         sessions.record(sessionToken, events);
-        outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -249,9 +254,8 @@ public class CartCommands {
             events.add(new Recorded(SessionEventType.LINE_REMOVED, cart.id, line.variantId, line.quantity, null));
         }
         touch(cart, now());
-        rows.save(loaded, removed);
+        rows.save(loaded, removed, outbox.recording(changes(cart, before, current, false, removed)));
         sessions.record(sessionToken, events);
-        outbox.publishAll(changes(cart, before, current, false, removed));
         return new Outcome(CartAssembler.view(cart, current), null);
     }
 
@@ -261,7 +265,7 @@ public class CartCommands {
         Cart cart = loaded.cart;
         cart.note = CartRules.note(note, List.of("note"));
         touch(cart, now());
-        rows.save(loaded, List.of());
+        rows.save(loaded, List.of(), null);
         return new Outcome(CartAssembler.view(cart, loaded.lines), null);
     }
 
@@ -280,7 +284,7 @@ public class CartCommands {
         }
         change.accept(loaded.cart);
         touch(loaded.cart, now());
-        rows.save(loaded, List.of());
+        rows.save(loaded, List.of(), null);
         return Optional.of(CartAssembler.view(loaded.cart, loaded.lines));
     }
 
@@ -293,7 +297,7 @@ public class CartCommands {
         cart.attributeKeys = Attribute.keys(checked);
         cart.attributeValues = Attribute.values(checked);
         touch(cart, now());
-        rows.save(loaded, List.of());
+        rows.save(loaded, List.of(), null);
         return new Outcome(CartAssembler.view(cart, loaded.lines), null);
     }
 
@@ -306,17 +310,17 @@ public class CartCommands {
         List<UUID> merged = new ArrayList<>();
         CartMergeView merge = identify(cart, current, identity, List.of("buyerIdentity"), merged);
         touch(cart, now());
-        rows.save(loaded, List.of());
         List<DomainEvent> published = new ArrayList<>();
         merged.forEach(source -> published.add(new CartMerged(source, cart.id)));
         published.addAll(changes(cart, before, current, true, List.of()));
         published.add(identityEvent(cart));
-        outbox.publishAll(published);
+        rows.save(loaded, List.of(), outbox.recording(published));
         return new Outcome(CartAssembler.view(cart, current), merge);
     }
 
     /** Adds lines: each to an equal line (same variant, same attributes) when there is one, else as a new line. */
-    private void add(Cart cart, List<CartLine> current, List<LineRequest> requests, List<String> field, List<Recorded> events) {
+    private void add(Cart cart, List<CartLine> current, List<LineRequest> requests, List<String> field, List<Recorded> events,
+            Map<UUID, PurchasableVariant> read) {
         if (requests.size() > limits.maxLines()) {
             throw new DomainException(CartErrorCode.TOO_MANY_LINES, field, "A cart has at most " + limits.maxLines() + " lines.");
         }
@@ -326,7 +330,8 @@ public class CartCommands {
             ids.add(GlobalId.parse(requests.get(i).merchandiseId(), ProductVariantView.TYPE).orElseThrow(() -> invalidMerchandise(
                     append(append(field, String.valueOf(index)), "merchandiseId"))));
         }
-        Map<UUID, PurchasableVariant> variants = catalog.purchasableVariants(new LinkedHashSet<>(ids));
+        // read: the variants of every id already read with the cart's lock, or null to read them here.
+        Map<UUID, PurchasableVariant> variants = read != null ? read : catalog.purchasableVariants(new LinkedHashSet<>(ids));
         List<UUID> slotIds = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             String slot = requests.get(i).bookingSlotId();
@@ -489,8 +494,12 @@ public class CartCommands {
 
     /** The open cart with this id, locked for this transaction, with its lines; CART_NOT_FOUND for anything else, all alike. */
     private CartRows.Loaded lock(String cartId) {
-        CartRows.Loaded loaded = open(cartId);
-        if (loaded == null) {
+        return require(open(cartId));
+    }
+
+    /** The cart a command works on: refused as not found unless it is there and open. */
+    private static CartRows.Loaded require(CartRows.Loaded loaded) {
+        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
         return loaded;

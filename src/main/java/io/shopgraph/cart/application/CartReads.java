@@ -7,10 +7,12 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,10 @@ import jakarta.transaction.Transactional;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
+import io.shopgraph.catalog.api.CatalogApi;
+import io.shopgraph.catalog.api.ProductVariantView;
 import io.shopgraph.platform.kernel.GlobalId;
+import io.shopgraph.platform.persistence.JoinedRead;
 import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -32,8 +37,10 @@ public class CartReads {
 
     private final NativeRows rows;
     private final TenantContext tenant;
+    private final CatalogApi catalog;
 
-    CartReads(NativeRows rows, TenantContext tenant) {
+    CartReads(NativeRows rows, TenantContext tenant, CatalogApi catalog) {
+        this.catalog = catalog;
         this.rows = rows;
         this.tenant = tenant;
     }
@@ -41,12 +48,43 @@ public class CartReads {
     /** The open cart with this global id; empty for malformed, unknown, foreign, expired and merged ids alike. */
     @Transactional
     public Optional<CartView> byId(String cartId) {
+        return byId(cartId, false);
+    }
+
+    /**
+     * {@link #byId(String)}, and with {@code withMerchandise} the storefront view of each line's variant in the same
+     * statement (the catalog's {@link CatalogApi#storefrontVariantJoin}), handed to the catalog for this request: a cart
+     * read that selects its lines' merchandise then runs one statement for the cart, its lines and their variants.
+     */
+    @Transactional
+    public Optional<CartView> byId(String cartId, boolean withMerchandise) {
         Optional<UUID> id = GlobalId.parse(cartId, CartViews.CART);
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        List<Object[]> rows = run(COLUMNS + "from cart.cart c left join cart.cart_line l on l.store_id = c.store_id and l.cart_id = c.id "
-                + "where c.store_id = :store and c.id = :id and c.status = 'OPEN' and c.expires_at > now()", Map.of("id", id.get()));
+        JoinedRead<ProductVariantView> merchandise = withMerchandise ? catalog.storefrontVariantJoin("l.variant_id") : null;
+        String from = "from cart.cart c left join cart.cart_line l on l.store_id = c.store_id and l.cart_id = c.id "
+                + (merchandise == null ? "" : merchandise.join())
+                + "where c.store_id = :store and c.id = :id and c.status = 'OPEN' and c.expires_at > now()";
+        Map<String, Object> params = Map.of("id", id.get());
+        List<Object[]> rows = merchandise == null ? run(COLUMNS + from, params)
+                : run(COLUMNS + ", " + merchandise.columns() + " " + from, merchandise.params(params));
+        if (merchandise != null && !rows.isEmpty()) {
+            Set<UUID> asked = new HashSet<>();
+            Map<UUID, ProductVariantView> found = new HashMap<>();
+            int from1 = CartRows.CART_WIDTH + CartRows.LINE_WIDTH;
+            for (Object[] r : rows) {
+                CartLine line = CartRows.line(r, CartRows.CART_WIDTH);
+                if (line != null) {
+                    asked.add(line.variantId);
+                    ProductVariantView view = merchandise.map(r, from1);
+                    if (view != null) {
+                        found.put(line.variantId, view);
+                    }
+                }
+            }
+            catalog.rememberStorefrontVariants(asked, found);
+        }
         return assemble(rows).values().stream().findFirst();
     }
 

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
 import io.shopgraph.cart.domain.CartStatus;
+import io.shopgraph.platform.events.EventPublisher;
+import io.shopgraph.platform.persistence.JoinedRead;
 import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
@@ -43,6 +46,8 @@ class CartRows {
     private static final String LINE_COLUMNS = "{a}id, {a}cart_id, {a}variant_id, {a}product_id, {a}quantity, {a}unit_price_minor, "
             + "{a}currency_code, {a}requires_shipping, array_to_string({a}attribute_keys, chr(31)), "
             + "array_to_string({a}attribute_values, chr(31)), {a}position, {a}booking_slot_id, {a}created_at";
+    /** How many columns {@link #lineColumns} selects: where the columns after a cart's and a line's start. */
+    static final int LINE_WIDTH = LINE_COLUMNS.split("\\{a}", -1).length - 1;
 
     /** A cart a command works on: its row, its lines, and the lines as they were read (to write back only changes). */
     static final class Loaded {
@@ -85,6 +90,28 @@ class CartRows {
         return new Loaded(cart, linesOf(List.of(cart.id)).getOrDefault(cart.id, new ArrayList<>()));
     }
 
+    /**
+     * {@link #lock(UUID)}, with another module's read riding on the lock's statement ({@code with}: the catalog's
+     * variants a command is about to add), each value it found handed to {@code found}. Only the cart is locked
+     * ({@code for update of c}); the joined read is as of the statement's snapshot, which is fine for what is not the
+     * cart's (a variant's price is the one at add time either way). The lines are still read after the lock.
+     */
+    <T> Loaded lock(UUID id, JoinedRead<T> with, Consumer<T> found) {
+        List<Object[]> rows = db.query("select " + cartColumns("c") + ", " + with.columns() + " from cart.cart c " + with.join()
+                + "where c.store_id = :store and c.id = :id for update of c", with.params(Map.of("store", store(), "id", id)));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        for (Object[] r : rows) {
+            T value = with.map(r, CART_WIDTH);
+            if (value != null) {
+                found.accept(value);
+            }
+        }
+        Cart cart = cart(rows.get(0), 0);
+        return new Loaded(cart, linesOf(List.of(cart.id)).getOrDefault(cart.id, new ArrayList<>()));
+    }
+
     /** The customer's other open carts, locked, with their lines, in id order (the order every merge locks them in). */
     List<Loaded> lockOpenCartsOf(UUID customerId, UUID except, Instant now) {
         List<Object[]> rows = db.sql("select " + cartColumns("") + " from cart.cart where store_id = :store and customer_id = :customer "
@@ -98,9 +125,9 @@ class CartRows {
         return carts.stream().map(c -> new Loaded(c, lines.getOrDefault(c.id, new ArrayList<>()))).toList();
     }
 
-    /** Inserts a new cart and its lines, in one statement. */
-    void insert(Cart cart, List<CartLine> lines) {
-        LineWrites writes = new LineWrites();
+    /** Inserts a new cart and its lines, in one statement, with the outbox's recording of its events when not null. */
+    void insert(Cart cart, List<CartLine> lines, EventPublisher.Recording events) {
+        LineWrites writes = new LineWrites(events);
         writes.insert(lines);
         writes.runWith(withCart(db.sql("insert into cart.cart (store_id, id, status, currency_code, customer_id, email, phone, country_code, note, "
                 + "attribute_keys, attribute_values, discount_codes, ship_name, ship_address1, ship_city, ship_zip, ship_region, "
@@ -112,11 +139,12 @@ class CartRows {
 
     /**
      * Writes back what a command changed, in one statement: the cart's row (every command moves its expiry), the lines it
-     * added, those whose quantity, price or attributes changed, and those it removed.
+     * added, those whose quantity, price or attributes changed, and those it removed; and, when {@code events} is not null,
+     * the outbox's recording of the command's events (EventPublisher.recording).
      */
-    void save(Loaded loaded, List<CartLine> removed) {
+    void save(Loaded loaded, List<CartLine> removed, EventPublisher.Recording events) {
         Cart cart = loaded.cart;
-        LineWrites writes = new LineWrites();
+        LineWrites writes = new LineWrites(events);
         writes.delete(cart.id, removed);
         List<CartLine> added = new ArrayList<>();
         for (CartLine line : loaded.lines) {
@@ -140,12 +168,19 @@ class CartRows {
      * instead of one per kind of change (PostgreSQL's cost for such small writes is mostly per statement). The CTEs touch
      * only lines and the statement only the cart, and removed, changed and added lines are distinct rows, so the order in
      * which PostgreSQL runs them does not matter. A line's foreign key to its cart is checked at the end of the statement,
-     * so a new cart's lines may ride on the cart's insert.
+     * so a new cart's lines may ride on the cart's insert. With the outbox's recording of the command's events the cart's
+     * own write becomes a CTE too and the statement's query is the recording's call (one round trip, not two): the
+     * recording touches only the outbox's tables, so it does not matter either when it runs among the CTEs.
      */
     private final class LineWrites {
         private final StringBuilder ctes = new StringBuilder();
         private final Map<String, Object> params = new HashMap<>();
+        private final EventPublisher.Recording events;
         private int count;
+
+        LineWrites(EventPublisher.Recording events) {
+            this.events = events;
+        }
 
         void delete(UUID cartId, List<CartLine> removed) {
             if (!removed.isEmpty()) {
@@ -193,11 +228,17 @@ class CartRows {
             ctes.append(count == 0 ? "with " : ", ").append("w").append(count++).append(" as (").append(sql).append(") ");
         }
 
-        /** Runs {@code cartStatement} (the cart row's insert or update) with these writes riding along. */
+        /** Runs {@code cartStatement} (the cart row's insert or update) with these writes (and the events) riding along. */
         void runWith(NativeRows.Statement cartStatement) {
             Map<String, Object> all = new HashMap<>(cartStatement.params());
             all.putAll(params);
-            db.update(ctes + cartStatement.sql(), all);
+            if (events == null) {
+                db.update(ctes + cartStatement.sql(), all);
+                return;
+            }
+            add(cartStatement.sql());
+            all.putAll(events.params());
+            db.query(ctes + "select " + events.call(), all);
         }
     }
 

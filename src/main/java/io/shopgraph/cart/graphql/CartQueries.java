@@ -7,7 +7,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.shopgraph.cart.application.CartReads;
+import io.smallrye.graphql.api.Context;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.platform.security.StorefrontOperation;
 
@@ -15,9 +18,11 @@ import io.shopgraph.platform.security.StorefrontOperation;
 public class CartQueries {
 
     private final CartReads reads;
+    private final Context context;
 
-    CartQueries(CartReads reads) {
+    CartQueries(CartReads reads, Context context) {
         this.reads = reads;
+        this.context = context;
     }
 
     @Query("cart")
@@ -25,6 +30,8 @@ public class CartQueries {
     @Description("Storefront: the open cart with this id; null for an unknown, another store's, expired or merged id alike. "
             + "Never served from the storefront cache.")
     public CartView cart(@NonNull @Id @Name("id") @Description("The cart's id.") String id) {
-        return reads.byId(id).orElse(null);
+        // The lines' merchandise rides on the cart's statement when the document asks for it (one statement, not two).
+        DataFetchingFieldSelectionSet selection = context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
+        return reads.byId(id, selection.containsAnyOf("lines/nodes/merchandise", "lines/edges/node/merchandise")).orElse(null);
     }
 }

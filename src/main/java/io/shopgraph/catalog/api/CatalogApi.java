@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.shopgraph.platform.persistence.JoinedRead;
+
 /** What downstream modules may ask of or tell the catalog. Batch-friendly; runs in the caller's transaction. */
 public interface CatalogApi {
 
@@ -21,6 +23,12 @@ public interface CatalogApi {
     Map<UUID, PurchasableVariant> purchasableVariants(Collection<UUID> variantIds);
 
     /**
+     * {@link #purchasableVariants} as a read that rides on the caller's statement ({@link JoinedRead}): each of the
+     * caller's rows carries one variant found (at most one row per variant; none found: one row of nulls).
+     */
+    JoinedRead<PurchasableVariant> purchasableVariantsJoin(Collection<UUID> variantIds);
+
+    /**
      * Taxable flag, weight and collection membership of the variants among {@code variantIds} that exist in the current
      * store, by id (deleted variants are absent). One statement whatever the number of variants.
      */
@@ -28,4 +36,14 @@ public interface CatalogApi {
 
     /** The variants among {@code variantIds} as the storefront shows them (visible products only), by id. One statement. */
     Map<UUID, ProductVariantView> storefrontVariants(Collection<UUID> variantIds);
+
+    /**
+     * The storefront view of the variant whose id is the caller's column {@code variantIdColumn}, as a read on the
+     * caller's statement ({@link JoinedRead}; null where the variant is gone or not visible). A caller that hands what it
+     * found to {@link #rememberStorefrontVariants} spares this request's {@link #storefrontVariants} the same read.
+     */
+    JoinedRead<ProductVariantView> storefrontVariantJoin(String variantIdColumn);
+
+    /** What a {@link #storefrontVariantJoin} found for the ids it was asked: {@link #storefrontVariants} answers from it. */
+    void rememberStorefrontVariants(Collection<UUID> asked, Map<UUID, ProductVariantView> found);
 }

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +23,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.agroal.api.AgroalDataSource;
 import io.shopgraph.platform.kernel.Ids;
 import io.shopgraph.platform.kernel.StoreId;
+import io.shopgraph.platform.persistence.SqlStatementCounter;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -80,11 +84,69 @@ public class EventPublisher {
         if (occurredAt.isAfter(Instant.now())) {
             throw new IllegalArgumentException("Events are past facts: occurredAt " + occurredAt + " is in the future");
         }
+        Batch batch = batch(occurredAt, events);
+        if (batch == null) {
+            return List.of();
+        }
+        // One call for all of them (platform.record_events): per event the same lock, event row and delivery rows as
+        // platform.record_event, without a round trip each.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement record = connection.prepareStatement("select platform.record_events(?, ?, ?, ?, ?, ?, ?, ?)")) {
+            record.setObject(1, batch.store.value());
+            record.setArray(2, connection.createArrayOf("uuid", batch.ids.toArray()));
+            record.setArray(3, connection.createArrayOf("uuid", batch.aggregates));
+            record.setArray(4, connection.createArrayOf("text", batch.types));
+            record.setArray(5, connection.createArrayOf("text", batch.payloads));
+            record.setTimestamp(6, Timestamp.from(occurredAt));
+            record.setArray(7, connection.createArrayOf("text", batch.consumers.toArray()));
+            record.setArray(8, connection.createArrayOf("int4", batch.counts));
+            record.execute();
+            SqlStatementCounter.outboxStatement();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record events in the outbox", e);
+        }
+        wakeAfterCommit(batch.store);
+        return batch.ids;
+    }
+
+    /**
+     * {@link #publishAll}'s recording as an expression for the caller's own statement, to save the statement and round trip
+     * of its own: {@code select <call>} as the main query of a statement whose data-modifying CTEs make the change, with
+     * {@link Recording#params()} among its named parameters (all prefixed {@code ev_}). The caller must run it in this
+     * transaction; the events then commit or roll back with that statement's change as with {@link #publishAll}.
+     * Same checks as {@link #publishAll}: an active transaction, a bound store.
+     */
+    public Recording recording(Collection<? extends DomainEvent> events) {
+        Instant occurredAt = Instant.now();
+        Batch batch = batch(occurredAt, events);
+        if (batch == null) {
+            return null;
+        }
+        wakeAfterCommit(batch.store);
+        Map<String, Object> params = new HashMap<>();
+        params.put("ev_store", batch.store.value());
+        params.put("ev_ids", batch.ids.stream().map(UUID::toString).toArray(String[]::new));
+        params.put("ev_aggregates", Arrays.stream(batch.aggregates).map(Object::toString).toArray(String[]::new));
+        params.put("ev_types", Arrays.copyOf(batch.types, batch.types.length, String[].class));
+        params.put("ev_payloads", Arrays.copyOf(batch.payloads, batch.payloads.length, String[].class));
+        params.put("ev_occurred", occurredAt);
+        params.put("ev_consumers", batch.consumers.toArray(String[]::new));
+        params.put("ev_counts", Arrays.stream(batch.counts).map(Object::toString).toArray(String[]::new));
+        return new Recording("platform.record_events(:ev_store, cast(:ev_ids as uuid[]), cast(:ev_aggregates as uuid[]), :ev_types, "
+                + ":ev_payloads, :ev_occurred, :ev_consumers, cast(:ev_counts as int[]))", params, batch.ids);
+    }
+
+    /** What {@link #recording} gives: the call, its named parameters, and the events' ids. */
+    public record Recording(String call, Map<String, Object> params, List<UUID> ids) {
+    }
+
+    /** The arrays platform.record_events takes, in the events' order; null for no events. */
+    private Batch batch(Instant occurredAt, Collection<? extends DomainEvent> events) {
         requireActiveTransaction();
         StoreId store = tenant.store().orElseThrow(() -> new IllegalStateException("Events are published for a store; none is bound"));
         int n = events.size();
         if (n == 0) {
-            return List.of();
+            return null;
         }
         List<UUID> ids = new java.util.ArrayList<>(n);
         Object[] aggregates = new Object[n];
@@ -103,24 +165,11 @@ public class EventPublisher {
             counts[i] = subscribers.size();
             i++;
         }
-        // One call for all of them (platform.record_events): per event the same lock, event row and delivery rows as
-        // platform.record_event, without a round trip each.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement record = connection.prepareStatement("select platform.record_events(?, ?, ?, ?, ?, ?, ?, ?)")) {
-            record.setObject(1, store.value());
-            record.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
-            record.setArray(3, connection.createArrayOf("uuid", aggregates));
-            record.setArray(4, connection.createArrayOf("text", types));
-            record.setArray(5, connection.createArrayOf("text", payloads));
-            record.setTimestamp(6, Timestamp.from(occurredAt));
-            record.setArray(7, connection.createArrayOf("text", consumersInOrder.toArray()));
-            record.setArray(8, connection.createArrayOf("int4", counts));
-            record.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record events in the outbox", e);
-        }
-        wakeAfterCommit(store);
-        return ids;
+        return new Batch(store, ids, aggregates, types, payloads, consumersInOrder, counts);
+    }
+
+    private record Batch(StoreId store, List<UUID> ids, Object[] aggregates, Object[] types, Object[] payloads, List<String> consumers,
+            Object[] counts) {
     }
 
     private void requireActiveTransaction() {

@@ -25,6 +25,7 @@ public class SqlStatementCounter implements StatementInspector {
     private static final AtomicLong STATEMENTS = new AtomicLong();
     private static final AtomicLong REQUEST_STATEMENTS = new AtomicLong();
     private static final AtomicLong REQUEST_SESSION_STATEMENTS = new AtomicLong();
+    private static final AtomicLong REQUEST_OUTBOX_STATEMENTS = new AtomicLong();
     /** Threads executing a GraphQL operation now, with how many nested executions each runs. */
     private static final Map<Thread, Integer> EXECUTING = new ConcurrentHashMap<>();
 
@@ -60,6 +61,21 @@ public class SqlStatementCounter implements StatementInspector {
     /** Whether this thread is executing a GraphQL operation (not background work). */
     private static boolean inRequest() {
         return !EXECUTING.isEmpty() && EXECUTING.containsKey(Thread.currentThread());
+    }
+
+    /**
+     * The outbox recorded events in a statement of its own (EventPublisher.publishAll, plain JDBC, not counted by
+     * {@link #count}) rather than riding on the caller's statement; counted for GraphQL operations.
+     */
+    public static void outboxStatement() {
+        if (inRequest()) {
+            REQUEST_OUTBOX_STATEMENTS.incrementAndGet();
+        }
+    }
+
+    /** The outbox's own statements ({@link #outboxStatement}) of GraphQL operations. */
+    public static long requestOutboxTotal() {
+        return REQUEST_OUTBOX_STATEMENTS.get();
     }
 
     /** The statements of GraphQL operations that {@link NativeRows} ran through a Hibernate session. */
