@@ -2,6 +2,7 @@
 # Interleaved A/B of two packaged builds on the cart add-and-read pair (the workload of bench/run.sh SCENARIOS=cart).
 #   APP_A=/path/to/quarkus-app APP_B=/path/to/other/quarkus-app bench/ab.sh
 #   ROUNDS=6 ROUND=15s WARMUP=60s JIT_ROUNDS=8 CONNECTIONS=16 (the defaults)
+#   ENV_B="SHOPGRAPH_DB_POOL_SIZE=6" APP_A=... APP_B=... bench/ab.sh   # one build, two settings (ENV_A likewise)
 # Why: on this machine the same build's pairs/s moved by a quarter between runs ten minutes apart (no steal reported),
 # more than most changes are worth, so two builds measured one after the other cannot be told apart. Here both
 # services run at once, each on its own embedded PostgreSQL, warmed until their JIT compilers settled, each with its own
@@ -11,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${APP_A:?APP_A=/path/to/quarkus-app}" "${APP_B:?APP_B=/path/to/quarkus-app}"
-ROUNDS=${ROUNDS:-6}
+ROUNDS=${ROUNDS:-8}
 ROUND=${ROUND:-15s}
 WARMUP=${WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-16}
@@ -23,17 +24,17 @@ HZ=$(getconf CLK_TCK)
 rm -rf "$OUT" && mkdir -p "$OUT/A" "$OUT/B"
 
 declare -A PIDS PORTS
-start() { # side app port
+start() { # side app port env
   local dir=$OUT/$1
   PORTS[$1]=$3
-  SHOPGRAPH_EMBEDDED_DB_ENABLED=true SHOPGRAPH_EMBEDDED_DB_DATA_DIR="$dir/pgdata" SHOPGRAPH_DEMO_ENABLED=true \
+  env $4 SHOPGRAPH_EMBEDDED_DB_ENABLED=true SHOPGRAPH_EMBEDDED_DB_DATA_DIR="$dir/pgdata" SHOPGRAPH_DEMO_ENABLED=true \
     SHOPGRAPH_CATALOG_REFERENCE_ENABLED=true SHOPGRAPH_LIMITS_RATE_ENABLED=false QUARKUS_HTTP_PORT=$3 \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_MAILER_MOCK=true \
     ${JAVA:-java} $JVM_OPTS -jar "$2/quarkus-run.jar" > "$dir/service.log" 2>&1 &
   PIDS[$1]=$!
 }
-start A "$APP_A" 18180
-start B "$APP_B" 18280
+start A "$APP_A" 18180 "${ENV_A:-}"
+start B "$APP_B" 18280 "${ENV_B:-}"
 trap 'kill ${PIDS[A]} ${PIDS[B]} 2>/dev/null; wait 2>/dev/null || true' EXIT
 for side in A B; do
   for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:${PORTS[$side]}/q/health/ready" >/dev/null && break; sleep 1; done

@@ -2,10 +2,12 @@
 -- so every call sees the effect of the previous one. Run with as many threads as connections.
 --   MODE=create  cartCreate (no lines), writing each new cart id to <out>/carts.<thread>: the pool of fresh carts
 --   MODE=pair    cartLinesAdd to the next fresh cart, then cart(id:) with lines and cost: one pair
+--                (FROM_END=true: the carts from the end of the pool, for the pairs' warm-up)
 --   MODE=flow    sessionStart, cartCreate (with X-Session-Token), 3 x cartLinesAdd, cart(id:): one flow
 --   MODE=checkout cartCreate with one line and an email, then checkoutComplete (manual provider): one checkout
 -- Arguments: <out dir> <file of variant ids, one per line>. done() prints the completed pairs or flows per second.
 local mode = os.getenv("MODE") or "pair"
+local from_end = os.getenv("FROM_END") == "true"
 local threads = {}
 local counter = 1
 
@@ -67,7 +69,8 @@ function request()
   elseif mode == "pair" then
     if step == 0 then
       cart_index = cart_index % #carts + 1
-      cart = carts[cart_index]
+      -- FROM_END=true (the pairs' warm-up) takes the pool from its end, so the measured pairs still find fresh carts.
+      cart = from_end and carts[#carts + 1 - cart_index] or carts[cart_index]
       return post(ADD, '{"c":"' .. cart .. '","v":"' .. next_variant() .. '"}')
     end
     return post(READ, '{"c":"' .. cart .. '"}')
