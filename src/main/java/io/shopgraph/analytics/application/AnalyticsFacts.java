@@ -31,7 +31,8 @@ import io.shopgraph.platform.events.EventEnvelope;
 
 /**
  * The outbox consumer: turns each event into facts in analytics' own tables and marks the quarter-hours
- * whose rollups the facts change as dirty ({@link Rollups} recomputes them). Every write is idempotent —
+ * whose rollups the facts change as dirty ({@link Rollups} recomputes them): each fact's statement selects the quarters
+ * it changed, and {@link DirtyQuarters} marks them at the end of the transaction, sorted. Every write is idempotent —
  * per-event facts are keyed by the event id, the others by their natural id and written as "the value now
  * in force" — so a redelivery (the outbox is at least once) changes nothing. Facts never depend on events
  * of other aggregates having arrived first (an order may be handled before its cart's lines): the rollups
@@ -40,14 +41,18 @@ import io.shopgraph.platform.events.EventEnvelope;
 @ApplicationScoped
 public class AnalyticsFacts implements EventConsumer {
 
-    /** Marks a quarter-hour of the store dirty; appended as a CTE's final statement. */
-    private static final String MARK = " insert into analytics.dirty_bucket (store_id, bucket) ";
-    private static final String MARK_END = " on conflict do nothing";
-
     private final Sql sql;
+    private final DirtyQuarters dirty;
 
-    AnalyticsFacts(Sql sql) {
+    AnalyticsFacts(Sql sql, DirtyQuarters dirty) {
         this.sql = sql;
+        this.dirty = dirty;
+    }
+
+    /** Runs a fact's statement, whose query selects the quarters it changed, and marks them dirty (DirtyQuarters). */
+    private void record(String statement, Object... params) {
+        dirty.mark(sql.query(statement, rs -> new DirtyQuarters.Quarter(rs.getObject(1, UUID.class),
+                rs.getObject(2, java.time.OffsetDateTime.class).toInstant()), params));
     }
 
     @Override
@@ -68,26 +73,26 @@ public class AnalyticsFacts implements EventConsumer {
         Instant at = e.occurredAt();
         DomainEvent event = e.event();
         if (event instanceof SessionStarted s) {
-            sql.update("with s as (insert into analytics.session (store_id, id, started_at, landing_path, "
+            record("with s as (insert into analytics.session (store_id, id, started_at, landing_path, "
                     + "referrer_host, utm_source, utm_medium, utm_campaign) values (?, ?, ?, cast(? as text), cast(? as text), cast(? as text), "
                     + "cast(? as text), cast(? as text)) on conflict do nothing returning store_id, started_at)"
-                    + MARK + "select store_id, analytics.quarter(started_at) from s" + MARK_END,
+                    + " select store_id, analytics.quarter(started_at) from s",
                     store, s.sessionId(), or(s.startedAt(), at), s.landingPath(), s.referrerHost(), s.utmSource(), s.utmMedium(), s.utmCampaign());
         } else if (event instanceof SessionPageViewed v) {
             // Only product views feed a figure (top products); collection views and searches are not reported yet.
             if ("PRODUCT_VIEWED".equals(v.type()) && v.subjectId() != null) {
-                sql.update("with v as (insert into analytics.product_view (store_id, event_id, session_id, product_id, viewed_at) "
+                record("with v as (insert into analytics.product_view (store_id, event_id, session_id, product_id, viewed_at) "
                         + "values (?, ?, cast(? as uuid), ?, ?) on conflict do nothing returning store_id, viewed_at)"
-                        + MARK + "select store_id, analytics.quarter(viewed_at) from v" + MARK_END,
+                        + " select store_id, analytics.quarter(viewed_at) from v",
                         store, e.eventId(), v.sessionId(), v.subjectId(), or(v.occurredAt(), at));
             }
         } else if (event instanceof CartCreated c) {
-            sql.update("with c as (insert into analytics.cart (store_id, id, session_id, created_at, currency_code) "
+            record("with c as (insert into analytics.cart (store_id, id, session_id, created_at, currency_code) "
                     + "values (?, ?, cast(? as uuid), ?, cast(? as text)) on conflict (store_id, id) do update set "
                     + "session_id = coalesce(analytics.cart.session_id, excluded.session_id), "
                     + "created_at = coalesce(analytics.cart.created_at, excluded.created_at), "
                     + "currency_code = coalesce(analytics.cart.currency_code, excluded.currency_code) returning store_id, created_at)"
-                    + MARK + "select store_id, analytics.quarter(created_at) from c" + MARK_END,
+                    + " select store_id, analytics.quarter(created_at) from c",
                     store, c.cartId(), c.sessionId(), or(c.createdAt(), at), c.currencyCode());
         } else if (event instanceof CartLineAdded a) {
             lineChanged(store, a.cartId(), a.sessionId(), at, a.lineId(), new Added(e.eventId(), a.quantityAdded()),
@@ -104,23 +109,23 @@ public class AnalyticsFacts implements EventConsumer {
                     + "email = excluded.email, phone = excluded.phone, country_code = excluded.country_code, customer_id = excluded.customer_id",
                     store, b.cartId(), b.sessionId(), b.email(), b.phone(), b.countryCode(), b.customerId());
         } else if (event instanceof CartMerged m) {
-            sql.update("with c as (insert into analytics.cart (store_id, id, merged_into) values (?, ?, ?) "
+            record("with c as (insert into analytics.cart (store_id, id, merged_into) values (?, ?, ?) "
                     + "on conflict (store_id, id) do update set merged_into = excluded.merged_into returning store_id, first_line_at)"
-                    + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null" + MARK_END,
+                    + " select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null",
                     store, m.cartId(), m.intoCartId());
         } else if (event instanceof CartExpired x) {
             sql.update("insert into analytics.cart (store_id, id, expired_at) values (?, ?, ?) "
                     + "on conflict (store_id, id) do update set expired_at = excluded.expired_at", store, x.cartId(), or(x.expiredAt(), at));
         } else if (event instanceof CheckoutStarted c) {
-            sql.update("with c as (insert into analytics.checkout (store_id, id, cart_id, session_id, started_at) "
+            record("with c as (insert into analytics.checkout (store_id, id, cart_id, session_id, started_at) "
                     + "values (?, ?, cast(? as uuid), cast(? as uuid), ?) on conflict do nothing returning store_id, started_at)"
-                    + MARK + "select store_id, analytics.quarter(started_at) from c" + MARK_END,
+                    + " select store_id, analytics.quarter(started_at) from c",
                     store, c.checkoutId(), c.cartId(), c.sessionId(), or(c.startedAt(), at));
         } else if (event instanceof CheckoutStepCompleted s) {
-            sql.update("with s as (insert into analytics.checkout_step (store_id, checkout_id, step_index, "
+            record("with s as (insert into analytics.checkout_step (store_id, checkout_id, step_index, "
                     + "step, completed_at) values (?, ?, ?, ?, ?) on conflict do nothing returning store_id, checkout_id)"
-                    + MARK + "select c.store_id, analytics.quarter(c.started_at) from s join analytics.checkout c "
-                    + "on c.store_id = s.store_id and c.id = s.checkout_id" + MARK_END,
+                    + " select c.store_id, analytics.quarter(c.started_at) from s join analytics.checkout c "
+                    + "on c.store_id = s.store_id and c.id = s.checkout_id",
                     store, s.checkoutId(), s.stepIndex(), s.step() == null ? "STEP_" + s.stepIndex() : s.step(), or(s.completedAt(), at));
         } else if (event instanceof OrderPlaced o) {
             placed(store, o, or(o.placedAt(), at));
@@ -130,14 +135,14 @@ public class AnalyticsFacts implements EventConsumer {
         } else if (event instanceof OrderCancelled c) {
             // Counted when it happens (the order stays in the orders and revenue of the day it was placed). An order's
             // events come in the order it published them (as OrderPaid's update relies on); the first cancellation wins.
-            sql.update("with o as (update analytics.orders set cancelled_at = coalesce(cancelled_at, ?) where store_id = ? and id = ? "
-                    + "returning store_id, cancelled_at)" + MARK + "select store_id, analytics.quarter(cancelled_at) from o" + MARK_END,
+            record("with o as (update analytics.orders set cancelled_at = coalesce(cancelled_at, ?) where store_id = ? and id = ? "
+                    + "returning store_id, cancelled_at)" + " select store_id, analytics.quarter(cancelled_at) from o",
                     or(c.cancelledAt(), at), store, c.orderId());
         } else if (event instanceof RefundCreated r) {
             // Keyed by the refund id (or the event id when a refund has none), counted when the money went back.
-            sql.update("with r as (insert into analytics.refund (store_id, id, order_id, amount_minor, created_at) values (?, ?, ?, ?, ?) "
+            record("with r as (insert into analytics.refund (store_id, id, order_id, amount_minor, created_at) values (?, ?, ?, ?, ?) "
                     + "on conflict do nothing returning store_id, created_at)"
-                    + MARK + "select store_id, analytics.quarter(created_at) from r" + MARK_END,
+                    + " select store_id, analytics.quarter(created_at) from r",
                     store, r.refundId() != null ? r.refundId() : e.eventId(), r.orderId(), r.amountMinor(), or(r.createdAt(), at));
         }
         // Other subscribed types feed no figure yet: nothing to record.
@@ -188,11 +193,11 @@ public class AnalyticsFacts implements EventConsumer {
                 + "else least(coalesce(analytics.cart.first_line_at, excluded.first_line_at), excluded.first_line_at) end, "
                 + "last_line_at = greatest(analytics.cart.last_line_at, excluded.last_line_at), line_count = excluded.line_count "
                 + "returning store_id, first_line_at)"
-                + MARK + "select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null "
-                + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?" + MARK_END);
+                + " select store_id, analytics.quarter(first_line_at) from c where first_line_at is not null "
+                + "union select cast(? as uuid), analytics.quarter(cast(? as timestamptz)) where ?");
         params.addAll(Arrays.asList(store, cart, session, added != null, at, at, store, cart, lineId, line != null ? 1 : 0, store, at,
                 added != null));
-        sql.update(statement.toString(), params.toArray());
+        record(statement.toString(), params.toArray());
     }
 
     private void placed(UUID store, OrderPlaced o, Instant placedAt) {
@@ -209,8 +214,8 @@ public class AnalyticsFacts implements EventConsumer {
                     store, o.orderId(), position++, line.variantId(), line.productId(), line.quantity(), line.totalMinor());
         }
         // The order's own quarter (orders, revenue, purchases) and its cart's first-line quarter (abandonment).
-        sql.update(MARK + "select ?, analytics.quarter(cast(? as timestamptz)) union select c.store_id, analytics.quarter(c.first_line_at) "
-                + "from analytics.cart c where c.store_id = ? and c.id = cast(? as uuid) and c.first_line_at is not null" + MARK_END,
+        record("select ?, analytics.quarter(cast(? as timestamptz)) union select c.store_id, analytics.quarter(c.first_line_at) "
+                + "from analytics.cart c where c.store_id = ? and c.id = cast(? as uuid) and c.first_line_at is not null",
                 store, placedAt, store, o.cartId());
     }
 
