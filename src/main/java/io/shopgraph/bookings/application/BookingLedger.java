@@ -21,6 +21,7 @@ import io.shopgraph.bookings.api.BookingsApi;
 import io.shopgraph.bookings.api.SlotSnapshot;
 import io.shopgraph.bookings.domain.SlotRules;
 import io.shopgraph.platform.kernel.Ids;
+import io.shopgraph.platform.persistence.NativeRows;
 import io.shopgraph.platform.tenancy.TenantContext;
 
 /**
@@ -32,11 +33,13 @@ import io.shopgraph.platform.tenancy.TenantContext;
 public class BookingLedger implements BookingsApi {
 
     private final EntityManager em;
+    private final NativeRows rows;
     private final TenantContext tenant;
     private final BookingReads reads;
 
-    BookingLedger(EntityManager em, TenantContext tenant, BookingReads reads) {
+    BookingLedger(EntityManager em, NativeRows rows, TenantContext tenant, BookingReads reads) {
         this.em = em;
+        this.rows = rows;
         this.tenant = tenant;
         this.reads = reads;
     }
@@ -62,11 +65,13 @@ public class BookingLedger implements BookingsApi {
         if (variantIds.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select distinct variant_id from bookings.slot where store_id = :store and variant_id in (:ids)")
-                .setParameter("store", store()).setParameter("ids", List.copyOf(variantIds)).getResultList();
+        // Plain JDBC (NativeRows): a cart adding a service line asks this, and through the EntityManager it opened a
+        // Hibernate session in the cart's transaction for this one statement (the cart path opens none otherwise).
         Set<UUID> result = new HashSet<>();
-        rows.forEach(r -> result.add(Sql.uuid(r)));
+        for (Object[] r : rows.query("select distinct variant_id from bookings.slot where store_id = :store and variant_id in (:ids)",
+                Map.of("store", store(), "ids", List.copyOf(variantIds)))) {
+            result.add(Sql.uuid(r[0]));
+        }
         return result;
     }
 

@@ -72,12 +72,12 @@ public class CartReads {
         if (merchandise != null && !rows.isEmpty()) {
             Set<UUID> asked = new HashSet<>();
             Map<UUID, ProductVariantView> found = new HashMap<>();
-            int from1 = CartRows.CART_WIDTH + CartRows.LINE_WIDTH;
+            int merchandiseAt = CartRows.CART_WIDTH + CartRows.LINE_WIDTH; // after the cart's and the line's columns
             for (Object[] r : rows) {
                 CartLine line = CartRows.line(r, CartRows.CART_WIDTH);
                 if (line != null) {
                     asked.add(line.variantId);
-                    ProductVariantView view = merchandise.map(r, from1);
+                    ProductVariantView view = merchandise.map(r, merchandiseAt);
                     if (view != null) {
                         found.put(line.variantId, view);
                     }

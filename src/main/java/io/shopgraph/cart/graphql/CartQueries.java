@@ -9,10 +9,10 @@ import org.eclipse.microprofile.graphql.Query;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
-import io.shopgraph.cart.application.CartReads;
-import io.smallrye.graphql.api.Context;
 import io.shopgraph.cart.api.CartViews.CartView;
+import io.shopgraph.cart.application.CartReads;
 import io.shopgraph.platform.security.StorefrontOperation;
+import io.smallrye.graphql.api.Context;
 
 @GraphQLApi
 public class CartQueries {
