@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Interleaved A/B of two packaged builds on the cart add-and-read pair (the workload of bench/run.sh SCENARIOS=cart).
 #   APP_A=/path/to/quarkus-app APP_B=/path/to/other/quarkus-app bench/ab.sh
-#   ROUNDS=6 ROUND=15s WARMUP=60s JIT_ROUNDS=8 CONNECTIONS=16 (the defaults)
+#   ROUNDS=8 ROUND=15s WARMUP=60s JIT_ROUNDS=8 CONNECTIONS=16 (the defaults)
 #   ENV_B="SHOPGRAPH_DB_POOL_SIZE=6" APP_A=... APP_B=... bench/ab.sh   # one build, two settings (ENV_A likewise)
 # Why: on this machine the same build's pairs/s moved by a quarter between runs ten minutes apart (no steal reported),
 # more than most changes are worth, so two builds measured one after the other cannot be told apart. Here both
-# services run at once, each on its own embedded PostgreSQL, warmed until their JIT compilers settled, each with its own
-# pool of fresh carts; then the pairs run against A and B in turn (A B B A A B ...), ROUND each, while the other is idle.
-# Drift slower than a round hits both alike. Prints each round and the medians: pairs/s, and the service's and its
-# PostgreSQL's CPU milliseconds per pair (from /proc).
+# services run at once, each on its own embedded PostgreSQL, each with its own pool of fresh carts, warmed (flows, then
+# pairs) until their JIT compilers settled; then the pairs run against A and B in turn (A B, B A, ...), ROUND each,
+# while the other one idles. Drift slower than a round hits both alike. Prints each round and the medians: pairs/s,
+# and the service's and its PostgreSQL's CPU milliseconds per pair (from /proc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${APP_A:?APP_A=/path/to/quarkus-app}" "${APP_B:?APP_B=/path/to/quarkus-app}"
@@ -74,16 +74,18 @@ run() { # side mode duration -> "completed per_s svc_ms pg_ms jit_pct"
 }
 # Warm-up, per side: flows for WARMUP, then 20 s rounds until the JIT's share is under 5% (at most JIT_ROUNDS); the pool
 # of fresh carts; flows again (the create-only phase moves the type profiles).
-warm() {
+warm() { # side mode
   local side=$1 round=0 pct=100 line
-  run "$side" flow "$WARMUP" >/dev/null
+  run "$side" "$2" "$WARMUP" >/dev/null
   while [ "$pct" -ge 5 ] && [ "$round" -lt "${JIT_ROUNDS:-8}" ]; do
-    round=$((round + 1)); line=$(run "$side" flow 20s); pct=${line##* }
+    round=$((round + 1)); line=$(run "$side" "$2" 20s); pct=${line##* }
   done
-  echo "$side warmed: $round rounds, jit_pct=$pct"
+  echo "$side warmed ($2): $round rounds, jit_pct=$pct"
 }
-for side in A B; do warm "$side"; run "$side" create 30s > /dev/null; echo "$side pool: $(cat "$OUT/$side"/carts.* | wc -l) fresh carts"; done
-for side in A B; do warm "$side"; done
+for side in A B; do warm "$side" flow; run "$side" create 30s > /dev/null; echo "$side pool: $(cat "$OUT/$side"/carts.* | wc -l) fresh carts"; done
+# Then pairs on carts from the pool's other end (FROM_END, as run.sh does), so that the measured pairs still find fresh
+# carts and the pairs' own mix is compiled before the rounds.
+for side in A B; do FROM_END=true warm "$side" pair; done
 sleep 5 # the outbox's consumers catch up with the set-up's events
 echo "round side pairs per_s service_ms_per_pair pg_ms_per_pair jit_pct"
 order=(A B)
