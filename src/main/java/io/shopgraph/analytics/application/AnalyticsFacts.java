@@ -136,7 +136,7 @@ public class AnalyticsFacts implements EventConsumer {
             // Counted when it happens (the order stays in the orders and revenue of the day it was placed). An order's
             // events come in the order it published them (as OrderPaid's update relies on); the first cancellation wins.
             record("with o as (update analytics.orders set cancelled_at = coalesce(cancelled_at, ?) where store_id = ? and id = ? "
-                    + "returning store_id, cancelled_at)" + " select store_id, analytics.quarter(cancelled_at) from o",
+                    + "returning store_id, cancelled_at) select store_id, analytics.quarter(cancelled_at) from o",
                     or(c.cancelledAt(), at), store, c.orderId());
         } else if (event instanceof RefundCreated r) {
             // Keyed by the refund id (or the event id when a refund has none), counted when the money went back.

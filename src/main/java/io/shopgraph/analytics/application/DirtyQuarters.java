@@ -42,14 +42,13 @@ public class DirtyQuarters {
         this.transactions = transactions;
     }
 
-    /** Marks {@code quarters} dirty when the current transaction ends (at once without a transaction). */
+    /** Marks {@code quarters} dirty when the current transaction (the dispatcher's, as every consumer runs in) ends. */
     void mark(List<Quarter> quarters) {
         if (quarters.isEmpty()) {
             return;
         }
         if (transactions.getTransactionKey() == null) {
-            insert(quarters);
-            return;
+            throw new IllegalStateException("Dirty quarters are marked in the transaction of the facts that changed them");
         }
         @SuppressWarnings("unchecked")
         TreeSet<Quarter> pending = (TreeSet<Quarter>) transactions.getResource(KEY);

@@ -49,14 +49,14 @@ public class BookingLedger implements BookingsApi {
         if (slotIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + SlotRow.COLUMNS + " from bookings.slot s where s.store_id = :store "
-                + "and s.id in (:ids)").setParameter("store", store()).setParameter("ids", List.copyOf(slotIds)).getResultList();
+        // Plain JDBC (NativeRows), like bookableVariants: cart commands and warnings ask this for service lines, and
+        // through the EntityManager it opened a Hibernate session in their transaction for this one statement.
         Map<UUID, SlotSnapshot> result = new HashMap<>();
-        rows.forEach(r -> {
+        for (Object[] r : rows.query("select " + SlotRow.COLUMNS + " from bookings.slot s where s.store_id = :store and s.id in (:ids)",
+                Map.of("store", store(), "ids", List.copyOf(slotIds)))) {
             SlotRow row = SlotRow.of(r, 0);
             result.put(row.id(), new SlotSnapshot(row.id(), row.variantId(), row.startsAt(), SlotRules.remaining(row.capacity(), row.booked())));
-        });
+        }
         return result;
     }
 
@@ -65,8 +65,7 @@ public class BookingLedger implements BookingsApi {
         if (variantIds.isEmpty()) {
             return Set.of();
         }
-        // Plain JDBC (NativeRows): a cart adding a service line asks this, and through the EntityManager it opened a
-        // Hibernate session in the cart's transaction for this one statement (the cart path opens none otherwise).
+        // Plain JDBC (NativeRows), as slots: a cart adding a service line asks this.
         Set<UUID> result = new HashSet<>();
         for (Object[] r : rows.query("select distinct variant_id from bookings.slot where store_id = :store and variant_id in (:ids)",
                 Map.of("store", store(), "ids", List.copyOf(variantIds)))) {

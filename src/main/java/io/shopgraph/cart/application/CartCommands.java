@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -158,9 +159,8 @@ public class CartCommands {
         List<UUID> asked = requests.size() > limits.maxLines() ? List.of() : requests.stream()
                 .map(r -> GlobalId.parse(r.merchandiseId(), ProductVariantView.TYPE)).flatMap(Optional::stream).distinct().toList();
         Map<UUID, PurchasableVariant> variants = new HashMap<>();
-        CartRows.Loaded loaded = asked.isEmpty() ? lock(cartId)
-                : require(GlobalId.parse(cartId, CartViews.CART).map(id -> rows.lock(id, catalog.purchasableVariantsJoin(asked),
-                        (PurchasableVariant v) -> variants.put(v.variantId(), v))).orElse(null));
+        CartRows.Loaded loaded = asked.isEmpty() ? lock(cartId) : lock(cartId, id -> rows.lock(id,
+                catalog.purchasableVariantsJoin(asked), (PurchasableVariant v) -> variants.put(v.variantId(), v)));
         Cart cart = loaded.cart;
         List<CartLine> current = loaded.lines;
         Map<UUID, LineState> before = states(current);
@@ -494,12 +494,13 @@ public class CartCommands {
 
     /** The open cart with this id, locked for this transaction, with its lines; CART_NOT_FOUND for anything else, all alike. */
     private CartRows.Loaded lock(String cartId) {
-        return require(open(cartId));
+        return lock(cartId, rows::lock);
     }
 
-    /** The cart a command works on: refused as not found unless it is there and open. */
-    private static CartRows.Loaded require(CartRows.Loaded loaded) {
-        if (loaded == null || !loaded.cart.isOpenAt(Instant.now())) {
+    /** {@link #lock(String)} with another locking read of the cart's rows (one that brings the variants to add along). */
+    private CartRows.Loaded lock(String cartId, Function<UUID, CartRows.Loaded> locking) {
+        CartRows.Loaded loaded = open(cartId, locking);
+        if (loaded == null) {
             throw new DomainException(CartErrorCode.CART_NOT_FOUND, List.of("cartId"), "No cart with this id exists.");
         }
         return loaded;
@@ -507,7 +508,11 @@ public class CartCommands {
 
     /** The open cart with this id, locked, with its lines; null for a malformed, unknown, foreign, expired or closed id. */
     private CartRows.Loaded open(String cartId) {
-        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(rows::lock).orElse(null);
+        return open(cartId, rows::lock);
+    }
+
+    private static CartRows.Loaded open(String cartId, Function<UUID, CartRows.Loaded> locking) {
+        CartRows.Loaded loaded = GlobalId.parse(cartId, CartViews.CART).map(locking).orElse(null);
         return loaded != null && loaded.cart.isOpenAt(Instant.now()) ? loaded : null;
     }
 

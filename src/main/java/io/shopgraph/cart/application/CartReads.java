@@ -7,17 +7,16 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shopgraph.cart.api.CartViews.CartLineView;
 import io.shopgraph.cart.api.CartViews.CartView;
 import io.shopgraph.cart.domain.Cart;
 import io.shopgraph.cart.domain.CartLine;
@@ -69,23 +68,19 @@ public class CartReads {
         Map<String, Object> params = Map.of("id", id.get());
         List<Object[]> rows = merchandise == null ? run(COLUMNS + from, params)
                 : run(COLUMNS + ", " + merchandise.columns() + " " + from, merchandise.params(params));
-        if (merchandise != null && !rows.isEmpty()) {
-            Set<UUID> asked = new HashSet<>();
+        Optional<CartView> cart = assemble(rows).values().stream().findFirst();
+        if (merchandise != null && cart.isPresent()) {
             Map<UUID, ProductVariantView> found = new HashMap<>();
             int merchandiseAt = CartRows.CART_WIDTH + CartRows.LINE_WIDTH; // after the cart's and the line's columns
             for (Object[] r : rows) {
-                CartLine line = CartRows.line(r, CartRows.CART_WIDTH);
-                if (line != null) {
-                    asked.add(line.variantId);
-                    ProductVariantView view = merchandise.map(r, merchandiseAt);
-                    if (view != null) {
-                        found.put(line.variantId, view);
-                    }
+                ProductVariantView view = merchandise.map(r, merchandiseAt);
+                if (view != null) {
+                    found.put(uuid(r[merchandiseAt]), view); // the joined read's key: the variant's id
                 }
             }
-            catalog.rememberStorefrontVariants(asked, found);
+            catalog.rememberStorefrontVariants(cart.get().allLines().stream().map(CartLineView::variantId).toList(), found);
         }
-        return assemble(rows).values().stream().findFirst();
+        return cart;
     }
 
     /** Each customer's most recently changed open cart, by customer id (one statement for all of them). */

@@ -86,8 +86,7 @@ class CartRows {
         if (rows.isEmpty()) {
             return null;
         }
-        Cart cart = cart(rows.get(0), 0);
-        return new Loaded(cart, linesOf(List.of(cart.id)).getOrDefault(cart.id, new ArrayList<>()));
+        return withLines(cart(rows.get(0), 0));
     }
 
     /**
@@ -108,7 +107,11 @@ class CartRows {
                 found.accept(value);
             }
         }
-        Cart cart = cart(rows.get(0), 0);
+        return withLines(cart(rows.get(0), 0));
+    }
+
+    /** The locked cart with its lines, read after the lock (the class comment says why). */
+    private Loaded withLines(Cart cart) {
         return new Loaded(cart, linesOf(List.of(cart.id)).getOrDefault(cart.id, new ArrayList<>()));
     }
 

@@ -125,10 +125,11 @@ public class EventPublisher {
         wakeAfterCommit(batch.store);
         Map<String, Object> params = new HashMap<>();
         params.put("ev_store", batch.store.value());
+        // NativeRows binds String[] as text[]: the uuid and int arrays go as text and are cast back in the call.
         params.put("ev_ids", batch.ids.stream().map(UUID::toString).toArray(String[]::new));
-        params.put("ev_aggregates", Arrays.stream(batch.aggregates).map(Object::toString).toArray(String[]::new));
-        params.put("ev_types", Arrays.copyOf(batch.types, batch.types.length, String[].class));
-        params.put("ev_payloads", Arrays.copyOf(batch.payloads, batch.payloads.length, String[].class));
+        params.put("ev_aggregates", Arrays.stream(batch.aggregates).map(UUID::toString).toArray(String[]::new));
+        params.put("ev_types", batch.types);
+        params.put("ev_payloads", batch.payloads);
         params.put("ev_occurred", occurredAt);
         params.put("ev_consumers", batch.consumers.toArray(String[]::new));
         params.put("ev_counts", Arrays.stream(batch.counts).map(Object::toString).toArray(String[]::new));
@@ -149,10 +150,10 @@ public class EventPublisher {
             return null;
         }
         List<UUID> ids = new java.util.ArrayList<>(n);
-        Object[] aggregates = new Object[n];
-        Object[] types = new Object[n];
-        Object[] payloads = new Object[n];
-        Object[] counts = new Object[n];
+        UUID[] aggregates = new UUID[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        Integer[] counts = new Integer[n];
         List<String> consumersInOrder = new java.util.ArrayList<>();
         int i = 0;
         for (DomainEvent event : events) {
@@ -168,8 +169,8 @@ public class EventPublisher {
         return new Batch(store, ids, aggregates, types, payloads, consumersInOrder, counts);
     }
 
-    private record Batch(StoreId store, List<UUID> ids, Object[] aggregates, Object[] types, Object[] payloads, List<String> consumers,
-            Object[] counts) {
+    private record Batch(StoreId store, List<UUID> ids, UUID[] aggregates, String[] types, String[] payloads, List<String> consumers,
+            Integer[] counts) {
     }
 
     private void requireActiveTransaction() {

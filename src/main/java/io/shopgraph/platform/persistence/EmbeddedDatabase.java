@@ -1,6 +1,7 @@
 package io.shopgraph.platform.persistence;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -53,7 +54,7 @@ public final class EmbeddedDatabase {
     public static Map<String, String> launch(Path dataDir, boolean clean) {
         try {
             Class<?> launcher = Class.forName(LAUNCHER);
-            Map<String, String> config = new java.util.HashMap<>(
+            Map<String, String> config = new HashMap<>(
                     (Map<String, String>) launcher.getMethod("start", Path.class, boolean.class).invoke(null, dataDir, clean));
             config.put(POOL_SIZE, String.valueOf(poolSize(Runtime.getRuntime().availableProcessors())));
             return config;

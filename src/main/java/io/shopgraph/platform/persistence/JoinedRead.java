@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -64,12 +63,7 @@ public record JoinedRead<T>(String columns, int width, String join, Map<String, 
     /** The caller's parameters with this read's added; one name with two values is a programming error. */
     public Map<String, Object> params(Map<String, ?> callers) {
         Map<String, Object> all = new HashMap<>(callers);
-        params.forEach((name, value) -> {
-            if (all.containsKey(name) && !Objects.equals(all.get(name), value)) {
-                throw new IllegalArgumentException("The joined read and its caller give the parameter " + name + " different values");
-            }
-            all.put(name, value);
-        });
+        UnionRead.mergeParams(all, params);
         return all;
     }
 }

@@ -99,14 +99,20 @@ public final class UnionRead {
 
     private Map<String, Object> params() {
         Map<String, Object> all = new HashMap<>();
-        for (Part part : parts) {
-            part.params().forEach((name, value) -> {
-                if (all.containsKey(name) && !Objects.equals(all.get(name), value)) {
-                    throw new IllegalArgumentException("Two parts give the parameter " + name + " different values");
-                }
-                all.put(name, value);
-            });
-        }
+        parts.forEach(part -> mergeParams(all, part.params()));
         return all;
+    }
+
+    /**
+     * Adds {@code more} to {@code all}: the named parameters of reads that share one statement (this class's parts, a
+     * {@link JoinedRead} and its caller). One name may come twice only with one value (the store, typically).
+     */
+    static void mergeParams(Map<String, Object> all, Map<String, ?> more) {
+        more.forEach((name, value) -> {
+            if (all.containsKey(name) && !Objects.equals(all.get(name), value)) {
+                throw new IllegalArgumentException("Two reads of one statement give the parameter " + name + " different values");
+            }
+            all.put(name, value);
+        });
     }
 }

@@ -45,6 +45,6 @@ class JoinedReadTest {
         JoinedRead<Object[]> read = JoinedRead.of("j", "select :a", 1, Map.of("a", 1), r -> r);
         assertThat(read.params(Map.of("a", 1, "b", 2))).containsEntry("a", 1).containsEntry("b", 2);
         assertThatThrownBy(() -> read.params(Map.of("a", 2))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("a");
+                .hasMessageContaining("parameter a");
     }
 }
